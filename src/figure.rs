@@ -1,0 +1,1680 @@
+//! Figures: quantities in prose, read as intervals so qualifiers can be compared honestly.
+//!
+//! The parser is hand-written over a small tokenizer. We looked at the crates of the
+//! field (text2num for number words, and general "quantity" extractors): none reads
+//! qualifiers as intervals, keeps the counted noun, or tells a year from a count, which
+//! is most of the work here; number words are a few dozen lines on top of the tokenizer.
+
+use serde::Serialize;
+use std::fmt;
+use std::ops::Range;
+
+/// What kind of quantity a figure is; figures of different kinds never agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Count,
+    Percent,
+    Money,
+    Duration,
+}
+
+impl Unit {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Percent => "percent",
+            Unit::Money => "money",
+            Unit::Duration => "duration",
+        }
+    }
+}
+
+/// How the text bounds the number: "over 100" is not "100".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    /// over, more than, above: (x, ∞)
+    Over,
+    /// at least, no fewer than: [x, ∞)
+    AtLeast,
+    /// up to, at most, as many as: [0, x]
+    UpTo,
+    /// fewer than, less than, under: [0, x)
+    Under,
+    /// almost, nearly, close to: [0.9x, x)
+    Almost,
+    /// about, around, approximately, some: x ± tolerance
+    About,
+    /// between a and b, a–b
+    Range,
+    /// several thousand, hundreds, dozens
+    Vague,
+}
+
+impl Qualifier {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::UpTo => "up_to",
+            Qualifier::Under => "under",
+            Qualifier::Almost => "almost",
+            Qualifier::About => "about",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+
+    /// Lower bounds (over, at least): the figure may be larger.
+    pub fn is_lower_bound(&self) -> bool {
+        matches!(self, Qualifier::Over | Qualifier::AtLeast)
+    }
+
+    /// Upper bounds (up to, under, almost): the figure may be smaller.
+    pub fn is_upper_bound(&self) -> bool {
+        matches!(self, Qualifier::UpTo | Qualifier::Under | Qualifier::Almost)
+    }
+}
+
+/// A quantity found in text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Byte range in the text the figure was read from.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    #[serde(skip)]
+    pub text: String,
+    /// The number as stated ("over 100" is 100).
+    pub value: f64,
+    #[serde(serialize_with = "finite_or_null")]
+    pub low: f64,
+    #[serde(serialize_with = "finite_or_null")]
+    pub high: f64,
+    pub unit: Unit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<&'static str>,
+    pub qualifier: Qualifier,
+    pub noun: Option<String>,
+    pub year: Option<i32>,
+}
+
+fn finite_or_null<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.is_finite() {
+        s.serialize_f64(*v)
+    } else {
+        s.serialize_none()
+    }
+}
+
+impl Figure {
+    /// How a person would say the figure back: "over 100 prisoners", "$50 million", "42%".
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        let q = match self.qualifier {
+            Qualifier::Over => "over ",
+            Qualifier::AtLeast => "at least ",
+            Qualifier::UpTo => "up to ",
+            Qualifier::Under => "fewer than ",
+            Qualifier::Almost => "almost ",
+            Qualifier::About => "about ",
+            _ => "",
+        };
+        out.push_str(q);
+        let num = match self.qualifier {
+            Qualifier::Range => format!("{}–{}", fmt_num(self.low), fmt_num(self.high)),
+            Qualifier::Vague => self.text.trim().to_string(),
+            _ => fmt_num(self.value),
+        };
+        match (self.unit, self.currency) {
+            (Unit::Money, Some(c)) => {
+                let sym = match c {
+                    "USD" => "$",
+                    "EUR" => "€",
+                    "GBP" => "£",
+                    "PKR" => "Rs ",
+                    "INR" => "Rs ",
+                    other => other,
+                };
+                if self.qualifier == Qualifier::Vague {
+                    out.push_str(&num);
+                } else {
+                    out.push_str(sym);
+                    out.push_str(&num);
+                }
+            }
+            (Unit::Percent, _) => {
+                out.push_str(&num);
+                out.push('%');
+            }
+            _ => out.push_str(&num),
+        }
+        if self.unit != Unit::Percent {
+            if let Some(n) = &self.noun {
+                out.push(' ');
+                out.push_str(n);
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+/// 7000000000 -> "7 billion", 1016 -> "1,016", 42.5 -> "42.5".
+pub fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return "∞".into();
+    }
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if v >= scale && (v / scale * 100.0).fract().abs() < 1e-9 {
+            return format!("{} {}", trim_float(v / scale), word);
+        }
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v as i64);
+        let mut out = String::new();
+        let n = digits.len();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (n - i) % 3 == 0 && c.is_ascii_digit() && digits.as_bytes()[0] != b'-' {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        return out;
+    }
+    trim_float(v)
+}
+
+fn trim_float(v: f64) -> String {
+    let s = format!("{:.2}", v);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Number,
+    Symbol,
+}
+
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    kind: Kind,
+    text: &'a str,
+    lower: String,
+    start: usize,
+    end: usize,
+    /// whitespace directly before the token
+    space_before: bool,
+}
+
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let mut space = true;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let kind = if c.is_ascii_digit() {
+            // digits with inner separators: 1,016  7.5  1.202.457.1700
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_ascii_digit() {
+                    j += 1;
+                } else if (d == ',' || d == '.')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_ascii_digit()
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            Kind::Number
+        } else if c.is_alphabetic() {
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_alphabetic() {
+                    j += 1;
+                } else if (d == '\'' || d == '’')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_alphabetic()
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            Kind::Word
+        } else {
+            Kind::Symbol
+        };
+        let end = if j < chars.len() {
+            chars[j].0
+        } else {
+            text.len()
+        };
+        let t = &text[start..end];
+        toks.push(Tok {
+            kind,
+            text: t,
+            lower: t.to_lowercase(),
+            start,
+            end,
+            space_before: space,
+        });
+        space = false;
+        i = j;
+    }
+    toks
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+fn small_number(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+fn tens_number(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Scale words after a number: "23 million", "7bn", "10 crore".
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "k" => 1e3,
+        "million" | "millions" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "billions" | "bn" | "b" => 1e9,
+        "trillion" | "tn" => 1e12,
+        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Multi-word qualifiers before a number, longest first.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("a minimum of", Qualifier::AtLeast),
+    ("not less than", Qualifier::AtLeast),
+    ("no more than", Qualifier::UpTo),
+    ("not more than", Qualifier::UpTo),
+    ("a maximum of", Qualifier::UpTo),
+    ("as many as", Qualifier::UpTo),
+    ("as much as", Qualifier::UpTo),
+    ("in excess of", Qualifier::Over),
+    ("upwards of", Qualifier::Over),
+    ("well over", Qualifier::Over),
+    ("just over", Qualifier::Over),
+    ("more than", Qualifier::Over),
+    ("greater than", Qualifier::Over),
+    ("higher than", Qualifier::Over),
+    ("at least", Qualifier::AtLeast),
+    ("up to", Qualifier::UpTo),
+    ("at most", Qualifier::UpTo),
+    ("fewer than", Qualifier::Under),
+    ("less than", Qualifier::Under),
+    ("just under", Qualifier::Almost),
+    ("close to", Qualifier::Almost),
+    ("an estimated", Qualifier::About),
+    ("some", Qualifier::About),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("approx", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("circa", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("nearly", Qualifier::Almost),
+    ("almost", Qualifier::Almost),
+    ("over", Qualifier::Over),
+    ("above", Qualifier::Over),
+    ("exceeding", Qualifier::Over),
+    ("under", Qualifier::Under),
+    ("below", Qualifier::Under),
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
+/// Words before a number that make it a label, not a quantity: "No. 5", "p. 336".
+const LABEL_WORDS: &[&str] = &[
+    "no",
+    "p",
+    "pp",
+    "page",
+    "pages",
+    "vol",
+    "volume",
+    "issue",
+    "chapter",
+    "section",
+    "article",
+    "resolution",
+    "paragraph",
+    "para",
+    "flight",
+    "route",
+    "number",
+    "tel",
+    "fax",
+    "phase",
+    "part",
+    "room",
+    "suite",
+    "level",
+    "grade",
+    "version",
+    "episode",
+    "season",
+    "table",
+    "figure",
+    "fig",
+];
+
+const DURATION_WORDS: &[(&str, &str)] = &[
+    ("day", "days"),
+    ("days", "days"),
+    ("week", "weeks"),
+    ("weeks", "weeks"),
+    ("month", "months"),
+    ("months", "months"),
+    ("year", "years"),
+    ("years", "years"),
+    ("hour", "hours"),
+    ("hours", "hours"),
+    ("minute", "minutes"),
+    ("minutes", "minutes"),
+    ("decade", "decades"),
+    ("decades", "decades"),
+];
+
+/// Words that may sit between a figure and the noun it counts.
+const NOUN_SKIP: &[&str] = &[
+    "more",
+    "other",
+    "others'",
+    "additional",
+    "distinct",
+    "separate",
+    "senior",
+    "armed",
+    "new",
+    "former",
+    "suspected",
+    "alleged",
+    "foreign",
+    "local",
+    "militarily",
+    "skilled",
+    "high",
+    "profile",
+    "high-profile",
+    "major",
+    "minor",
+    "small",
+    "large",
+    "big",
+    "deadly",
+    "fatal",
+    "violent",
+    "terrorist",
+    "militant",
+    "insurgent",
+    "civilian",
+    "registered",
+    "active",
+    "trained",
+    "young",
+    "total",
+    "reported",
+    "confirmed",
+    "recorded",
+    "documented",
+    "separate",
+    "further",
+    "extra",
+    "fresh",
+    "humanitarian",
+    "currency",
+    "tribal",
+    "security",
+    "government",
+    "military",
+    "police",
+];
+
+/// Singular nouns that count or measure without a plural "s".
+const SINGULAR_NOUNS: &[&str] = &[
+    "people",
+    "police",
+    "personnel",
+    "staff",
+    "militia",
+    "children",
+    "men",
+    "women",
+    "youth",
+    "increase",
+    "rise",
+    "decline",
+    "decrease",
+    "drop",
+    "fall",
+    "growth",
+    "jump",
+    "surge",
+    "reduction",
+    "aid",
+    "assistance",
+    "funding",
+    "debt",
+    "loan",
+    "budget",
+    "population",
+    "share",
+    "majority",
+    "cattle",
+    "livestock",
+    "infantry",
+    "cavalry",
+    "strength",
+    "force",
+    "army",
+    "capacity",
+    "death",
+    "toll",
+    "victims",
+];
+
+const STOP_AFTER: &[&str] = &[
+    "in", "on", "at", "by", "for", "from", "with", "to", "during", "since", "after", "before",
+    "across", "into", "per", "than", "and", "or", "but", "which", "that", "who", "whom", "were",
+    "was", "are", "is", "have", "has", "had", "will", "would", "a", "an", "the", "as", "while",
+    "when", "where", "this", "these", "those", "its", "their", "his", "her", "our", "of",
+];
+
+// ---------------------------------------------------------------------------
+// Parser
+
+struct Parser<'a> {
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+}
+
+/// A number read at a token position: value, the token after it, and how it was read.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    value: f64,
+    next: usize,
+    /// written in words ("six thousand")
+    words: bool,
+    /// a plain 4-digit integer that might be a year
+    year_like: bool,
+    /// digits carried a scale word or suffix ("23 million", "7bn")
+    scaled: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            toks: tokenize(text),
+        }
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    fn is_sym(&self, i: usize, s: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Symbol && t.text == s)
+    }
+
+    fn attached(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// Match a multi-word phrase at i; returns the index after it.
+    fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut k = i;
+        for w in phrase.split(' ') {
+            if self.lower(k) != w {
+                return None;
+            }
+            k += 1;
+            // "approx." may carry a dot
+            if self.is_sym(k, ".") && (w == "approx" || w == "est") {
+                k += 1;
+            }
+        }
+        Some(k)
+    }
+
+    /// Currency before a number: "$", "US$", "USD", "Rs", "Rs.", "PKR", "€", "£".
+    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        let t = self.toks.get(i)?;
+        match (t.kind, t.lower.as_str()) {
+            (Kind::Symbol, "$") => Some(("USD", i + 1)),
+            (Kind::Symbol, "€") => Some(("EUR", i + 1)),
+            (Kind::Symbol, "£") => Some(("GBP", i + 1)),
+            (Kind::Symbol, "₹") => Some(("INR", i + 1)),
+            (Kind::Word, "us") | (Kind::Word, "a") | (Kind::Word, "c")
+                if self.is_sym(i + 1, "$") && self.attached(i + 1) =>
+            {
+                Some(("USD", i + 2))
+            }
+            (Kind::Word, "usd") => Some(("USD", i + 1)),
+            (Kind::Word, "eur") => Some(("EUR", i + 1)),
+            (Kind::Word, "gbp") => Some(("GBP", i + 1)),
+            (Kind::Word, "pkr") => Some(("PKR", i + 1)),
+            (Kind::Word, "inr") => Some(("INR", i + 1)),
+            (Kind::Word, "rs") if t.text != "RS" => {
+                if self.is_sym(i + 1, ".") && self.attached(i + 1) {
+                    Some(("PKR", i + 2))
+                } else {
+                    Some(("PKR", i + 1))
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Digits at i, with an optional scale word or suffix ("7bn", "23 million").
+    fn digits(&self, i: usize) -> Option<Num> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Number {
+            return None;
+        }
+        // 1.202.457.1700 and other dotted strings are identifiers, not quantities
+        if t.text.matches('.').count() > 1 {
+            return None;
+        }
+        let clean: String = t.text.chars().filter(|c| *c != ',').collect();
+        // commas must group in threes: "1,016" yes, "4,5" no
+        if t.text.contains(',') {
+            let int_part = t.text.split('.').next().unwrap_or("");
+            let groups: Vec<&str> = int_part.split(',').collect();
+            if groups[1..].iter().any(|g| g.len() != 3) || groups[0].len() > 3 {
+                return None;
+            }
+        }
+        let mut value: f64 = clean.parse().ok()?;
+        let year_like = !t.text.contains(',')
+            && !t.text.contains('.')
+            && t.text.len() == 4
+            && (1800.0..=2100.0).contains(&value);
+        let mut next = i + 1;
+        let mut scaled = false;
+        // attached suffix: 7bn, 50m, 10k
+        if let Some(n) = self.toks.get(next) {
+            if n.kind == Kind::Word && !n.space_before {
+                if let Some(s) = scale_word(&n.lower) {
+                    value *= s;
+                    next += 1;
+                    scaled = true;
+                } else {
+                    // "21st", "9th", "G20"-like tails: not a quantity
+                    let l = n.lower.as_str();
+                    if matches!(l, "st" | "nd" | "rd" | "th" | "s") {
+                        return None;
+                    }
+                }
+            }
+        }
+        if !scaled {
+            if let Some(n) = self.toks.get(next) {
+                if n.kind == Kind::Word && n.space_before {
+                    if let Some(s) = scale_word(&n.lower) {
+                        // single letters only attach when glued: "5 m" is not five million
+                        if n.lower.len() > 2 || matches!(n.lower.as_str(), "bn" | "mn" | "tn") {
+                            value *= s;
+                            next += 1;
+                            scaled = true;
+                        }
+                    } else if n.lower == "hundred" {
+                        value *= 100.0;
+                        next += 1;
+                        scaled = true;
+                        if let Some(s) = self.toks.get(next).and_then(|t| scale_word(&t.lower)) {
+                            value *= s;
+                            next += 1;
+                        }
+                    }
+                }
+            }
+        }
+        Some(Num {
+            value,
+            next,
+            words: false,
+            year_like: year_like && !scaled,
+            scaled,
+        })
+    }
+
+    /// Number words at i: "six thousand", "one hundred and forty-nine", "a dozen".
+    fn words(&self, i: usize) -> Option<Num> {
+        let mut k = i;
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut any = false;
+        let mut last_scale = false;
+        let mut leading_a = false;
+        let mut scaled = false;
+        if matches!(self.lower(k), "a" | "an") {
+            let nx = self.lower(k + 1);
+            if matches!(
+                nx,
+                "hundred" | "thousand" | "million" | "billion" | "dozen" | "lakh" | "crore"
+            ) {
+                current = 1.0;
+                leading_a = true;
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        loop {
+            let w = self.lower(k).to_string();
+            if let Some(v) = small_number(&w) {
+                if any && !last_scale && current % 100.0 != 0.0 {
+                    break;
+                }
+                current += v;
+                any = true;
+                last_scale = false;
+                k += 1;
+            } else if let Some(v) = tens_number(&w) {
+                if any && !last_scale && current % 100.0 != 0.0 {
+                    break;
+                }
+                current += v;
+                any = true;
+                last_scale = false;
+                k += 1;
+                // forty-nine
+                if self.is_sym(k, "-") && self.attached(k) {
+                    if let Some(u) = small_number(self.lower(k + 1)) {
+                        if u < 10.0 && u > 0.0 {
+                            current += u;
+                            k += 2;
+                        }
+                    }
+                }
+            } else if w == "hundred" && (any || leading_a) {
+                current = if current == 0.0 {
+                    100.0
+                } else {
+                    current * 100.0
+                };
+                any = true;
+                last_scale = true;
+                scaled = true;
+                k += 1;
+            } else if w == "dozen" && (any || leading_a) {
+                current = if current == 0.0 { 12.0 } else { current * 12.0 };
+                any = true;
+                last_scale = true;
+                k += 1;
+            } else if let Some(s) = scale_word(&w).filter(|_| w.len() > 2 && (any || leading_a)) {
+                total += if current == 0.0 { s } else { current * s };
+                current = 0.0;
+                any = true;
+                last_scale = true;
+                scaled = true;
+                k += 1;
+            } else if w == "and" && last_scale && (any) {
+                // "one hundred and forty-nine": only when a number word follows
+                let nx = self.lower(k + 1);
+                if small_number(nx).is_some() || tens_number(nx).is_some() {
+                    k += 1;
+                    last_scale = false;
+                    // allow the next word even though current%100==0
+                    continue;
+                }
+                break;
+            } else {
+                break;
+            }
+        }
+        if !any {
+            return None;
+        }
+        Some(Num {
+            value: total + current,
+            next: k,
+            words: true,
+            year_like: false,
+            scaled,
+        })
+    }
+
+    fn number(&self, i: usize) -> Option<Num> {
+        self.digits(i).or_else(|| self.words(i))
+    }
+
+    /// Vague quantities: "several thousand", "hundreds", "dozens", "tens of thousands".
+    fn vague(&self, i: usize) -> Option<(f64, f64, f64, usize)> {
+        let w = self.lower(i);
+        let base = |s: &str| -> Option<f64> {
+            match s {
+                "dozen" => Some(12.0),
+                "hundred" => Some(100.0),
+                "thousand" => Some(1e3),
+                "million" => Some(1e6),
+                "billion" => Some(1e9),
+                "lakh" => Some(1e5),
+                "crore" => Some(1e7),
+                _ => None,
+            }
+        };
+        let plural = |s: &str| -> Option<f64> {
+            match s {
+                "dozens" => Some(12.0),
+                "hundreds" => Some(100.0),
+                "thousands" => Some(1e3),
+                "millions" => Some(1e6),
+                "billions" => Some(1e9),
+                "lakhs" => Some(1e5),
+                "crores" => Some(1e7),
+                _ => None,
+            }
+        };
+        match w {
+            "several" | "a few" => {
+                let b = base(self.lower(i + 1))?;
+                Some((3.0 * b, 2.0 * b, 10.0 * b - 1.0, i + 2))
+            }
+            "a" if self.lower(i + 1) == "few" => {
+                let b = base(self.lower(i + 2))?;
+                Some((3.0 * b, 2.0 * b, 5.0 * b, i + 3))
+            }
+            "tens" if self.lower(i + 1) == "of" => {
+                let b = plural(self.lower(i + 2))?;
+                Some((20.0 * b, 20.0 * b, 100.0 * b - 1.0, i + 3))
+            }
+            _ => {
+                let b = plural(w)?;
+                // "hundreds of thousands"
+                if self.lower(i + 1) == "of" {
+                    if let Some(b2) = plural(self.lower(i + 2)) {
+                        if b2 > b {
+                            let v = b * b2;
+                            return Some((2.0 * v, 2.0 * v, 10.0 * v - 1.0, i + 3));
+                        }
+                    }
+                }
+                // "dozens" alone, "hundreds of leaders": [2x, 10x)
+                Some((2.0 * b, 2.0 * b, 10.0 * b - 1.0, i + 1))
+            }
+        }
+    }
+
+    fn is_date_context(&self, i: usize, num_next: usize) -> bool {
+        // "August 8", "January 31, 2022"
+        if i > 0 && is_month(self.lower(i - 1)) {
+            return true;
+        }
+        // "8 August", "19 January 2022"
+        if is_month(self.lower(num_next)) {
+            return true;
+        }
+        // "Mar. 8"
+        if i > 1 && self.is_sym(i - 1, ".") && is_month(self.lower(i - 2)) {
+            return true;
+        }
+        false
+    }
+
+    fn is_label_context(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = &self.toks[i - 1];
+        // "No. 5", "p. 336"
+        let (word_idx, _) = if prev.kind == Kind::Symbol && (prev.text == "." || prev.text == ":") {
+            if i < 2 {
+                return false;
+            }
+            (i - 2, true)
+        } else {
+            (i - 1, false)
+        };
+        let w = &self.toks[word_idx];
+        if w.kind == Kind::Word && LABEL_WORDS.contains(&w.lower.as_str()) {
+            // "number" only as a label when capitalised or followed by a dot
+            if w.lower == "number" || w.lower == "no" {
+                return w.text.starts_with(|c: char| c.is_uppercase());
+            }
+            return true;
+        }
+        false
+    }
+
+    /// Digits glued to letters or other ids: "G20", "COVID-19", "F-16", "9/11", "(1)".
+    fn is_identifier_context(&self, i: usize, next: usize) -> bool {
+        let t = &self.toks[i];
+        if i > 0 {
+            let p = &self.toks[i - 1];
+            if !t.space_before && p.kind == Kind::Word {
+                return true;
+            }
+            if !t.space_before && (p.text == "-" || p.text == "/") && i > 1 {
+                let pp = &self.toks[i - 2];
+                if !p.space_before && (pp.kind == Kind::Word || pp.kind == Kind::Number) {
+                    // "COVID-19", "2013/2014"; a valid "7,000-10,000" was read as a range
+                    // before we got here, so a number after "-" is the tail of a label
+                    return true;
+                }
+            }
+            if !t.space_before && matches!(p.text, "#" | "+" | "." | ":") {
+                return true;
+            }
+        }
+        if let Some(n) = self.toks.get(next) {
+            if !n.space_before && (n.text == "/" || n.text == ":") {
+                return self
+                    .toks
+                    .get(next + 1)
+                    .is_some_and(|m| m.kind == Kind::Number);
+            }
+            // "4(1)" volume/issue
+            if !n.space_before && n.text == "(" {
+                return true;
+            }
+        }
+        // "(1) making it": a lone small number in parentheses is an enumerator
+        if i > 0 && self.is_sym(i - 1, "(") && self.is_sym(next, ")") && self.attached(i) {
+            return true;
+        }
+        false
+    }
+
+    /// A figure starting at token i, if any; returns it and the index after it.
+    fn figure_at(&self, i: usize) -> Option<(RawFigure, usize)> {
+        let start_tok = i;
+        let mut k = i;
+        let mut qualifier = Qualifier::Exact;
+        let mut qualified = false;
+        // qualifier phrase
+        for (p, q) in QUALIFIERS {
+            if let Some(after) = self.phrase(k, p) {
+                // the qualifier must be followed by something numeric
+                let look = self.currency_prefix(after).map(|c| c.1).unwrap_or(after);
+                if self.number(look).is_some() || self.vague(look).is_some() {
+                    // "some" must be followed by digits or a scale-bearing number word
+                    qualifier = *q;
+                    qualified = true;
+                    k = after;
+                    break;
+                }
+            }
+        }
+        // a range: "between 7,000 and 10,000"
+        let mut between = false;
+        if !qualified && self.lower(k) == "between" {
+            let look = self.currency_prefix(k + 1).map(|c| c.1).unwrap_or(k + 1);
+            if self.number(look).is_some() {
+                between = true;
+                k += 1;
+            }
+        }
+        let mut currency = None;
+        if let Some((c, after)) = self.currency_prefix(k) {
+            if self.number(after).is_some() {
+                currency = Some(c);
+                k = after;
+            }
+        }
+        // vague quantities
+        if currency.is_none() && !between {
+            if let Some((v, lo, hi, next)) = self.vague(k) {
+                let mut next = next;
+                let mut unit = Unit::Count;
+                if let Some((c, after)) = self.currency_postfix(next) {
+                    currency = Some(c);
+                    unit = Unit::Money;
+                    next = after;
+                }
+                return Some((
+                    RawFigure {
+                        start_tok,
+                        end_tok: next,
+                        value: v,
+                        low: lo,
+                        high: hi,
+                        unit,
+                        currency,
+                        qualifier: Qualifier::Vague,
+                        noun_from: next,
+                    },
+                    next,
+                ));
+            }
+        }
+        let num = self.number(k)?;
+        // a bare "one", "a dozen" etc. handled below; years and dates are never figures
+        if !num.words {
+            if self.is_date_context(k, num.next) {
+                return None;
+            }
+            if self.is_label_context(k) || self.is_identifier_context(k, num.next) {
+                return None;
+            }
+        }
+        let mut value = num.value;
+        let mut low;
+        let mut high;
+        let mut next = num.next;
+        let mut unit = Unit::Count;
+        // percent
+        if self.is_sym(next, "%") {
+            unit = Unit::Percent;
+            next += 1;
+        } else if self.lower(next) == "percent"
+            || self.lower(next) == "pct"
+            || (self.lower(next) == "pc" && !num.words)
+        {
+            unit = Unit::Percent;
+            next += 1;
+        } else if self.lower(next) == "per" && self.lower(next + 1) == "cent" {
+            unit = Unit::Percent;
+            next += 2;
+        } else if self.lower(next) == "percentage" && self.lower(next + 1) == "points" {
+            unit = Unit::Percent;
+            next += 2;
+        }
+        if currency.is_some() {
+            unit = Unit::Money;
+        } else if unit == Unit::Count {
+            if let Some((c, after)) = self.currency_postfix(next) {
+                currency = Some(c);
+                unit = Unit::Money;
+                next = after;
+            }
+        }
+        // a year is time, not a figure, unless something makes it a quantity
+        if num.year_like && !qualified && !between && currency.is_none() && unit == Unit::Count {
+            return None;
+        }
+        // decades: "the 1990s"
+        // (the digits parser already refused "1990s" via the attached "s")
+        match qualifier {
+            Qualifier::Exact => {
+                low = value;
+                high = value;
+            }
+            _ => {
+                low = value;
+                high = value;
+            }
+        }
+        // ranges: "7,000–10,000", "7,000 to 10,000", "between 7,000 and 10,000"
+        let connector = if between {
+            if self.lower(next) == "and" {
+                Some(next + 1)
+            } else {
+                None
+            }
+        } else if self.is_sym(next, "–")
+            || self.is_sym(next, "—")
+            || (self.is_sym(next, "-") && self.attached(next))
+        {
+            Some(next + 1)
+        } else if self.lower(next) == "to" && !num.year_like {
+            // "7,000 to 10,000" but not "up to" (already consumed) or "from 2012 to 2015"
+            Some(next + 1)
+        } else {
+            None
+        };
+        let mut is_range = false;
+        if let Some(c) = connector {
+            let c2 = self.currency_prefix(c).map(|x| x.1).unwrap_or(c);
+            if let Some(n2) = self.number(c2) {
+                if !(n2.year_like && num.year_like) {
+                    let mut v2 = n2.value;
+                    // "7-10 million": the scale of the second applies to both
+                    if n2.scaled && !num.scaled && !num.words {
+                        let scale = self.scale_of(c2, n2);
+                        value *= scale;
+                    }
+                    if !n2.scaled && num.scaled && !n2.words {
+                        let scale = self.scale_of(k, num);
+                        v2 *= scale;
+                    }
+                    if v2 > value {
+                        low = value;
+                        high = v2;
+                        is_range = true;
+                        next = n2.next;
+                        if self.is_sym(next, "%") {
+                            unit = Unit::Percent;
+                            next += 1;
+                        } else if self.lower(next) == "percent" {
+                            unit = Unit::Percent;
+                            next += 1;
+                        } else if self.lower(next) == "per" && self.lower(next + 1) == "cent" {
+                            unit = Unit::Percent;
+                            next += 2;
+                        }
+                    }
+                }
+            }
+        }
+        if between && !is_range {
+            return None;
+        }
+        if is_range {
+            qualifier = Qualifier::Range;
+        } else {
+            // postfix qualifiers: "100 or more", "100-plus", "100+"
+            if self.lower(next) == "or" && matches!(self.lower(next + 1), "more" | "above") {
+                qualifier = Qualifier::AtLeast;
+                next += 2;
+            } else if self.lower(next) == "or" && self.lower(next + 1) == "so" {
+                qualifier = Qualifier::About;
+                next += 2;
+            } else if self.is_sym(next, "+") && self.attached(next) {
+                qualifier = Qualifier::AtLeast;
+                next += 1;
+            } else if self.is_sym(next, "-") && self.lower(next + 1) == "plus" {
+                qualifier = Qualifier::AtLeast;
+                next += 2;
+            } else if self.lower(next) == "plus" && unit == Unit::Count {
+                qualifier = Qualifier::AtLeast;
+                next += 1;
+            }
+        }
+        // durations: "50 days", "a 50-day ceasefire"
+        let mut noun_from = next;
+        if unit == Unit::Count {
+            let dur_at = if self.is_sym(next, "-") && self.attached(next) {
+                next + 1
+            } else {
+                next
+            };
+            if let Some((_, d)) = DURATION_WORDS
+                .iter()
+                .find(|(w, _)| *w == self.lower(dur_at))
+            {
+                let _ = d;
+                unit = Unit::Duration;
+                next = dur_at + 1;
+                noun_from = dur_at;
+            }
+        }
+        // a bare small number word with nothing counted is not a figure: "one of", "two"
+        if num.words && !qualified && currency.is_none() && unit == Unit::Count && !num.scaled {
+            if num.value < 2.0 && self.lower(k) != "a" {
+                return None;
+            }
+        }
+        Some((
+            RawFigure {
+                start_tok,
+                end_tok: next,
+                value,
+                low,
+                high,
+                unit,
+                currency,
+                qualifier,
+                noun_from,
+            },
+            next,
+        ))
+    }
+
+    /// The multiplier a scale word gave a number ("23 million" -> 1e6).
+    fn scale_of(&self, i: usize, n: Num) -> f64 {
+        let base = self.digits_plain(i).unwrap_or(1.0);
+        if base == 0.0 {
+            1.0
+        } else {
+            n.value / base
+        }
+    }
+
+    fn digits_plain(&self, i: usize) -> Option<f64> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Number {
+            return None;
+        }
+        t.text.replace(',', "").parse().ok()
+    }
+
+    fn currency_postfix(&self, i: usize) -> Option<(&'static str, usize)> {
+        match self.lower(i) {
+            "dollars" | "dollar" => Some(("USD", i + 1)),
+            "rupees" | "rupee" => Some(("PKR", i + 1)),
+            "euros" | "euro" => Some(("EUR", i + 1)),
+            "pounds" if false => Some(("GBP", i + 1)),
+            "afghanis" => Some(("AFN", i + 1)),
+            _ => None,
+        }
+    }
+
+    /// The noun a figure counts: the first noun-like word after it ("780 TTP prisoners"),
+    /// else one just before it ("troops numbering several thousand").
+    fn noun(&self, raw: &RawFigure) -> Option<String> {
+        if raw.unit == Unit::Duration {
+            let w = self.lower(raw.noun_from);
+            return DURATION_WORDS
+                .iter()
+                .find(|(x, _)| *x == w)
+                .map(|(_, d)| d.to_string());
+        }
+        let mut k = raw.noun_from;
+        let mut steps = 0;
+        // "23 million of its people", "hundreds of Pashtun tribal leaders"
+        if self.lower(k) == "of" {
+            k += 1;
+            if matches!(
+                self.lower(k),
+                "its" | "their" | "the" | "his" | "her" | "our"
+            ) {
+                k += 1;
+            }
+        }
+        while steps < 5 && k < self.toks.len() {
+            let t = &self.toks[k];
+            if t.kind != Kind::Word {
+                if t.text == "-" && !t.space_before {
+                    k += 1;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+            let l = t.lower.as_str();
+            if STOP_AFTER.contains(&l) {
+                break;
+            }
+            let all_caps = t.text.len() > 1 && t.text.chars().all(|c| c.is_uppercase());
+            let capital = t.text.starts_with(|c: char| c.is_uppercase());
+            if all_caps || NOUN_SKIP.contains(&l) {
+                k += 1;
+                steps += 1;
+                continue;
+            }
+            if SINGULAR_NOUNS.contains(&l)
+                || (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3)
+            {
+                return Some(l.to_string());
+            }
+            if capital {
+                // proper adjectives and names: "Pakistani Taliban factions"
+                k += 1;
+                steps += 1;
+                continue;
+            }
+            // a lowercase singular word: keep looking one more ("foreign currency reserves")
+            k += 1;
+            steps += 1;
+        }
+        // look back: "troops numbering approximately several thousand", "attacks rose 42%"
+        let mut b = raw.start_tok;
+        let mut back = 0;
+        while b > 0 && back < 6 {
+            b -= 1;
+            back += 1;
+            let t = &self.toks[b];
+            if t.kind != Kind::Word {
+                if matches!(t.text, "," | ";" | ":" | "(" | ")" | "." | "—" | "–") {
+                    break;
+                }
+                continue;
+            }
+            let l = t.lower.as_str();
+            if l.ends_with('s')
+                && !l.ends_with("ss")
+                && l.len() > 3
+                && !matches!(
+                    l,
+                    "was" | "has" | "its" | "this" | "thus" | "makes" | "sees"
+                )
+                && !t
+                    .text
+                    .starts_with(|c: char| c.is_uppercase() && t.text.len() > 1 && b > 0 && false)
+            {
+                return Some(l.to_string());
+            }
+            if SINGULAR_NOUNS.contains(&l) && l != "increase" {
+                return Some(l.to_string());
+            }
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone)]
+struct RawFigure {
+    start_tok: usize,
+    end_tok: usize,
+    value: f64,
+    low: f64,
+    high: f64,
+    unit: Unit,
+    currency: Option<&'static str>,
+    qualifier: Qualifier,
+    noun_from: usize,
+}
+
+/// Years mentioned in a text, with their byte offsets: the figures' time.
+pub fn years(text: &str) -> Vec<(usize, i32)> {
+    let p = Parser::new(text);
+    let mut out = Vec::new();
+    for (i, t) in p.toks.iter().enumerate() {
+        if t.kind != Kind::Number || t.text.len() != 4 || t.text.contains([',', '.']) {
+            continue;
+        }
+        let Ok(y) = t.text.parse::<i32>() else {
+            continue;
+        };
+        if !(1800..=2100).contains(&y) {
+            continue;
+        }
+        // "1990s" is a decade; "2013/2014" counts as both years
+        if p.toks
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && n.kind == Kind::Word)
+        {
+            continue;
+        }
+        // "$2000", "2000 people" read as quantities are not years
+        if i > 0 && matches!(p.toks[i - 1].text, "$" | "£" | "€") {
+            continue;
+        }
+        out.push((t.start, y));
+    }
+    out
+}
+
+/// The year a figure at `pos` refers to: one in the same clause, else the nearest before,
+/// else the nearest after.
+fn year_for(text: &str, years: &[(usize, i32)], span: &Range<usize>) -> Option<i32> {
+    if years.is_empty() {
+        return None;
+    }
+    let clause_start = text[..span.start]
+        .rfind([',', ';', '(', ')'])
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let clause_end = text[span.end..]
+        .find([',', ';', '(', ')'])
+        .map(|p| p + span.end)
+        .unwrap_or(text.len());
+    let in_clause = years
+        .iter()
+        .filter(|(p, _)| *p >= clause_start && *p < clause_end)
+        .min_by_key(|(p, _)| {
+            if *p >= span.end {
+                p - span.end
+            } else {
+                // a year before the figure in the same clause is a little further
+                (span.start - p) + 8
+            }
+        });
+    if let Some((_, y)) = in_clause {
+        return Some(*y);
+    }
+    if let Some((_, y)) = years.iter().rev().find(|(p, _)| *p < span.start) {
+        return Some(*y);
+    }
+    years.iter().find(|(p, _)| *p >= span.end).map(|(_, y)| *y)
+}
+
+/// All figures in `text`, in order. Spans are byte ranges into `text`.
+pub fn extract_figures(text: &str) -> Vec<Figure> {
+    let p = Parser::new(text);
+    let yrs = years(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < p.toks.len() {
+        match p.figure_at(i) {
+            Some((raw, next)) if next > i => {
+                let start = p.toks[raw.start_tok].start;
+                let end = p.toks[raw.end_tok - 1].end;
+                // for durations the span includes the unit word; the noun is the unit
+                let noun = p.noun(&raw);
+                let span = start..end;
+                let (low, high) = interval(raw.qualifier, raw.value, raw.low, raw.high);
+                let fig = Figure {
+                    text: text[span.clone()].to_string(),
+                    year: year_for(text, &yrs, &span),
+                    span,
+                    value: raw.value,
+                    low,
+                    high,
+                    unit: raw.unit,
+                    currency: raw.currency,
+                    qualifier: raw.qualifier,
+                    noun,
+                };
+                out.push(fig);
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The interval a qualifier makes of a stated number (DESIGN "Figures").
+fn interval(q: Qualifier, value: f64, low: f64, high: f64) -> (f64, f64) {
+    match q {
+        Qualifier::Exact => (value, value),
+        Qualifier::Over | Qualifier::AtLeast => (value, f64::INFINITY),
+        Qualifier::UpTo | Qualifier::Under => (0.0, value),
+        Qualifier::Almost => (0.9 * value, value),
+        Qualifier::About => (0.9 * value, 1.1 * value),
+        Qualifier::Range | Qualifier::Vague => (low, high),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Figure {
+        let f = extract_figures(text);
+        assert_eq!(f.len(), 1, "{text:?} gave {f:#?}");
+        f.into_iter().next().unwrap()
+    }
+
+    fn none(text: &str) {
+        let f = extract_figures(text);
+        assert!(f.is_empty(), "{text:?} gave {f:#?}");
+    }
+
+    #[test]
+    fn digits_with_separators_and_decimals() {
+        assert_eq!(one("freed 780 TTP prisoners").value, 780.0);
+        assert_eq!(one("claimed 1,016 lives").value, 1016.0);
+        assert_eq!(one("a 7.5 magnitude").value, 7.5);
+        assert_eq!(one("released 2,300 TTP prisoners").value, 2300.0);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(one("up to six thousand fighters").value, 6000.0);
+        assert_eq!(one("one hundred and forty-nine victims").value, 149.0);
+        assert_eq!(one("more than a dozen factions").value, 12.0);
+        assert_eq!(one("a dozen factions").value, 12.0);
+        assert_eq!(one("twenty-three people").value, 23.0);
+        assert_eq!(one("two million people").value, 2e6);
+        assert_eq!(one("seven attacks").value, 7.0);
+        assert_eq!(one("displaced up to one million people").value, 1e6);
+    }
+
+    #[test]
+    fn scale_words_and_abbreviations() {
+        assert_eq!(one("almost 23 million of its people").value, 23e6);
+        assert_eq!(one("$7bn in reserves").value, 7e9);
+        assert_eq!(one("US$7bn in reserves").value, 7e9);
+        assert_eq!(one("a $50m fund").value, 50e6);
+        assert_eq!(one("10k fighters").value, 10e3);
+        assert_eq!(one("Rs 10 crore").value, 1e8);
+        assert_eq!(one("2 lakh people").value, 2e5);
+        assert_eq!(one("1.5 billion dollars").value, 1.5e9);
+    }
+
+    #[test]
+    fn percent_forms() {
+        for t in [
+            "a 42% increase",
+            "42 percent",
+            "42 per cent",
+            "42 pc",
+            "42 percentage points",
+        ] {
+            let f = one(t);
+            assert_eq!((f.value, f.unit), (42.0, Unit::Percent), "{t}");
+        }
+    }
+
+    #[test]
+    fn money_forms() {
+        let f = one("Pakistan pledged $50 million in humanitarian aid");
+        assert_eq!(
+            (f.value, f.unit, f.currency),
+            (50e6, Unit::Money, Some("USD"))
+        );
+        let f = one("more than $7 billion of Afghan foreign currency reserves");
+        assert_eq!((f.value, f.qualifier), (7e9, Qualifier::Over));
+        assert_eq!(f.noun.as_deref(), Some("reserves"));
+        let f = one("Rs. 500 million");
+        assert_eq!((f.value, f.currency), (500e6, Some("PKR")));
+        let f = one("10 million rupees");
+        assert_eq!((f.value, f.unit), (10e6, Unit::Money));
+    }
+
+    #[test]
+    fn durations() {
+        let f = one("a ceasefire that only lasted 50 days");
+        assert_eq!(
+            (f.value, f.unit, f.noun.as_deref()),
+            (50.0, Unit::Duration, Some("days"))
+        );
+        let f = one("a 50-day ceasefire");
+        assert_eq!((f.value, f.unit), (50.0, Unit::Duration));
+    }
+
+    #[test]
+    fn qualifiers_are_intervals() {
+        let f = one("over 100 TTP prisoners");
+        assert_eq!(
+            (f.qualifier, f.low, f.high),
+            (Qualifier::Over, 100.0, f64::INFINITY)
+        );
+        let f = one("at least 100 people");
+        assert_eq!(f.qualifier, Qualifier::AtLeast);
+        let f = one("up to 6,000 fighters");
+        assert_eq!((f.qualifier, f.low, f.high), (Qualifier::UpTo, 0.0, 6000.0));
+        let f = one("as many as 6,000 fighters");
+        assert_eq!(f.qualifier, Qualifier::UpTo);
+        let f = one("fewer than 50 people");
+        assert_eq!(f.qualifier, Qualifier::Under);
+        let f = one("almost 500 people");
+        assert_eq!((f.low, f.high), (450.0, 500.0));
+        for q in [
+            "about",
+            "around",
+            "approximately",
+            "some",
+            "roughly",
+            "an estimated",
+        ] {
+            let f = one(&format!("{q} 400 militants"));
+            assert_eq!(f.qualifier, Qualifier::About, "{q}");
+        }
+        let f = one("between 7,000 and 10,000 fighters");
+        assert_eq!(
+            (f.qualifier, f.low, f.high),
+            (Qualifier::Range, 7000.0, 10000.0)
+        );
+        let f = one("7,000–10,000 fighters");
+        assert_eq!((f.low, f.high), (7000.0, 10000.0));
+        let f = one("7,000-10,000 fighters");
+        assert_eq!((f.low, f.high), (7000.0, 10000.0));
+        let f = one("more than 100 attacks");
+        assert_eq!(f.qualifier, Qualifier::Over);
+    }
+
+    #[test]
+    fn vague_quantities() {
+        let f = one("troops numbering approximately several thousand");
+        assert_eq!(
+            (f.qualifier, f.low, f.high),
+            (Qualifier::Vague, 2000.0, 9999.0)
+        );
+        assert_eq!(f.noun.as_deref(), Some("troops"));
+        let f = one("up to six thousand fighters");
+        assert_eq!(f.qualifier, Qualifier::UpTo);
+        assert_eq!(
+            one("hundreds of Pashtun tribal leaders").noun.as_deref(),
+            Some("leaders")
+        );
+        assert_eq!(one("dozens of attacks").qualifier, Qualifier::Vague);
+        assert_eq!(one("thousands of people").low, 2000.0);
+        assert_eq!(one("tens of thousands of people").low, 20000.0);
+    }
+
+    #[test]
+    fn years_and_dates_are_not_figures() {
+        none("In 2021, the TTP insurgency escalated");
+        none("On August 8, a roadside bomb exploded");
+        none("Wednesday, January 19, 2022");
+        none("On May 8, 2019, Taliban insurgents detonated");
+        none("signed in May 2004");
+        none("from 2012 to 2015");
+        none("the late 1970s onwards");
+        none("the 9/11 attacks");
+        none("(Haqqani, 2016, p. 336)");
+        none("EFSAS STUDY PAPER No. 5 | June 2022");
+        none("Tel: +1.202.457.1700");
+        none("the 21st century");
+        none("(1) making it more politically palatable");
+        none("from 2013/2014 onwards");
+        none("One possibility is that");
+        none("Journal 4(1), pp. 74-100");
+    }
+
+    #[test]
+    fn figure_keeps_its_noun_and_year() {
+        let f = one("the Taliban released 780 TTP prisoners");
+        assert_eq!(f.noun.as_deref(), Some("prisoners"));
+        let figs = extract_figures(
+            "TTP militants reportedly carried out 33 attacks which killed 34 people and injured 46 others in July",
+        );
+        let nouns: Vec<_> = figs
+            .iter()
+            .map(|f| f.noun.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(nouns, ["attacks", "people", "others"]);
+        let f = one("more than 100 attacks by the TTP in 2022");
+        assert_eq!(f.year, Some(2022));
+        let figs = extract_figures("registering a 42% increase in 2021 when compared to 2020");
+        assert_eq!(figs[0].year, Some(2021));
+        let figs = extract_figures(
+            "the school massacre in Peshawar in 2014 (149 victims killed, mostly children), a 2009 car bombing in Peshawar (125 victims killed)",
+        );
+        assert_eq!(figs.len(), 2);
+        assert_eq!(figs[0].year, Some(2014));
+        assert_eq!(figs[1].year, Some(2009));
+        let f = one("signed in May 2004 necessitated a ceasefire that only lasted 50 days, and others in 2006");
+        assert_eq!(f.year, Some(2004));
+        assert_eq!(
+            one("the group's 2,300 members").noun.as_deref(),
+            Some("members")
+        );
+        assert_eq!(one("killing 43 people").noun.as_deref(), Some("people"));
+        assert_eq!(one("up to 40 Islamists").noun.as_deref(), Some("islamists"));
+        assert_eq!(
+            one("more than a dozen distinct Pakistani Taliban factions")
+                .noun
+                .as_deref(),
+            Some("factions")
+        );
+    }
+
+    #[test]
+    fn spans_slice_back_to_text() {
+        let t = "Pakistan pledged $50 million and over 500 fatalities";
+        for f in extract_figures(t) {
+            assert_eq!(&t[f.span.clone()], f.text);
+        }
+    }
+
+    #[test]
+    fn describe_reads_back() {
+        assert_eq!(
+            one("over 100 TTP prisoners").describe(),
+            "over 100 prisoners"
+        );
+        assert_eq!(one("$50 million").describe(), "$50 million");
+        assert_eq!(one("42%").describe(), "42%");
+        assert_eq!(fmt_num(1016.0), "1,016");
+    }
+}

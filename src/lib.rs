@@ -1,0 +1,4 @@
+//! claimcheck: keeps the figures in a piece of analysis honest.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod figure;
