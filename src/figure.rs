@@ -576,7 +576,6 @@ const STOP_AFTER: &[&str] = &[
 // Parser
 
 struct Parser<'a> {
-    text: &'a str,
     toks: Vec<Tok<'a>>,
 }
 
@@ -596,7 +595,6 @@ struct Num {
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
         Parser {
-            text,
             toks: tokenize(text),
         }
     }
@@ -695,8 +693,9 @@ impl<'a> Parser<'a> {
                     scaled = true;
                 } else {
                     // "21st", "9th", "G20"-like tails: not a quantity
+                    // "21st", "1990s", "20037Tel": ordinals, decades and glued ids
                     let l = n.lower.as_str();
-                    if matches!(l, "st" | "nd" | "rd" | "th" | "s") {
+                    if !matches!(l, "percent" | "pc" | "pct") {
                         return None;
                     }
                 }
@@ -1206,6 +1205,36 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// "(Sayed & Hamming, 2021)", "Afzal (2022)": the year of a cited work, not of a figure.
+    fn is_citation_year(&self, i: usize) -> bool {
+        let capital = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && t.text.starts_with(char::is_uppercase))
+        };
+        // Name (2022)
+        if i >= 2 && self.is_sym(i - 1, "(") && capital(i - 2) {
+            return true;
+        }
+        // (Name, 2022) / (Name & Name, 2021) / (Name et al., 2022) / (Name, 2016, p. 3)
+        if i >= 2 && self.is_sym(i - 1, ",") {
+            let mut k = i - 1;
+            let mut steps = 0;
+            while k > 0 && steps < 12 {
+                k -= 1;
+                steps += 1;
+                let t = &self.toks[k];
+                if t.text == "(" {
+                    return capital(k + 1);
+                }
+                if t.text == ")" || (t.kind == Kind::Symbol && t.text == ".") && !self.lower(k.saturating_sub(1)).eq("al") {
+                    return false;
+                }
+            }
+        }
+        false
+    }
+
     /// The multiplier a scale word gave a number ("23 million" -> 1e6).
     fn scale_of(&self, i: usize, n: Num) -> f64 {
         let base = self.digits_plain(i).unwrap_or(1.0);
@@ -1343,7 +1372,10 @@ struct RawFigure {
 
 /// Years mentioned in a text, with their byte offsets: the figures' time.
 pub fn years(text: &str) -> Vec<(usize, i32)> {
-    let p = Parser::new(text);
+    years_of(&Parser::new(text))
+}
+
+fn years_of(p: &Parser) -> Vec<(usize, i32)> {
     let mut out = Vec::new();
     for (i, t) in p.toks.iter().enumerate() {
         if t.kind != Kind::Number || t.text.len() != 4 || t.text.contains([',', '.']) {
@@ -1364,6 +1396,9 @@ pub fn years(text: &str) -> Vec<(usize, i32)> {
         }
         // "$2000", "2000 people" read as quantities are not years
         if i > 0 && matches!(p.toks[i - 1].text, "$" | "£" | "€") {
+            continue;
+        }
+        if p.is_citation_year(i) {
             continue;
         }
         out.push((t.start, y));
@@ -1399,16 +1434,18 @@ fn year_for(text: &str, years: &[(usize, i32)], span: &Range<usize>) -> Option<i
     if let Some((_, y)) = in_clause {
         return Some(*y);
     }
-    if let Some((_, y)) = years.iter().rev().find(|(p, _)| *p < span.start) {
-        return Some(*y);
-    }
-    years.iter().find(|(p, _)| *p >= span.end).map(|(_, y)| *y)
+    // a year earlier in the sentence still frames the figure; a later one rarely does
+    years
+        .iter()
+        .rev()
+        .find(|(p, _)| *p < span.start)
+        .map(|(_, y)| *y)
 }
 
 /// All figures in `text`, in order. Spans are byte ranges into `text`.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
     let p = Parser::new(text);
-    let yrs = years(text);
+    let yrs = years_of(&p);
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
@@ -1635,6 +1672,9 @@ mod tests {
         assert_eq!(nouns, ["attacks", "people", "others"]);
         let f = one("more than 100 attacks by the TTP in 2022");
         assert_eq!(f.year, Some(2022));
+        assert_eq!(one("up to six thousand fighters (Sayed & Hamming, 2021)").year, None);
+        assert_eq!(one("Afzal (2022) outlines a 42% increase").year, None);
+        assert_eq!(one("a 42% increase in 2021 (Afzal, 2022)").year, Some(2021));
         let figs = extract_figures("registering a 42% increase in 2021 when compared to 2020");
         assert_eq!(figs[0].year, Some(2021));
         let figs = extract_figures(

@@ -2,3 +2,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod figure;
+pub mod segment;
+pub mod config;
+pub mod corpus;
+pub mod index;

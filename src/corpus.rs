@@ -1,0 +1,326 @@
+//! The corpus: source documents read from disk, cut into passages with their figures.
+//!
+//! Only this module and `config` read files. One unreadable or binary file is reported
+//! as a warning and the run goes on.
+
+use crate::config::SourceMeta;
+use crate::figure::{extract_figures, Figure};
+use crate::segment::{passage_text, segment, PassageKind};
+use miette::Diagnostic;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+use thiserror::Error;
+
+/// One document of the corpus.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// `[[source]] id`, else the file stem.
+    pub id: String,
+    pub path: PathBuf,
+    /// The path as shown to the user ("seeds/002_298fe40a71e9d9e3.txt").
+    pub display: String,
+    pub text: String,
+    pub meta: Option<SourceMeta>,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(id: String, path: PathBuf, display: String, text: String, meta: Option<SourceMeta>) -> Source {
+        let line_starts = line_starts(&text);
+        Source {
+            id,
+            path,
+            display,
+            text,
+            meta,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col_with(&self.text, &self.line_starts, offset)
+    }
+
+    /// The name a reader knows the source by: title, else id.
+    pub fn title(&self) -> &str {
+        self.meta
+            .as_ref()
+            .and_then(|m| m.title.as_deref())
+            .unwrap_or(&self.id)
+    }
+}
+
+/// Byte offsets where lines start.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// 1-based line and character column of `offset`, given `line_starts(text)`.
+pub fn line_col_with(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let line = match starts.binary_search(&offset) {
+        Ok(i) => i,
+        Err(i) => i - 1,
+    };
+    let col = text[starts[line]..offset].chars().count() + 1;
+    (line + 1, col)
+}
+
+/// A passage: a sentence of a source with its byte span in the original file.
+#[derive(Debug, Clone)]
+pub struct Passage {
+    /// Index of the source in `Corpus::sources`.
+    pub source: usize,
+    pub span: Range<usize>,
+    /// The original slice with line breaks as spaces (same length as `span`).
+    pub text: String,
+    pub kind: PassageKind,
+    /// Figures with spans relative to `text`.
+    pub figures: Vec<Figure>,
+}
+
+/// Something wrong with one file that does not stop the run.
+#[derive(Debug, Error, Diagnostic)]
+pub enum CorpusWarning {
+    #[error("cannot read `{path}`: {reason}")]
+    #[diagnostic(
+        code(claimcheck::corpus::unreadable),
+        severity(Warning),
+        help("the run goes on without this file")
+    )]
+    Unreadable { path: String, reason: String },
+    #[error("`{path}` is not valid UTF-8; read with replacement characters")]
+    #[diagnostic(
+        code(claimcheck::corpus::not_utf8),
+        severity(Warning),
+        help("convert it with `iconv -f LATIN1 -t UTF-8` for exact quotes")
+    )]
+    NotUtf8 { path: String },
+    #[error("`{path}` looks binary; skipped")]
+    #[diagnostic(
+        code(claimcheck::corpus::binary),
+        severity(Warning),
+        help("only .txt and .md text files are read")
+    )]
+    Binary { path: String },
+    #[error("corpus path `{path}` does not exist")]
+    #[diagnostic(
+        code(claimcheck::corpus::missing),
+        severity(Warning),
+        help("check --corpus or [corpus] paths in claims.toml")
+    )]
+    Missing { path: String },
+}
+
+/// All sources and their passages.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub sources: Vec<Source>,
+    pub passages: Vec<Passage>,
+    pub warnings: Vec<CorpusWarning>,
+}
+
+fn is_corpus_file(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        Some("txt") | Some("md") | Some("markdown")
+    )
+}
+
+/// The .txt and .md files under `path` (or `path` itself), sorted; hidden folders and
+/// symlinked folders are not entered.
+pub fn list_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok()).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let p = e.path();
+            let name = e.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() {
+                stack.push(p);
+            } else if (ft.is_file() || ft.is_symlink()) && is_corpus_file(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `a/./b/../c` -> `a/c`, without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                _ => out.push(c),
+            },
+            other => out.push(other),
+        }
+    }
+    let p: PathBuf = out.iter().collect();
+    if p.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        p
+    }
+}
+
+/// Decode file bytes: UTF-8, else lossy with a warning; binary is refused.
+fn decode(bytes: Vec<u8>, display: &str, warnings: &mut Vec<CorpusWarning>) -> Option<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        warnings.push(CorpusWarning::Binary {
+            path: display.to_string(),
+        });
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            warnings.push(CorpusWarning::NotUtf8 {
+                path: display.to_string(),
+            });
+            Some(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
+}
+
+impl Corpus {
+    /// Read every document under `paths`; `metas` give ids and metadata by file.
+    pub fn load(paths: &[PathBuf], metas: &[SourceMeta]) -> Corpus {
+        let mut corpus = Corpus::default();
+        let mut files = Vec::new();
+        for p in paths {
+            match list_files(p) {
+                Ok(f) => files.extend(f),
+                Err(_) => corpus.warnings.push(CorpusWarning::Missing {
+                    path: normalize(p).display().to_string(),
+                }),
+            }
+        }
+        // a [[source]] file outside the corpus paths is still part of the corpus
+        for m in metas {
+            if m.file.is_file() && !files.iter().any(|f| same_file(f, &m.file)) {
+                files.push(m.file.clone());
+            }
+        }
+        let mut seen: Vec<PathBuf> = Vec::new();
+        for f in files {
+            let canon = std::fs::canonicalize(&f).unwrap_or_else(|_| normalize(&f));
+            if seen.contains(&canon) {
+                continue;
+            }
+            seen.push(canon);
+            let display = normalize(&f).display().to_string();
+            let bytes = match std::fs::read(&f) {
+                Ok(b) => b,
+                Err(e) => {
+                    corpus.warnings.push(CorpusWarning::Unreadable {
+                        path: display,
+                        reason: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let Some(text) = decode(bytes, &display, &mut corpus.warnings) else {
+                continue;
+            };
+            let meta = metas.iter().find(|m| same_file(&m.file, &f)).cloned();
+            let id = meta.as_ref().map(|m| m.id.clone()).unwrap_or_else(|| {
+                f.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| display.clone())
+            });
+            corpus.add_source(Source::new(id, f, display, text, meta));
+        }
+        corpus
+    }
+
+    /// Add a source and cut it into passages.
+    pub fn add_source(&mut self, source: Source) {
+        let idx = self.sources.len();
+        for seg in segment(&source.text) {
+            let text = passage_text(&source.text, seg.span.clone());
+            let figures = if seg.kind == PassageKind::Prose {
+                extract_figures(&text)
+            } else {
+                Vec::new()
+            };
+            self.passages.push(Passage {
+                source: idx,
+                span: seg.span,
+                text,
+                kind: seg.kind,
+                figures,
+            });
+        }
+        self.sources.push(source);
+    }
+
+    /// The source a name refers to: id, file stem or file name.
+    pub fn source_index(&self, name: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == name).or_else(|| {
+            self.sources.iter().position(|s| {
+                s.path.file_stem().is_some_and(|x| x.to_string_lossy() == name)
+                    || s.path.file_name().is_some_and(|x| x.to_string_lossy() == name)
+            })
+        })
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => normalize(a) == normalize(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_text_skips_binary_and_reads_latin1_lossily() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "The Taliban released 780 TTP prisoners.").unwrap();
+        std::fs::write(dir.path().join("b.txt"), b"\x00\x01binary").unwrap();
+        std::fs::write(dir.path().join("c.txt"), b"Caf\xe9 owners said 40 shops closed.").unwrap();
+        std::fs::write(dir.path().join("d.pdf"), b"%PDF").unwrap();
+        let c = Corpus::load(&[dir.path().to_path_buf()], &[]);
+        let ids: Vec<_> = c.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(c.warnings.len(), 2);
+        assert_eq!(c.passages[0].figures[0].value, 780.0);
+    }
+
+    #[test]
+    fn missing_path_is_a_warning() {
+        let c = Corpus::load(&[PathBuf::from("/nonexistent/claimcheck")], &[]);
+        assert!(matches!(c.warnings[0], CorpusWarning::Missing { .. }));
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let s = Source::new("x".into(), "x".into(), "x".into(), "ab\nçd 780".into(), None);
+        assert_eq!(s.line_col(7), (2, 4));
+        assert_eq!(normalize(Path::new("a/./b/../c")), PathBuf::from("a/c"));
+    }
+}

@@ -1,0 +1,445 @@
+//! The index: words of every passage, normalised (aliases, stems, synonyms), with an
+//! inverted index that picks the few candidate passages a claim is scored against.
+//!
+//! Figures and years are masked out of the words, so a passage is found even when the
+//! claim's figure is wrong. Small misspellings ("TPP" for "TTP") are reached through a
+//! deletion-neighbourhood map over the vocabulary (SymSpell's trick), then confirmed with
+//! strsim, so no claim is ever compared with every passage.
+
+use crate::config::Entity;
+use crate::corpus::{Corpus, Passage};
+use crate::figure::Figure;
+use crate::segment::PassageKind;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Built-in names for entities of the corpus's field; `[[entity]]` in claims.toml adds more.
+const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
+    (
+        "TTP",
+        &[
+            "Tehreek-e-Taliban Pakistan",
+            "Tehrik-i-Taliban Pakistan",
+            "Tehrik-e-Taliban Pakistan",
+            "Tehreek-i-Taliban Pakistan",
+            "Tehrik-e-Taliban",
+            "Tehreek-e-Taliban",
+            "Tehrik-i-Taliban",
+            "Pakistani Taliban",
+        ],
+    ),
+    ("ISKP", &["Islamic State Khorasan Province", "Islamic State Khorasan", "IS-K", "ISIS-K", "Islamic State – Khorasan Province"]),
+    ("PIPS", &["Pak Institute for Peace Studies", "Pakistan Institute for Peace Studies"]),
+    ("PICSS", &["Pakistan Institute for Conflict and Security Studies"]),
+    ("UN", &["U.N.", "United Nations"]),
+    ("US", &["U.S.", "United States", "USA", "America"]),
+    ("HN", &["Haqqani Network"]),
+];
+
+/// Words that mean the same thing for matching, first word is the group's name.
+const SYNONYMS: &[&[&str]] = &[
+    &["release", "free", "freed", "releas", "releasing", "liberat"],
+    &["kill", "kill", "dead", "death", "die", "died", "fatal", "fatal", "fatality", "lives", "life", "slain", "massacr"],
+    &["injur", "injur", "wound", "hurt"],
+    &["increas", "rise", "rose", "risen", "grew", "grown", "grow", "spike", "surg", "jump", "climb", "escal"],
+    &["decreas", "fall", "fell", "declin", "drop", "dropp", "reduc"],
+    &["attack", "attack", "assault", "strike", "bomb", "bombing"],
+    &["fighter", "fighter", "troop", "militant", "combat", "insurg", "cadr", "member", "armed"],
+    &["prison", "prison", "prisoner", "detaine", "inmat", "jail", "captiv", "imprison", "detent"],
+    &["pledg", "pledg", "promis", "commit", "vow"],
+    &["agreement", "agreement", "accord", "deal", "pact", "treati"],
+    &["ceasefir", "ceasefir", "truce", "armistic"],
+    &["report", "report", "record", "count", "document", "tal", "said", "say", "state"],
+    &["aid", "aid", "assist", "relief"],
+    &["peopl", "peopl", "person", "individu", "civilian"],
+    &["faction", "faction", "group", "splinter", "outfit"],
+    &["takeov", "takeov", "seiz", "captur", "took", "return"],
+    &["block", "block", "froze", "freez", "frozen"],
+    &["govern", "govern", "administr", "state"],
+];
+
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "by", "for", "from", "to", "with",
+    "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "it",
+    "its", "this", "that", "these", "those", "which", "who", "whom", "whose", "what", "there",
+    "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me",
+    "my", "not", "no", "so", "than", "then", "also", "into", "onto", "about", "over", "under",
+    "up", "down", "out", "off", "more", "most", "less", "some", "such", "very", "can", "could",
+    "would", "should", "will", "shall", "may", "might", "must", "do", "does", "did", "if", "while",
+    "when", "where", "after", "before", "since", "during", "between", "through", "per", "each",
+    "both", "all", "any", "other", "others", "own", "same", "just", "only", "still", "yet", "even",
+    "because", "though", "although", "whether", "upon", "around", "nearly", "almost", "least",
+    "approximately", "roughly", "estimated", "several", "many", "much", "few", "s", "t", "one",
+    "now", "said", "says", "according", "reportedly", "far", "including", "among", "within",
+    "without", "against", "across", "via", "compared", "cent", "percent",
+];
+
+/// A normalised word of a text, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Stem or synonym-group name ("releas" for freed/released).
+    pub key: String,
+    /// Byte offset in the analysed text.
+    pub start: usize,
+    pub end: usize,
+    /// A name: capitalised mid-sentence, an acronym, or an entity alias.
+    pub entity: bool,
+}
+
+/// Turns text into terms: aliases resolved, figures and years masked, stopwords dropped.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    /// alias token sequences -> canonical lowercase name
+    aliases: Vec<(Vec<String>, String)>,
+    synonyms: HashMap<String, String>,
+}
+
+fn raw_words(text: &str) -> Vec<(usize, usize, String, bool)> {
+    // (start, end, lowercase word with inner hyphens removed, capitalised)
+    let mut out = Vec::new();
+    let mut start = None;
+    let b: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i <= b.len() {
+        let c = b.get(i).map(|x| x.1);
+        let is_word = c.is_some_and(|c| c.is_alphanumeric())
+            || (c.is_some_and(|c| c == '-' || c == '\'' || c == '’' || c == '.')
+                && start.is_some()
+                && b.get(i + 1).is_some_and(|x| x.1.is_alphanumeric())
+                // "U.S." keeps its dots, "end.Next" does not
+                && (c != Some('.') || b.get(i + 2).is_some_and(|x| x.1 == '.')
+                    || b.get(i.wrapping_sub(2)).is_some_and(|x| x.1 == '.')));
+        match (is_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let bs = b[s].0;
+                let be = b.get(i).map(|x| x.0).unwrap_or(text.len());
+                let raw = &text[bs..be];
+                let capital = raw.starts_with(char::is_uppercase);
+                let mut w: String = raw
+                    .chars()
+                    .filter(|c| *c != '-' && *c != '.')
+                    .collect::<String>()
+                    .to_lowercase();
+                // possessive: "TTP's", "group’s"
+                for suf in ["'s", "’s"] {
+                    if let Some(x) = w.strip_suffix(suf) {
+                        w = x.to_string();
+                    }
+                }
+                w = w.replace(['\'', '’'], "");
+                if !w.is_empty() {
+                    out.push((bs, be, w, capital));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+impl Analyzer {
+    pub fn new(entities: &[Entity]) -> Analyzer {
+        let mut aliases = Vec::new();
+        let mut add = |name: &str, alias: &str| {
+            let canon = name.to_lowercase().replace(['.', '-'], "");
+            let toks: Vec<String> = raw_words(alias).into_iter().map(|w| w.2).collect();
+            if !toks.is_empty() && !(toks.len() == 1 && toks[0] == canon) {
+                aliases.push((toks, canon));
+            }
+        };
+        for (name, list) in DEFAULT_ENTITIES {
+            for a in *list {
+                add(name, a);
+            }
+        }
+        for e in entities {
+            for a in &e.aliases {
+                add(&e.name, a);
+            }
+        }
+        // longest alias first so "Tehrik-i-Taliban Pakistan" wins over "Tehrik-i-Taliban"
+        aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut synonyms = HashMap::new();
+        for group in SYNONYMS {
+            let name = group[0];
+            for w in &group[1..] {
+                synonyms.insert(w.to_string(), name.to_string());
+                synonyms.insert(stemmer.stem(w).into_owned(), name.to_string());
+            }
+        }
+        Analyzer {
+            stemmer,
+            aliases,
+            synonyms,
+        }
+    }
+
+    /// The key a single word indexes under.
+    pub fn key(&self, word: &str) -> String {
+        let stem = self.stemmer.stem(word).into_owned();
+        if let Some(g) = self.synonyms.get(&stem).or_else(|| self.synonyms.get(word)) {
+            return g.clone();
+        }
+        stem
+    }
+
+    /// Terms of `text`, skipping anything inside `masked` byte ranges (figures) and years.
+    pub fn terms(&self, text: &str, masked: &[std::ops::Range<usize>]) -> Vec<Term> {
+        let words = raw_words(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let (s, e, ref w, capital) = words[i];
+            if masked.iter().any(|m| s < m.end && e > m.start) {
+                i += 1;
+                continue;
+            }
+            // entity aliases: longest token sequence first
+            if let Some((toks, canon)) = self
+                .aliases
+                .iter()
+                .find(|(toks, _)| toks.len() <= words.len() - i && toks.iter().enumerate().all(|(k, t)| words[i + k].2 == *t))
+            {
+                let end = words[i + toks.len() - 1].1;
+                out.push(Term {
+                    key: canon.clone(),
+                    start: s,
+                    end,
+                    entity: true,
+                });
+                i += toks.len();
+                continue;
+            }
+            i += 1;
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                continue; // numbers and years are figures or time, not words
+            }
+            if STOPWORDS.contains(&w.as_str()) {
+                continue;
+            }
+            let all_caps = text[s..e].chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+                && e - s > 1;
+            let sentence_start = text[..s].trim_end().is_empty()
+                || text[..s].trim_end().ends_with(['.', '!', '?', ':', '"', '“']);
+            let entity = all_caps || (capital && !sentence_start);
+            let key = if all_caps { w.clone() } else { self.key(w) };
+            out.push(Term {
+                key,
+                start: s,
+                end: e,
+                entity,
+            });
+        }
+        out
+    }
+
+    /// Terms of a text whose figures were already found (figure spans relative to `text`).
+    pub fn terms_masking(&self, text: &str, figures: &[Figure]) -> Vec<Term> {
+        let mut masked: Vec<std::ops::Range<usize>> = figures.iter().map(|f| f.span.clone()).collect();
+        masked.extend(crate::figure::years(text).into_iter().map(|(p, _)| p..p + 4));
+        self.terms(text, &masked)
+    }
+}
+
+/// Inverted index over the evidence passages of a corpus.
+pub struct Index {
+    pub analyzer: Analyzer,
+    /// Terms of each passage (empty for passages that are not evidence).
+    pub terms: Vec<Vec<Term>>,
+    /// Distinct keys of each passage, for fast membership tests.
+    pub keysets: Vec<HashSet<String>>,
+    postings: HashMap<String, Vec<u32>>,
+    /// deletion variant -> vocabulary keys (fuzzy lookup)
+    deletions: HashMap<String, Vec<String>>,
+    doc_count: usize,
+    avg_len: f64,
+}
+
+/// Every string one deletion away from `w` (and `w` itself).
+fn deletion_variants(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = vec![w.to_string()];
+    if chars.len() < 3 {
+        return out;
+    }
+    for i in 0..chars.len() {
+        let v: String = chars.iter().enumerate().filter(|(k, _)| *k != i).map(|(_, c)| *c).collect();
+        out.push(v);
+    }
+    out
+}
+
+impl Index {
+    pub fn build(corpus: &Corpus, analyzer: Analyzer) -> Index {
+        let mut terms = Vec::with_capacity(corpus.passages.len());
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut total = 0usize;
+        let mut docs = 0usize;
+        for (pi, p) in corpus.passages.iter().enumerate() {
+            let t = if is_evidence(p) {
+                analyzer.terms_masking(&p.text, &p.figures)
+            } else {
+                Vec::new()
+            };
+            if !t.is_empty() {
+                docs += 1;
+                total += t.len();
+            }
+            let mut seen = HashSet::new();
+            for term in &t {
+                if seen.insert(term.key.clone()) {
+                    postings.entry(term.key.clone()).or_default().push(pi as u32);
+                }
+            }
+            terms.push(t);
+        }
+        let mut deletions: HashMap<String, Vec<String>> = HashMap::new();
+        let mut vocab: Vec<&String> = postings.keys().collect();
+        vocab.sort();
+        for key in vocab {
+            for v in deletion_variants(key) {
+                deletions.entry(v).or_default().push(key.clone());
+            }
+        }
+        let keysets = terms
+            .iter()
+            .map(|t| t.iter().map(|x| x.key.clone()).collect())
+            .collect();
+        Index {
+            analyzer,
+            terms,
+            keysets,
+            postings,
+            deletions,
+            doc_count: docs.max(1),
+            avg_len: if docs > 0 { total as f64 / docs as f64 } else { 1.0 },
+        }
+    }
+
+    /// Inverse document frequency of a key (rare words weigh more).
+    pub fn idf(&self, key: &str) -> f64 {
+        let df = self.postings.get(key).map(|p| p.len()).unwrap_or(0) as f64;
+        let n = self.doc_count as f64;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln().max(0.05)
+    }
+
+    /// Vocabulary keys within one edit of `key` (strsim-confirmed), other than itself.
+    pub fn near_keys(&self, key: &str) -> Vec<String> {
+        let n = key.chars().count();
+        if n < 3 {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = Vec::new();
+        for v in deletion_variants(key) {
+            if let Some(list) = self.deletions.get(&v) {
+                for cand in list {
+                    if cand != key && !out.contains(cand) {
+                        let d = strsim::damerau_levenshtein(key, cand);
+                        // short words: only one substitution or transposition, same length
+                        let ok = if n <= 4 {
+                            d == 1 && cand.chars().count() == n
+                        } else {
+                            d <= 1
+                        };
+                        if ok {
+                            out.push(cand.clone());
+                        }
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Up to `k` candidate passages for query terms, by BM25 over exact and near keys.
+    pub fn candidates(&self, query: &[Term], k: usize) -> Vec<usize> {
+        let mut scores: BTreeMap<u32, f64> = BTreeMap::new();
+        let mut seen = HashSet::new();
+        for t in query {
+            if !seen.insert(t.key.clone()) {
+                continue;
+            }
+            let mut keys = vec![(t.key.clone(), 1.0)];
+            for nk in self.near_keys(&t.key) {
+                keys.push((nk, 0.8));
+            }
+            for (key, w) in keys {
+                let Some(list) = self.postings.get(&key) else { continue };
+                let idf = self.idf(&key);
+                for &pi in list {
+                    let len = self.terms[pi as usize].len() as f64;
+                    let tf = 1.0;
+                    let bm = idf * (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * len / self.avg_len));
+                    *scores.entry(pi).or_default() += w * bm;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, f64)> = scores.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(k);
+        ranked.into_iter().map(|(p, _)| p as usize).collect()
+    }
+}
+
+/// Passages that can be evidence: prose, not reference lists or navigation.
+pub fn is_evidence(p: &Passage) -> bool {
+    p.kind == PassageKind::Prose
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(a: &Analyzer, t: &str) -> Vec<String> {
+        a.terms(t, &[]).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn aliases_become_one_name() {
+        let a = Analyzer::new(&[]);
+        assert_eq!(keys(&a, "Tehrik-i-Taliban Pakistan (TTP)"), ["ttp", "ttp"]);
+        assert_eq!(keys(&a, "the Pakistani Taliban"), ["ttp"]);
+        assert_eq!(keys(&a, "Tehreek-e-Taliban Pakistan"), ["ttp"]);
+        let custom = Analyzer::new(&[Entity { name: "PIPS".into(), aliases: vec!["Pak Institute".into()] }]);
+        assert_eq!(keys(&custom, "the Pak Institute said"), ["pips"]);
+    }
+
+    #[test]
+    fn synonyms_share_a_key() {
+        let a = Analyzer::new(&[]);
+        assert_eq!(a.key("freed"), a.key("released"));
+        assert_eq!(a.key("killed"), a.key("fatalities"));
+        assert_eq!(a.key("rose"), a.key("increase"));
+        assert_ne!(a.key("prisoners"), a.key("attacks"));
+    }
+
+    #[test]
+    fn figures_and_years_are_masked() {
+        let a = Analyzer::new(&[]);
+        let text = "The Taliban freed 780 TTP prisoners in 2021";
+        let figs = crate::figure::extract_figures(text);
+        let k: Vec<String> = a.terms_masking(text, &figs).into_iter().map(|t| t.key).collect();
+        assert_eq!(k, ["taliban", "release", "ttp", "prison"]);
+    }
+
+    #[test]
+    fn misspelled_acronym_is_near() {
+        let mut c = Corpus::default();
+        c.add_source(crate::corpus::Source::new(
+            "a".into(),
+            "a.txt".into(),
+            "a.txt".into(),
+            "A strike on the TPP in Afghanistan killed many people there.".into(),
+            None,
+        ));
+        let idx = Index::build(&c, Analyzer::new(&[]));
+        assert_eq!(idx.near_keys("ttp"), ["tpp"]);
+        let q = idx.analyzer.terms("TTP strike", &[]);
+        assert_eq!(idx.candidates(&q, 5), [0]);
+    }
+}

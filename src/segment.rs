@@ -1,0 +1,399 @@
+//! Segmentation: a source's text cut into passages (sentences) with byte spans into the
+//! original file, repairing the damage text extraction leaves behind.
+//!
+//! Damage we repair: a sentence broken across a line break or a page break (a blank
+//! line, "displaced up\n\nto one million"), sentences glued without a space
+//! ("issues.In 2022"). Text we set apart: reference lists (they link citations and are
+//! never evidence) and bylines/datelines. Spans always point at the original bytes: the
+//! passage text is the original slice with line breaks turned into spaces, byte for byte.
+//!
+//! Hand-written: unicode-segmentation's sentence rules (UAX #29) keep "issues.In" glued
+//! and split "U.S. government" and page-broken sentences, the two things we need most.
+
+use std::ops::Range;
+
+/// What a passage is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassageKind {
+    /// A sentence of prose: evidence.
+    Prose,
+    /// An entry of a reference list or bibliography: links citations, never evidence.
+    Reference,
+    /// A heading, byline, dateline or navigation text: not evidence.
+    Meta,
+}
+
+/// One passage: a byte range of the original text and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub span: Range<usize>,
+    pub kind: PassageKind,
+}
+
+/// Lines shorter than this that end without punctuation are headings, not broken prose.
+const HEADING_MAX: usize = 100;
+
+const REFERENCE_HEADINGS: &[&str] = &[
+    "references",
+    "bibliography",
+    "works cited",
+    "sources",
+    "notes",
+    "endnotes",
+    "footnotes",
+    "citations",
+    "further reading",
+];
+
+/// Abbreviations whose dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "capt", "sgt", "rev", "no", "nos",
+    "p", "pp", "vol", "fig", "vs", "e.g", "i.e", "al", "inc", "ltd", "co", "corp", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+    "ph.d", "u.s", "u.n", "u.k", "e.u", "gov", "govt", "dept", "ed", "eds", "cf", "op", "jr",
+    "sr", "maj", "brig", "adm", "sen", "rep", "hon", "mt", "ft", "ave", "blvd",
+];
+
+/// Cut `text` into passages.
+pub fn segment(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    for (flow, kind) in flows(text) {
+        if kind == PassageKind::Prose {
+            for s in sentences(text, flow) {
+                let kind = classify(&text[s.clone()]);
+                out.push(Segment { span: s, kind });
+            }
+        } else {
+            out.push(Segment { span: flow, kind });
+        }
+    }
+    out
+}
+
+/// The passage text for a span: line breaks become spaces so the byte offsets survive.
+pub fn passage_text(text: &str, span: Range<usize>) -> String {
+    text[span]
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
+        .collect()
+}
+
+/// Lines with their byte ranges (without the line break).
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let mut end = i;
+            if end > start && text.as_bytes()[end - 1] == b'\r' {
+                end -= 1;
+            }
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return r.start..r.start;
+    }
+    (r.start + lead)..(r.end - trail)
+}
+
+fn is_reference_heading(line: &str) -> bool {
+    let l = line
+        .trim()
+        .trim_start_matches('#')
+        .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
+        .to_lowercase();
+    REFERENCE_HEADINGS.contains(&l.as_str())
+}
+
+fn starts_block_marker(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('#')
+        || t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("+ ")
+        || t.starts_with('>')
+        || t.starts_with('|')
+        || t.starts_with("[^")
+        || t.starts_with("```")
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['*', '_', '"', '”', '’', '\'', ')', ']']);
+    t.ends_with(['.', '!', '?', ':', ';']) || t.is_empty()
+}
+
+/// Paragraph flows: runs of lines that belong to one stretch of prose, joined across
+/// line and page breaks when the text before clearly runs on.
+fn flows(text: &str) -> Vec<(Range<usize>, PassageKind)> {
+    let mut out: Vec<(Range<usize>, PassageKind)> = Vec::new();
+    let mut in_references = false;
+    let mut current: Option<Range<usize>> = None;
+    let mut in_code = false;
+    for line in lines(text) {
+        let l = &text[line.clone()];
+        let trimmed = trim_range(text, line.clone());
+        if l.trim_start().starts_with("```") {
+            if let Some(c) = current.take() {
+                out.push((c, PassageKind::Prose));
+            }
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        if l.trim().is_empty() {
+            continue; // blank lines: decided when the next line comes
+        }
+        if is_reference_heading(l) {
+            if let Some(c) = current.take() {
+                out.push((c, PassageKind::Prose));
+            }
+            out.push((trimmed, PassageKind::Meta));
+            in_references = true;
+            continue;
+        }
+        if in_references {
+            // each reference entry runs on until the next list marker or blank-separated line
+            let starts_entry = starts_block_marker(l)
+                || current.is_none()
+                || current
+                    .as_ref()
+                    .is_some_and(|c| ends_sentence(&text[c.clone()]) && !l.trim_start().starts_with('<'));
+            if starts_entry {
+                if let Some(c) = current.take() {
+                    out.push((c, PassageKind::Reference));
+                }
+                current = Some(trimmed);
+            } else if let Some(c) = current.as_mut() {
+                c.end = trimmed.end;
+            }
+            continue;
+        }
+        // footnote definitions in Markdown sources are references too
+        if l.trim_start().starts_with("[^") && l.contains("]:") {
+            if let Some(c) = current.take() {
+                out.push((c, PassageKind::Prose));
+            }
+            out.push((trimmed, PassageKind::Reference));
+            continue;
+        }
+        match current.as_mut() {
+            None => current = Some(trimmed),
+            Some(c) => {
+                let prev = &text[c.clone()];
+                let last_line_len = prev.len() - prev.rfind('\n').map(|p| p + 1).unwrap_or(0);
+                let first = l.trim_start().chars().next().unwrap_or(' ');
+                let runs_on = !ends_sentence(prev)
+                    && !starts_block_marker(l)
+                    && (first.is_lowercase()
+                        || (first.is_ascii_digit() && last_line_len >= HEADING_MAX)
+                        || last_line_len >= HEADING_MAX);
+                if runs_on {
+                    c.end = trimmed.end;
+                } else {
+                    let done = current.take().unwrap();
+                    out.push((done, PassageKind::Prose));
+                    current = Some(trimmed);
+                }
+            }
+        }
+    }
+    if let Some(c) = current {
+        out.push((
+            c,
+            if in_references {
+                PassageKind::Reference
+            } else {
+                PassageKind::Prose
+            },
+        ));
+    }
+    out
+}
+
+/// The word (letters and inner dots) just before byte `dot` in `s`.
+fn word_before(s: &str, dot: usize) -> &str {
+    let head = &s[..dot];
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|p| p + head[p..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
+        .unwrap_or(0);
+    &head[start..]
+}
+
+/// Sentences of one flow, as byte ranges of `text`.
+fn sentences(text: &str, flow: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[flow.clone()];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut cuts = Vec::new(); // byte offsets (in s) where a new sentence starts
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // closing quotes, brackets and emphasis after the stop
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') {
+                j += 1;
+            }
+            let word = word_before(s, pos);
+            let lw = word.to_lowercase();
+            let abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&lw.as_str())
+                    || (word.len() == 1 && word.chars().all(|c| c.is_uppercase()))
+                    || (lw.contains('.') && lw.len() <= 5));
+            if j < chars.len() && chars[j].1.is_whitespace() {
+                // normal break: whitespace then an opener
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                if k < chars.len() {
+                    let next = chars[k].1;
+                    let opener = next.is_uppercase()
+                        || next.is_ascii_digit()
+                        || matches!(next, '"' | '“' | '‘' | '(' | '[' | '*' | '_' | '\'');
+                    if opener && !abbreviation {
+                        cuts.push(chars[k].0);
+                    }
+                }
+                i = j;
+                continue;
+            }
+            if j < chars.len() && j == i + 1 && c == '.' && !abbreviation {
+                // glued: "issues.In 2022" — letters before, a capitalised word after
+                let lower_run = s[..pos]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_lowercase() || c.is_ascii_digit())
+                    .count();
+                let next = chars[j].1;
+                let after = chars.get(j + 1).map(|x| x.1).unwrap_or(' ');
+                if lower_run >= 2 && next.is_uppercase() && after.is_lowercase() {
+                    cuts.push(chars[j].0);
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(s.len())) {
+        let r = trim_range(text, (flow.start + start)..(flow.start + cut));
+        if !r.is_empty() {
+            out.push(r);
+        }
+        start = cut;
+    }
+    out
+}
+
+/// Prose, unless it is a byline, a dateline or a heading-like fragment.
+fn classify(s: &str) -> PassageKind {
+    let t = s.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    if (lower.starts_with("by:") || lower.starts_with("by ")) && words <= 8 {
+        return PassageKind::Meta;
+    }
+    if lower.starts_with("photo") && words <= 8 {
+        return PassageKind::Meta;
+    }
+    // a short line with no closing punctuation is a heading or navigation
+    if words < 12 && !ends_sentence(t) {
+        return PassageKind::Meta;
+    }
+    PassageKind::Prose
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(String, PassageKind)> {
+        segment(text)
+            .into_iter()
+            .map(|s| (passage_text(text, s.span), s.kind))
+            .collect()
+    }
+
+    fn prose(text: &str) -> Vec<String> {
+        texts(text)
+            .into_iter()
+            .filter(|(_, k)| *k == PassageKind::Prose)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_and_keeps_abbreviations() {
+        let p = prose("The U.S. exit was swift. Dr. Mir wrote it (p. 10). It ended.");
+        assert_eq!(p, ["The U.S. exit was swift.", "Dr. Mir wrote it (p. 10).", "It ended."]);
+    }
+
+    #[test]
+    fn splits_glued_sentences() {
+        let p = prose("Pakistan-specific issues.In 2022, the TTP's violence will remain.");
+        assert_eq!(p, ["Pakistan-specific issues.", "In 2022, the TTP's violence will remain."]);
+        // but not decimals, initials or domains
+        assert_eq!(prose("It rose 7.5 points at www.usip.org today.").len(), 1);
+        assert_eq!(prose("By: Asfandyar Mir, Ph.D. wrote the analysis of the group.").len(), 1);
+    }
+
+    #[test]
+    fn joins_a_sentence_broken_by_a_page_break() {
+        let text = "The Army's militarized response displaced up\n\nto one million people and more. Next one here.";
+        let p = prose(text);
+        assert_eq!(p[0], "The Army's militarized response displaced up  to one million people and more.");
+        let long = format!("{} In April 2022, the Pakistani\n\nAir Force conducted raids.", "x ".repeat(60));
+        assert!(prose(&long).iter().any(|s| s.contains("In April 2022, the Pakistani  Air Force")));
+    }
+
+    #[test]
+    fn headings_stay_apart() {
+        let p = texts("Introduction\n\nThe fall of Kabul came in August 2021.\n");
+        assert_eq!(p[0].1, PassageKind::Meta);
+        assert_eq!(p[1].0, "The fall of Kabul came in August 2021.");
+    }
+
+    #[test]
+    fn reference_lists_are_not_prose() {
+        let text = "A sentence with 40 dead here.\n\nReferences\n\n- Gall, C. (2007). *At Least 40 Militants Dead*. NYT.\n- Mir, A. (2022). *After the Taliban's Takeover*. USIP.\n";
+        let t = texts(text);
+        let refs: Vec<_> = t.iter().filter(|(_, k)| *k == PassageKind::Reference).collect();
+        assert_eq!(refs.len(), 2);
+        assert_eq!(prose(text), ["A sentence with 40 dead here."]);
+    }
+
+    #[test]
+    fn spans_point_at_original_bytes() {
+        let text = "Héllo wörld is here.\nA “quoted” line runs\non here. Done now ok.";
+        for s in segment(text) {
+            assert_eq!(passage_text(text, s.span.clone()).len(), s.span.len());
+            assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        }
+    }
+
+    #[test]
+    fn bylines_are_meta() {
+        let t = texts("By: Asfandyar Mir, Ph.D.\nIn 2021, the TTP insurgency escalated its challenge.");
+        assert_eq!(t[0].1, PassageKind::Meta);
+        assert_eq!(t[1].1, PassageKind::Prose);
+    }
+}
