@@ -37,8 +37,8 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             match_threshold: 0.42,
-            conflict_threshold: 0.45,
-            conflict_ratio: 0.5,
+            conflict_threshold: 0.55,
+            conflict_ratio: 0.7,
             about_tolerance: 0.1,
             open_end_cap: 2.0,
             candidates: 40,

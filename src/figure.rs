@@ -98,6 +98,9 @@ pub struct Figure {
     pub currency: Option<&'static str>,
     pub qualifier: Qualifier,
     pub noun: Option<String>,
+    /// What happened to what is counted: "killed", "injured", "released"…
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
     pub year: Option<i32>,
 }
 
@@ -1074,8 +1077,23 @@ impl<'a> Parser<'a> {
             }
         }
         // a year is time, not a figure, unless something makes it a quantity
-        if num.year_like && !qualified && !between && currency.is_none() && unit == Unit::Count {
+        // ("more than 2000 people"); "over 2020" and "since 2014" stay years
+        let strong_qualifier = qualified && k >= start_tok + 2;
+        if num.year_like
+            && !strong_qualifier
+            && !between
+            && currency.is_none()
+            && unit == Unit::Count
+        {
             return None;
+        }
+        // "under one umbrella", "over one year": one-word prepositions before a small
+        // number word are not bounds
+        if qualified && num.words && !num.scaled && num.value < 10.0 && k == start_tok + 1 {
+            let w = self.lower(start_tok);
+            if matches!(w, "over" | "under" | "above" | "below" | "around" | "about" | "some") {
+                return None;
+            }
         }
         // decades: "the 1990s"
         // (the digits parser already refused "1990s" via the attached "s")
@@ -1264,6 +1282,33 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The role of a figure: a verb just before it ("killed 34 people") or just after
+    /// it ("149 victims killed", "46 were injured").
+    fn role(&self, raw: &RawFigure) -> Option<&'static str> {
+        if raw.start_tok > 0 {
+            if let Some(r) = role_of(self.lower(raw.start_tok - 1)) {
+                return Some(r);
+            }
+        }
+        let mut k = raw.end_tok;
+        let mut steps = 0;
+        while k < self.toks.len() && steps < 4 {
+            let t = &self.toks[k];
+            if t.kind == Kind::Number
+                || matches!(t.text, "," | ";" | "." | ")")
+                || matches!(t.lower.as_str(), "which" | "that" | "who" | "and" | "or" | "in" | "on")
+            {
+                break;
+            }
+            if let Some(r) = role_of(&t.lower) {
+                return Some(r);
+            }
+            k += 1;
+            steps += 1;
+        }
+        None
+    }
+
     /// The noun a figure counts: the first noun-like word after it ("780 TTP prisoners"),
     /// else one just before it ("troops numbering several thousand").
     fn noun(&self, raw: &RawFigure) -> Option<String> {
@@ -1302,7 +1347,9 @@ impl<'a> Parser<'a> {
             }
             let all_caps = t.text.len() > 1 && t.text.chars().all(|c| c.is_uppercase());
             let capital = t.text.starts_with(|c: char| c.is_uppercase());
-            if all_caps || NOUN_SKIP.contains(&l) {
+            // possessives are determiners: "Afghanistan's reserves", "the group's members"
+            let possessive = l.ends_with("'s") || l.ends_with("’s");
+            if all_caps || possessive || NOUN_SKIP.contains(&l) {
                 k += 1;
                 steps += 1;
                 continue;
@@ -1330,12 +1377,17 @@ impl<'a> Parser<'a> {
             back += 1;
             let t = &self.toks[b];
             if t.kind != Kind::Word {
-                if matches!(t.text, "," | ";" | ":" | "(" | ")" | "." | "—" | "–") {
+                if t.kind == Kind::Number
+                    || matches!(t.text, "," | ";" | ":" | "(" | ")" | "." | "—" | "–")
+                {
                     break;
                 }
                 continue;
             }
             let l = t.lower.as_str();
+            if matches!(l, "and" | "but" | "while" | "whereas" | "or") {
+                break;
+            }
             if l.ends_with('s')
                 && !l.ends_with("ss")
                 && l.len() > 3
@@ -1355,6 +1407,21 @@ impl<'a> Parser<'a> {
         }
         None
     }
+}
+
+/// Verbs that say what happened to the counted thing, by the role they give it.
+fn role_of(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killed" | "killing" | "kill" | "kills" | "died" | "dead" | "deaths" | "fatalities"
+        | "slain" | "lives" => "killed",
+        "injured" | "injuring" | "injures" | "wounded" | "wounding" | "injuries" | "hurt" => {
+            "injured"
+        }
+        "displaced" | "displacing" | "displaces" => "displaced",
+        "released" | "releasing" | "freed" | "freeing" | "release" => "released",
+        "arrested" | "detained" | "captured" | "arresting" => "arrested",
+        _ => return None,
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -1428,7 +1495,7 @@ fn year_for(text: &str, years: &[(usize, i32)], span: &Range<usize>) -> Option<i
                 p - span.end
             } else {
                 // a year before the figure in the same clause is a little further
-                (span.start - p) + 8
+                span.start.saturating_sub(*p) + 8
             }
         });
     if let Some((_, y)) = in_clause {
@@ -1455,6 +1522,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
                 let end = p.toks[raw.end_tok - 1].end;
                 // for durations the span includes the unit word; the noun is the unit
                 let noun = p.noun(&raw);
+                let role = p.role(&raw);
                 let span = start..end;
                 let (low, high) = interval(raw.qualifier, raw.value, raw.low, raw.high);
                 let fig = Figure {
@@ -1468,6 +1536,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
                     currency: raw.currency,
                     qualifier: raw.qualifier,
                     noun,
+                    role,
                 };
                 out.push(fig);
                 i = next;
@@ -1656,6 +1725,10 @@ mod tests {
         none("from 2013/2014 onwards");
         none("One possibility is that");
         none("Journal 4(1), pp. 74-100");
+        none("unites factions under one umbrella");
+        assert_eq!(one("a 42% rise, measured over 2020").year, None);
+        assert_eq!(one("more than 2000 people").value, 2000.0);
+        assert_eq!(one("at least one person").value, 1.0);
     }
 
     #[test]
@@ -1670,6 +1743,11 @@ mod tests {
             .map(|f| f.noun.clone().unwrap_or_default())
             .collect();
         assert_eq!(nouns, ["attacks", "people", "others"]);
+        let roles: Vec<_> = figs.iter().map(|f| f.role.unwrap_or("")).collect();
+        assert_eq!(roles, ["", "killed", "injured"]);
+        let figs = extract_figures("34 people died and 46 were injured");
+        assert_eq!(figs[1].noun, None);
+        assert_eq!(figs[1].role, Some("injured"));
         let f = one("more than 100 attacks by the TTP in 2022");
         assert_eq!(f.year, Some(2022));
         assert_eq!(one("up to six thousand fighters (Sayed & Hamming, 2021)").year, None);
@@ -1690,6 +1768,7 @@ mod tests {
             Some("members")
         );
         assert_eq!(one("killing 43 people").noun.as_deref(), Some("people"));
+        assert_eq!(one("more than $7 billion of Afghanistan's foreign currency reserves").noun.as_deref(), Some("reserves"));
         assert_eq!(one("up to 40 Islamists").noun.as_deref(), Some("islamists"));
         assert_eq!(
             one("more than a dozen distinct Pakistani Taliban factions")

@@ -45,8 +45,9 @@ const SYNONYMS: &[&[&str]] = &[
     &["decreas", "fall", "fell", "declin", "drop", "dropp", "reduc"],
     &["attack", "attack", "assault", "strike", "bomb", "bombing"],
     &["fighter", "fighter", "troop", "militant", "combat", "insurg", "cadr", "member", "armed"],
-    &["prison", "prison", "prisoner", "detaine", "inmat", "jail", "captiv", "imprison", "detent"],
-    &["pledg", "pledg", "promis", "commit", "vow"],
+    &["prison", "prison", "prisoner", "detaine", "inmat", "jail", "captiv", "imprison"],
+    &["pledg", "pledg", "promis", "commit", "vow", "agre", "agreed", "undertook"],
+    &["believ", "believ", "thought", "think", "estim", "consid", "assess"],
     &["agreement", "agreement", "accord", "deal", "pact", "treati"],
     &["ceasefir", "ceasefir", "truce", "armistic"],
     &["report", "report", "record", "count", "document", "tal", "said", "say", "state"],
@@ -320,9 +321,13 @@ impl Index {
         }
     }
 
-    /// Inverse document frequency of a key (rare words weigh more).
+    /// Inverse document frequency of a key (rare words weigh more). A word the corpus
+    /// never uses cannot tell passages apart: it weighs like a common one.
     pub fn idf(&self, key: &str) -> f64 {
         let df = self.postings.get(key).map(|p| p.len()).unwrap_or(0) as f64;
+        if df == 0.0 {
+            return 0.5;
+        }
         let n = self.doc_count as f64;
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln().max(0.05)
     }

@@ -6,3 +6,8 @@ pub mod segment;
 pub mod config;
 pub mod corpus;
 pub mod index;
+pub mod check;
+pub mod codes;
+pub mod judge;
+pub mod matching;
+pub mod report;

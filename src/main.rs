@@ -1,1 +1,208 @@
-fn main() {}
+//! The claimcheck command line. Only this file touches stdout, stderr and exit codes.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use claimcheck::check::{check_claims, Finding};
+use claimcheck::config::{self, Config};
+use claimcheck::corpus::Corpus;
+use claimcheck::index::{Analyzer, Index};
+use claimcheck::judge::{Severity, Verdict};
+use claimcheck::report::{self, Format, HumanOptions, Summary};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Keeps the figures in a piece of analysis honest: every figure must trace back to a source passage that says the same thing.",
+    after_help = "Exit status: 0 no errors, 1 findings at error severity, 2 the input could not be used.\nExplain a finding code with `claimcheck explain CODE`."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Verify the [[claim]]s of claims.toml against the corpus
+    Check(Common),
+    /// Explain a finding code (misquoted-figure, unattributed-claim, ...)
+    Explain {
+        /// The code, e.g. misquoted-figure
+        code: String,
+    },
+}
+
+#[derive(Args, Clone)]
+struct Common {
+    /// claims.toml to use (default: ./claims.toml or the nearest one in a parent folder)
+    #[arg(long, value_name = "FILE")]
+    claims: Option<PathBuf>,
+    /// Corpus file or folder; may be given several times (default: [corpus] paths, else seeds/)
+    #[arg(long, value_name = "PATH")]
+    corpus: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Also show supported figures and every passage found
+    #[arg(long, short)]
+    verbose: bool,
+    /// When to use colour
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A failure that stops the run: printed as a miette report, exit 2.
+fn fail(report: miette::Report) -> ExitCode {
+    eprintln!("{report:?}");
+    ExitCode::from(2)
+}
+
+fn use_color(c: Color) -> bool {
+    match c {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn install_miette_hook(color: bool) {
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .color(color)
+                .unicode(true)
+                .context_lines(1)
+                .width(terminal_width())
+                .build(),
+        )
+    }));
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+}
+
+/// Load claims.toml: the one given, else the nearest one, else none (lint may run without).
+fn load_config(common: &Common, required: bool) -> Result<Config, miette::Report> {
+    let path = match &common.claims {
+        Some(p) => Some(p.clone()),
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
+            config::discover(&cwd).map(|p| p.strip_prefix(&cwd).map(|r| r.to_path_buf()).unwrap_or(p))
+        }
+    };
+    match path {
+        Some(p) => config::load(&p).map_err(miette::Report::new),
+        None if required => Err(miette::miette!(
+            code = "claimcheck::config::not_found",
+            help = "run in the folder of claims.toml, or pass --claims FILE",
+            "no claims.toml in this folder or its parents"
+        )),
+        None => Ok(Config::without_file(PathBuf::from("."))),
+    }
+}
+
+fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Report> {
+    let paths = config.corpus(&common.corpus);
+    let corpus = Corpus::load(&paths, &config.sources);
+    for w in corpus.warnings.iter() {
+        eprintln!("{:?}", miette::Report::msg(String::new()).wrap_err(w.to_string()));
+    }
+    if corpus.sources.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(miette::miette!(
+            code = "claimcheck::corpus::empty",
+            help = "point --corpus at a folder of .txt or .md source documents",
+            "the corpus is empty: no .txt or .md files in {}",
+            shown.join(", ")
+        ));
+    }
+    Ok(corpus)
+}
+
+fn render(common: &Common, findings: &[Finding], corpus: &Corpus) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match common.format {
+        Format::Json => report::write_json(&mut out, findings, corpus)?,
+        Format::Human => {
+            let opts = HumanOptions {
+                verbose: common.verbose,
+                color: use_color(common.color),
+                width: terminal_width(),
+            };
+            report::write_human(&mut out, findings, corpus, opts)?;
+            writeln!(out, "{}", report::summary_line(&Summary::of(findings)))?;
+        }
+    }
+    out.flush()
+}
+
+fn exit_for(findings: &[Finding]) -> ExitCode {
+    if findings
+        .iter()
+        .any(|f| f.judgment.verdict.severity() == Severity::Error)
+    {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_check(common: Common) -> ExitCode {
+    let config = match load_config(&common, true) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let corpus = match load_corpus(&config, &common) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let index = Index::build(&corpus, Analyzer::new(&config.entities));
+    let findings = check_claims(&config, &corpus, &index);
+    if let Err(e) = render(&common, &findings, &corpus) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return fail(miette::miette!("cannot write the report: {e}"));
+        }
+    }
+    exit_for(&findings)
+}
+
+fn explain(code: &str) -> ExitCode {
+    match claimcheck::codes::explain(code) {
+        Some(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            let known: Vec<&str> = Verdict::ALL.iter().map(|v| v.code()).collect();
+            fail(miette::miette!(
+                help = format!("known codes: {}", known.join(", ")),
+                "unknown code `{code}`"
+            ))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(c) => {
+            install_miette_hook(use_color(c.color));
+            run_check(c)
+        }
+        Command::Explain { code } => explain(&code),
+    }
+}

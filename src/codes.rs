@@ -1,0 +1,55 @@
+//! Finding codes: one definition each, printed by `claimcheck explain CODE`.
+
+use crate::judge::Verdict;
+
+/// What a finding code means, why it matters, and an example.
+pub fn explain(code: &str) -> Option<&'static str> {
+    let v = Verdict::ALL.iter().find(|v| v.code() == code || v.as_str() == code)?;
+    Some(match v {
+        Verdict::Supported => {
+            "supported-figure (info)\n\nWhat it does: a passage of the corpus matches the claim and its figure agrees.\n\
+             Why it matters: nothing to fix; shown with --verbose so you can see where each figure comes from.\n\
+             Example: \"the Taliban freed 780 TTP prisoners\" against \"the Taliban released 780 TTP prisoners\"."
+        }
+        Verdict::Misquoted => {
+            "misquoted-figure (error)\n\nWhat it does: the best matching passage is about the same thing, but its figure differs:\n\
+             the value (870 for 780), the qualifier (\"100\" for \"over 100\", \"at least\" for \"up to\"), the unit (42 attacks\n\
+             for a 42% increase) or the year (2020 for 2022).\n\
+             Why it matters: a wrong figure with a right citation is the error readers cannot catch.\n\
+             Example: \"killing 43 people\" where the source says \"killed 34 people\"; the help line gives the source's figure."
+        }
+        Verdict::Unattributed => {
+            "unattributed-claim (error)\n\nWhat it does: no passage in the corpus supports the figure, or (claims.toml) the claim names no source.\n\
+             Why it matters: a figure nobody can trace is a figure nobody can defend.\n\
+             Example: \"the TTP carried out 1,200 attacks in the first year\" when no source gives 1,200.\n\
+             Fix: cite the source it comes from (`sources = [\"id\"]`), add that source to the corpus, or drop the figure."
+        }
+        Verdict::Miscited => {
+            "miscited-source (error)\n\nWhat it does: the claim cites a source that does not carry the figure, while another source does.\n\
+             Why it matters: readers who follow the citation will not find the figure.\n\
+             Example: \"66 people were killed in 2008 [USIP]\" when the figure is in the EFSAS paper; the help names the right source."
+        }
+        Verdict::Conflict => {
+            "conflicting-sources (warning)\n\nWhat it does: some passages support the figure and others give an incompatible figure for the same thing.\n\
+             Why it matters: the sources disagree; the text should say so or say which it relies on.\n\
+             Example: 780 TTP prisoners released (CEP) against 2,300 (a wire brief)."
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_code_is_unique_and_documented() {
+        let mut seen = HashSet::new();
+        for v in Verdict::ALL {
+            assert!(seen.insert(v.code()), "duplicate code {}", v.code());
+            let doc = explain(v.code()).expect("documented");
+            assert!(doc.starts_with(v.code()));
+            assert!(doc.contains("What it does") && doc.contains("Example"));
+        }
+    }
+}

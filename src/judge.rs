@@ -1,0 +1,262 @@
+//! Judging: one verdict per figure of a claim, from the evidence matching found.
+//!
+//! Findings are data; `report` turns them into words.
+
+use crate::config::Settings;
+use crate::corpus::Corpus;
+use crate::figure::Figure;
+use crate::index::Index;
+use crate::matching::{candidates, evidence_for, Agreement, Evidence, NounRelation, Query, Relation};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// The judgment on one figure of one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Supported,
+    Misquoted,
+    Unattributed,
+    Miscited,
+    Conflict,
+}
+
+impl Verdict {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Misquoted => "misquoted",
+            Verdict::Unattributed => "unattributed",
+            Verdict::Miscited => "miscited",
+            Verdict::Conflict => "conflict",
+        }
+    }
+
+    /// Finding code, read after "allow": `misquoted-figure`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported-figure",
+            Verdict::Misquoted => "misquoted-figure",
+            Verdict::Unattributed => "unattributed-claim",
+            Verdict::Miscited => "miscited-source",
+            Verdict::Conflict => "conflicting-sources",
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self {
+            Verdict::Supported => Severity::Info,
+            Verdict::Conflict => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Supported,
+        Verdict::Misquoted,
+        Verdict::Unattributed,
+        Verdict::Miscited,
+        Verdict::Conflict,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Why a figure is unattributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unattributed {
+    /// The claim cites nothing (claims.toml).
+    NoCitation,
+    /// No passage in the corpus carries the figure.
+    NotFound,
+}
+
+/// The judgment on one figure, with the evidence behind it.
+#[derive(Debug, Clone)]
+pub struct Judgment {
+    pub figure: Figure,
+    pub verdict: Verdict,
+    /// For misquoted: what differs.
+    pub agreement: Option<Agreement>,
+    pub unattributed: Option<Unattributed>,
+    /// The passage the message is about (the contradicting one for misquotes, the
+    /// supporting one for miscited).
+    pub key_evidence: Option<Evidence>,
+    /// Every piece of evidence shown: supporting and contradicting passages, best first.
+    pub evidence: Vec<Evidence>,
+    /// The cited sources (indices into the corpus) that were checked.
+    pub cited: Vec<usize>,
+}
+
+/// What a claim says about where it comes from.
+#[derive(Debug, Clone)]
+pub enum Citation {
+    /// claims.toml claim with no `sources`.
+    None,
+    /// Draft sentence without a citation: judged against the whole corpus.
+    Uncited,
+    /// Cited sources, as corpus indices.
+    Sources(Vec<usize>),
+}
+
+/// Judge every figure of a claim.
+pub fn judge_claim(
+    index: &Index,
+    corpus: &Corpus,
+    text: &str,
+    figures: &[Figure],
+    citation: &Citation,
+    settings: &Settings,
+) -> Vec<Judgment> {
+    let q = Query::new(index, text, figures);
+    let cands = candidates(index, corpus, &q, settings);
+    (0..figures.len())
+        .map(|fi| {
+            let ev = evidence_for(index, corpus, &q, &cands, fi, settings);
+            decide(corpus, figures[fi].clone(), ev, citation, settings)
+        })
+        .collect()
+}
+
+fn decide(corpus: &Corpus, figure: Figure, evidence: Vec<Evidence>, citation: &Citation, settings: &Settings) -> Judgment {
+    let relevant: Vec<&Evidence> = evidence
+        .iter()
+        .filter(|e| e.score >= settings.match_threshold)
+        .collect();
+    let best_contra = relevant
+        .iter()
+        .filter(|e| e.relation == Relation::Contradicts)
+        .map(|e| e.score)
+        .fold(0.0, f64::max);
+    // a support far weaker than the best contradiction is a coincidence of numbers
+    let supports: Vec<&Evidence> = relevant
+        .iter()
+        .copied()
+        .filter(|e| e.relation == Relation::Supports && e.score + 0.25 >= best_contra)
+        .collect();
+    let contradicts: Vec<&Evidence> = relevant
+        .iter()
+        .copied()
+        .filter(|e| e.relation == Relation::Contradicts)
+        .collect();
+    let cited: Vec<usize> = match citation {
+        Citation::Sources(s) => s.clone(),
+        _ => Vec::new(),
+    };
+    let source_of = |e: &Evidence| corpus.passages[e.passage].source;
+    let mut shown: Vec<Evidence> = Vec::new();
+    let push = |e: &Evidence, shown: &mut Vec<Evidence>| {
+        if shown.len() < 5 && !shown.iter().any(|x| x.passage == e.passage) {
+            shown.push(e.clone());
+        }
+    };
+    let mut j = Judgment {
+        figure,
+        verdict: Verdict::Unattributed,
+        agreement: None,
+        unattributed: Some(Unattributed::NotFound),
+        key_evidence: None,
+        evidence: Vec::new(),
+        cited: cited.clone(),
+    };
+
+    if !supports.is_empty() {
+        let cited_supports: Vec<&Evidence> = match citation {
+            Citation::Sources(s) => supports.iter().copied().filter(|e| s.contains(&source_of(e))).collect(),
+            _ => supports.clone(),
+        };
+        if matches!(citation, Citation::None) {
+            j.verdict = Verdict::Unattributed;
+            j.unattributed = Some(Unattributed::NoCitation);
+            j.key_evidence = Some(supports[0].clone());
+            for e in &supports {
+                push(e, &mut shown);
+            }
+        } else if cited_supports.is_empty() {
+            j.verdict = Verdict::Miscited;
+            j.unattributed = None;
+            j.key_evidence = Some(supports[0].clone());
+            for e in &supports {
+                push(e, &mut shown);
+            }
+            // what the cited source says, when it says anything
+            for e in contradicts.iter().filter(|e| cited.contains(&source_of(e))) {
+                push(e, &mut shown);
+            }
+        } else {
+            let best_support = cited_supports[0].score.max(supports[0].score);
+            let support_sources: BTreeSet<usize> = supports.iter().map(|e| source_of(e)).collect();
+            let conflicting: Vec<&Evidence> = contradicts
+                .iter()
+                .copied()
+                .filter(|e| {
+                    e.score >= settings.conflict_threshold
+                        && e.score >= settings.conflict_ratio * best_support
+                        && !support_sources.contains(&source_of(e))
+                        && matches!(e.agreement, Agreement::Value | Agreement::Qualifier)
+                        && e.noun == NounRelation::Same
+                        // a claim that names its year conflicts only with the same year
+                        && match (j.figure.year, corpus.passages[e.passage].figures[e.figure].year) {
+                            (Some(a), Some(b)) => a == b,
+                            (Some(_), None) => false,
+                            _ => true,
+                        }
+                })
+                .collect();
+            j.unattributed = None;
+            for e in &cited_supports {
+                push(e, &mut shown);
+            }
+            if conflicting.is_empty() {
+                j.verdict = Verdict::Supported;
+                j.key_evidence = Some(cited_supports[0].clone());
+                for e in &supports {
+                    push(e, &mut shown);
+                }
+            } else {
+                j.verdict = Verdict::Conflict;
+                j.key_evidence = Some(conflicting[0].clone());
+                for e in &conflicting {
+                    push(e, &mut shown);
+                }
+            }
+        }
+    } else if let Some(first) = contradicts.first() {
+        // prefer what the cited source says
+        let key = contradicts
+            .iter()
+            .find(|e| cited.contains(&source_of(e)))
+            .copied()
+            .unwrap_or(first);
+        j.verdict = if matches!(citation, Citation::None) {
+            Verdict::Unattributed
+        } else {
+            Verdict::Misquoted
+        };
+        j.unattributed = if j.verdict == Verdict::Unattributed {
+            Some(Unattributed::NoCitation)
+        } else {
+            None
+        };
+        j.agreement = Some(key.agreement);
+        j.key_evidence = Some(key.clone());
+        push(key, &mut shown);
+        for e in &contradicts {
+            push(e, &mut shown);
+        }
+    } else {
+        j.unattributed = Some(if matches!(citation, Citation::None) {
+            Unattributed::NoCitation
+        } else {
+            Unattributed::NotFound
+        });
+    }
+    j.evidence = shown;
+    j
+}

@@ -1,0 +1,515 @@
+//! Matching: which passages a claim's figure is about, and what each says of it.
+//!
+//! The index hands over a few candidates; each is scored with the figures masked
+//! (weighted word recall, strsim for near spellings and a Sørensen–Dice of the masked
+//! strings), then the claim's figure is aligned with the passage figure that counts the
+//! same noun at the same time. The comparison of the two figures decides the relation.
+
+use crate::config::Settings;
+use crate::corpus::Corpus;
+use crate::figure::{Figure, Qualifier, Unit};
+use crate::index::{is_evidence, Index, Term};
+use std::collections::HashSet;
+
+/// Whether a passage's figure agrees with the claim's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    Agree,
+    /// Different number.
+    Value,
+    /// Same number, different bound ("over 100" vs "100").
+    Qualifier,
+    /// Percent vs count, dollars vs rupees.
+    Unit,
+    /// Same figure, another year.
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Supports,
+    Contradicts,
+}
+
+/// A passage matched to one figure of a claim.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub passage: usize,
+    /// Index into the passage's figures.
+    pub figure: usize,
+    /// Similarity of the passage to the claim around this figure, 0..1.
+    pub score: f64,
+    pub relation: Relation,
+    pub agreement: Agreement,
+    /// Both figures name the same counted thing.
+    pub noun: NounRelation,
+}
+
+/// How the nouns two figures count relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounRelation {
+    Same,
+    Related,
+    Unknown,
+    Different,
+}
+
+/// Nouns of people: any two may count the same crowd ("40 Islamists", "400 militants").
+const HUMAN: &[&str] = &[
+    "people", "person", "persons", "individuals", "others", "victims", "lives", "casualties",
+    "deaths", "fatalities", "dead", "civilians", "children", "men", "women", "islamists",
+    "militants", "fighters", "troops", "soldiers", "members", "cadres", "personnel",
+    "insurgents", "terrorists", "jihadists", "combatants", "leaders", "prisoners", "detainees",
+    "inmates", "refugees", "police", "policemen", "officers", "workers", "students",
+    "teenagers", "killed", "injured", "wounded", "youths", "recruits", "commanders",
+];
+
+/// Noun groups that count the same thing.
+const NOUN_GROUPS: &[&[&str]] = &[
+    &["fighters", "troops", "militants", "combatants", "insurgents", "members", "cadres", "men", "recruits", "soldiers"],
+    &["deaths", "fatalities", "dead", "lives", "killed", "victims", "casualties", "people", "persons", "individuals", "civilians", "others"],
+    &["prisoners", "detainees", "inmates", "captives"],
+    &["attacks", "strikes", "assaults", "bombings", "incidents"],
+    &["increase", "rise", "growth", "jump", "surge"],
+    &["decrease", "decline", "drop", "fall", "reduction"],
+    &["factions", "groups", "splinters", "outfits"],
+];
+
+/// Words of time ("the previous year"): the figure's time is compared on its own, so
+/// these barely count as topic words.
+const TIME_WORDS: &[&str] = &[
+    "year", "previous", "last", "month", "week", "day", "ago", "earlier", "later", "befor",
+    "recent", "recently", "current", "today", "yesterday", "annual", "period", "time", "first",
+    "second", "next", "past", "decad", "novemb", "decemb", "januari", "februari", "march",
+    "april", "may", "june", "juli", "august", "septemb", "octob",
+];
+
+fn singular(n: &str) -> String {
+    let n = n.to_lowercase();
+    if let Some(x) = n.strip_suffix("ies") {
+        return format!("{x}y");
+    }
+    if n.ends_with("ss") {
+        return n;
+    }
+    n.strip_suffix('s').map(str::to_string).unwrap_or(n)
+}
+
+fn in_list(list: &[&str], n: &str) -> bool {
+    let s = singular(n);
+    list.iter().any(|x| *x == n || singular(x) == s)
+}
+
+/// How two counted nouns relate; demonyms ("Afghans") count people.
+pub fn noun_relation(a: Option<&str>, b: Option<&str>) -> NounRelation {
+    let (Some(a), Some(b)) = (a, b) else {
+        return NounRelation::Unknown;
+    };
+    if singular(a) == singular(b) {
+        return NounRelation::Same;
+    }
+    if NOUN_GROUPS.iter().any(|g| in_list(g, a) && in_list(g, b)) {
+        return NounRelation::Same;
+    }
+    let human = |n: &str, orig_cap: bool| in_list(HUMAN, n) || orig_cap;
+    // nouns were lowercased; a demonym is a plural proper noun we cannot see any more, so
+    // treat unknown plurals ending in "ans"/"is"/"ists" as people
+    let demonym = |n: &str| n.ends_with("ans") || n.ends_with("ists") || n.ends_with("is");
+    let (ha, hb) = (human(a, demonym(a)), human(b, demonym(b)));
+    if ha && hb {
+        return NounRelation::Related;
+    }
+    NounRelation::Different
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Exact,
+    Lower,
+    Upper,
+    About,
+    Almost,
+    Span,
+}
+
+fn class(q: Qualifier) -> Class {
+    match q {
+        Qualifier::Exact => Class::Exact,
+        Qualifier::Over | Qualifier::AtLeast => Class::Lower,
+        Qualifier::UpTo | Qualifier::Under => Class::Upper,
+        Qualifier::About => Class::About,
+        Qualifier::Almost => Class::Almost,
+        Qualifier::Range | Qualifier::Vague => Class::Span,
+    }
+}
+
+fn in_interval(v: f64, f: &Figure) -> bool {
+    let lo_ok = match f.qualifier {
+        Qualifier::Over => v > f.low && !close(v, f.low),
+        _ => v >= f.low || close(v, f.low),
+    };
+    let hi_ok = match f.qualifier {
+        Qualifier::Under | Qualifier::Almost => v < f.high && !close(v, f.high),
+        _ => v <= f.high || close(v, f.high),
+    };
+    lo_ok && hi_ok
+}
+
+/// Does the source figure `s` support the claim figure `c`? (DESIGN "Figures".)
+pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
+    let unit_ok = c.unit == s.unit
+        && (c.unit != Unit::Money || c.currency.is_none() || s.currency.is_none() || c.currency == s.currency);
+    if !unit_ok {
+        return Agreement::Unit;
+    }
+    let values = compare_values(c, s, settings);
+    if values != Agreement::Agree {
+        return values;
+    }
+    if let (Some(a), Some(b)) = (c.year, s.year) {
+        if a != b {
+            return Agreement::Year;
+        }
+    }
+    Agreement::Agree
+}
+
+fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
+    let tol = settings.about_tolerance;
+    let cap = settings.open_end_cap;
+    let (cc, sc) = (class(c.qualifier), class(s.qualifier));
+    let same_number = close(c.value, s.value);
+    let differ = |same: bool| {
+        if same {
+            Agreement::Qualifier
+        } else {
+            Agreement::Value
+        }
+    };
+    let ok = |b: bool| if b { Agreement::Agree } else { differ(same_number) };
+    match (cc, sc) {
+        // same kind of qualifier: compare the numbers
+        (Class::Exact, Class::Exact)
+        | (Class::Lower, Class::Lower)
+        | (Class::Upper, Class::Upper)
+        | (Class::Almost, Class::Almost) => {
+            if same_number {
+                Agreement::Agree
+            } else {
+                Agreement::Value
+            }
+        }
+        (Class::About, Class::About) => ok((c.value - s.value).abs() <= tol * s.value.abs()),
+        (Class::Span, Class::Span) => {
+            ok(close(c.low, s.low) && close(c.high, s.high))
+        }
+        // a lower bound against an upper bound is a changed qualifier
+        (Class::Lower, Class::Upper | Class::Almost) | (Class::Upper | Class::Almost, Class::Lower) => {
+            differ(same_number)
+        }
+        // rounding the draft signals: "about 780", "nearly 800" for 780
+        (Class::About, Class::Exact) => ok((c.value - s.value).abs() <= tol * s.value.abs()),
+        (Class::Almost, Class::Exact) => ok(s.value <= c.value && s.value >= 0.9 * c.value),
+        // a bound in the draft around an exact source figure, within the cap
+        (Class::Lower, Class::Exact) => ok(in_interval(s.value, c) && s.value <= cap * c.value),
+        (Class::Upper, Class::Exact) => ok(in_interval(s.value, c) && s.value * cap >= c.value),
+        // an exact draft figure against a bounded source: the source's interval must hold it
+        (Class::Exact, Class::Lower) => ok(in_interval(c.value, s) && c.value <= cap * s.value),
+        (Class::Exact, Class::Upper) => ok(in_interval(c.value, s) && c.value * cap >= s.value),
+        (Class::Exact, Class::Almost) | (Class::Exact, Class::About) | (Class::Exact, Class::Span) => {
+            ok(in_interval(c.value, s))
+        }
+        (Class::Span, Class::Exact) => ok(in_interval(s.value, c)),
+        // everything else: the intervals must overlap and open ends stay within the cap
+        _ => {
+            let lo = c.low.max(s.low);
+            let hi = c.high.min(s.high);
+            let capped = |f: &Figure, other: &Figure| {
+                // an open upper end read as people write it
+                !f.high.is_finite() && other.low > cap * f.low
+            };
+            ok(lo <= hi && !capped(c, s) && !capped(s, c))
+        }
+    }
+}
+
+/// The claim as the matcher sees it.
+pub struct Query<'a> {
+    pub text: &'a str,
+    pub figures: &'a [Figure],
+    pub terms: Vec<Term>,
+}
+
+impl<'a> Query<'a> {
+    pub fn new(index: &Index, text: &'a str, figures: &'a [Figure]) -> Query<'a> {
+        Query {
+            text,
+            figures,
+            terms: index.analyzer.terms_masking(text, figures),
+        }
+    }
+}
+
+/// Weighted share of `keys` found in `target` (exact, near spelling, or context).
+fn recall(index: &Index, keys: &[&Term], target: &HashSet<String>, context: Option<&HashSet<String>>) -> (f64, f64) {
+    let mut total = 0.0;
+    let mut got = 0.0;
+    let mut seen = HashSet::new();
+    for t in keys {
+        if !seen.insert(t.key.as_str()) {
+            continue;
+        }
+        let w = index.idf(&t.key)
+            * if t.entity {
+                1.4
+            } else if TIME_WORDS.contains(&t.key.as_str()) {
+                0.3
+            } else {
+                1.0
+            };
+        total += w;
+        let m = if target.contains(&t.key) {
+            1.0
+        } else if index.near_keys(&t.key).iter().any(|k| target.contains(k)) {
+            0.8
+        } else if context.is_some_and(|c| c.contains(&t.key)) {
+            0.5
+        } else {
+            0.0
+        };
+        got += w * m;
+    }
+    (got, total)
+}
+
+/// Similarity of a passage to the claim as a whole, 0..1.
+pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f64 {
+    let keys = &index.keysets[pi];
+    let context = previous_passage(corpus, pi).map(|p| &index.keysets[p]);
+    let all: Vec<&Term> = q.terms.iter().collect();
+    let (got, total) = recall(index, &all, keys, context);
+    if total == 0.0 {
+        return 0.0;
+    }
+    let rec = got / total;
+    // precision: how much of the passage is about the claim
+    let qkeys: HashSet<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
+    let mut ptotal = 0.0;
+    let mut pgot = 0.0;
+    for k in keys {
+        let w = index.idf(k);
+        ptotal += w;
+        if qkeys.contains(k.as_str()) {
+            pgot += w;
+        }
+    }
+    let prec = if ptotal > 0.0 { pgot / ptotal } else { 0.0 };
+    // strsim over the masked words, in order
+    let qs: Vec<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
+    let ps: Vec<&str> = index.terms[pi].iter().map(|t| t.key.as_str()).collect();
+    let dice = strsim::sorensen_dice(&qs.join(" "), &ps.join(" "));
+    let mut score = 0.78 * rec + 0.12 * prec.sqrt() + 0.10 * dice;
+    // a named actor of the claim missing from the passage and its context: another event
+    let mut missing = HashSet::new();
+    for t in q.terms.iter().filter(|t| t.entity) {
+        let present = keys.contains(&t.key)
+            || context.is_some_and(|c| c.contains(&t.key))
+            || index.near_keys(&t.key).iter().any(|k| keys.contains(k));
+        if !present && missing.insert(t.key.as_str()) {
+            score *= 0.85;
+        }
+    }
+    score.clamp(0.0, 1.0)
+}
+
+/// The passage before `pi` in the same source (its context: "the group" is the TTP).
+fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
+    let p = corpus.passages.get(pi)?;
+    let mut k = pi;
+    while k > 0 {
+        k -= 1;
+        let q = &corpus.passages[k];
+        if q.source != p.source {
+            return None;
+        }
+        if is_evidence(q) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Terms near byte range `span` (±`window` terms).
+fn terms_near<'t>(terms: &'t [Term], span: &std::ops::Range<usize>, window: usize) -> Vec<&'t Term> {
+    let pos = terms.iter().position(|t| t.start >= span.end).unwrap_or(terms.len());
+    let lo = pos.saturating_sub(window);
+    let hi = (pos + window).min(terms.len());
+    terms[lo..hi].iter().collect()
+}
+
+/// Evidence for figure `fi` of the query: the best-aligned figure of each candidate
+/// passage, best first.
+pub fn evidence_for(
+    index: &Index,
+    corpus: &Corpus,
+    q: &Query,
+    candidates: &[(usize, f64)],
+    fi: usize,
+    settings: &Settings,
+) -> Vec<Evidence> {
+    let fc = &q.figures[fi];
+    let local_q = terms_near(&q.terms, &fc.span, 5);
+    let mut out = Vec::new();
+    for &(pi, pscore) in candidates {
+        if pscore < settings.match_threshold * 0.6 {
+            continue;
+        }
+        let p = &corpus.passages[pi];
+        let mut best: Option<(f64, Evidence)> = None;
+        for (k, fp) in p.figures.iter().enumerate() {
+            let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
+            // "killed 34" and "injured 46" count different people
+            if let (Some(a), Some(b)) = (fc.role, fp.role) {
+                noun = if a != b {
+                    NounRelation::Different
+                } else if noun != NounRelation::Different {
+                    NounRelation::Same
+                } else {
+                    noun
+                };
+            }
+            // percentages name what changed ("attacks rose 42%", "a 42% increase")
+            if noun == NounRelation::Different && (fc.unit == Unit::Percent || fp.unit == Unit::Percent) {
+                noun = NounRelation::Unknown;
+            }
+            let cross_unit = fc.unit != fp.unit;
+            if cross_unit && !(close(fc.value, fp.value) && fc.unit != Unit::Money && fp.unit != Unit::Money) {
+                continue;
+            }
+            if noun == NounRelation::Different && fc.unit != Unit::Percent && fp.unit != Unit::Percent {
+                continue;
+            }
+            let local_p: HashSet<String> = terms_near(&index.terms[pi], &fp.span, 6)
+                .into_iter()
+                .map(|t| t.key.clone())
+                .collect();
+            let (g, t) = recall(index, &local_q, &local_p, None);
+            let local = if t > 0.0 { g / t } else { 0.0 };
+            let agreement = compare(fc, fp, settings);
+            let year_bonus = match (fc.year, fp.year) {
+                (Some(a), Some(b)) if a == b => 0.04,
+                (Some(_), Some(_)) => -0.04,
+                _ => 0.0,
+            };
+            let noun_bonus = match noun {
+                NounRelation::Same => 0.08,
+                NounRelation::Related => 0.03,
+                NounRelation::Unknown => 0.0,
+                NounRelation::Different => -0.1,
+            };
+            // the same figure of the same thing is itself evidence the passage is on topic
+            let agree_bonus = if agreement == Agreement::Agree
+                && (noun != NounRelation::Unknown || fc.unit != Unit::Count)
+            {
+                0.06
+            } else {
+                0.0
+            };
+            let score = (pscore + 0.12 * (local - 0.5) + noun_bonus + year_bonus + agree_bonus
+                - if cross_unit { 0.05 } else { 0.0 })
+            .clamp(0.0, 1.0);
+            // within a passage prefer the figure that agrees, then a same-number unit slip
+            let rank = score
+                + if agreement == Agreement::Agree { 0.05 } else { 0.0 }
+                + if cross_unit { 0.08 } else { 0.0 };
+            let ev = Evidence {
+                passage: pi,
+                figure: k,
+                score,
+                relation: if agreement == Agreement::Agree {
+                    Relation::Supports
+                } else {
+                    Relation::Contradicts
+                },
+                agreement,
+                noun,
+            };
+            if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                best = Some((rank, ev));
+            }
+        }
+        if let Some((_, ev)) = best {
+            out.push(ev);
+        }
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+    out
+}
+
+/// Candidate passages for a query with their passage scores, best first.
+pub fn candidates(index: &Index, corpus: &Corpus, q: &Query, settings: &Settings) -> Vec<(usize, f64)> {
+    let mut out: Vec<(usize, f64)> = index
+        .candidates(&q.terms, settings.candidates)
+        .into_iter()
+        .map(|pi| (pi, passage_score(index, corpus, q, pi)))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::extract_figures;
+
+    fn fig(t: &str) -> Figure {
+        extract_figures(t).remove(0)
+    }
+
+    fn cmp(c: &str, s: &str) -> Agreement {
+        compare(&fig(c), &fig(s), &Settings::default())
+    }
+
+    #[test]
+    fn qualifiers_compare_as_people_write_them() {
+        assert_eq!(cmp("780 prisoners", "780 prisoners"), Agreement::Agree);
+        assert_eq!(cmp("870 prisoners", "780 prisoners"), Agreement::Value);
+        assert_eq!(cmp("100 prisoners", "over 100 prisoners"), Agreement::Qualifier);
+        assert_eq!(cmp("more than 100 prisoners", "over 100 prisoners"), Agreement::Agree);
+        assert_eq!(cmp("up to 2 million people", "up to 1 million people"), Agreement::Value);
+        assert_eq!(cmp("at least 40 people", "up to 40 people"), Agreement::Qualifier);
+        assert_eq!(cmp("more than $70 billion", "more than $7 billion"), Agreement::Value);
+        assert_eq!(cmp("$70 billion", "more than $7 billion"), Agreement::Value);
+        assert_eq!(cmp("$8 billion", "more than $7 billion"), Agreement::Agree);
+        assert_eq!(cmp("almost 500 people", "433 people"), Agreement::Value);
+        assert_eq!(cmp("more than 23 million people", "almost 23 million people"), Agreement::Qualifier);
+        assert_eq!(cmp("about 780 prisoners", "780 prisoners"), Agreement::Agree);
+        assert_eq!(cmp("nearly 800 prisoners", "780 prisoners"), Agreement::Agree);
+        assert_eq!(cmp("800 prisoners", "780 prisoners"), Agreement::Value);
+        assert_eq!(cmp("several thousand troops", "approximately several thousand troops"), Agreement::Agree);
+        assert_eq!(cmp("several hundred troops", "several thousand troops"), Agreement::Value);
+        assert_eq!(cmp("up to six thousand fighters", "between 7,000 and 10,000 fighters"), Agreement::Value);
+        assert_eq!(cmp("8,000 fighters", "between 7,000 and 10,000 fighters"), Agreement::Agree);
+        assert_eq!(cmp("42 attacks", "42% increase"), Agreement::Unit);
+        assert_eq!(cmp("Rs 50 million", "$50 million"), Agreement::Unit);
+    }
+
+    #[test]
+    fn a_changed_year_is_a_misquote() {
+        assert_eq!(cmp("more than 100 attacks in 2020", "more than 100 attacks in 2022"), Agreement::Year);
+        assert_eq!(cmp("more than 100 attacks", "more than 100 attacks in 2022"), Agreement::Agree);
+    }
+
+    #[test]
+    fn nouns_relate() {
+        assert_eq!(noun_relation(Some("troops"), Some("fighters")), NounRelation::Same);
+        assert_eq!(noun_relation(Some("islamists"), Some("militants")), NounRelation::Related);
+        assert_eq!(noun_relation(Some("attacks"), Some("people")), NounRelation::Different);
+        assert_eq!(noun_relation(None, Some("people")), NounRelation::Unknown);
+        assert_eq!(noun_relation(Some("afghans"), Some("people")), NounRelation::Related);
+    }
+}

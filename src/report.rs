@@ -1,0 +1,515 @@
+//! Reports: findings rendered for people (miette) and for tools (JSON schema 1).
+//!
+//! Renderers write to a `&mut dyn Write` handed in by `main`; they never decide a
+//! verdict, they only put the judge's findings into words.
+
+use crate::check::Finding;
+use crate::corpus::Corpus;
+use crate::figure::{fmt_num, Figure, Qualifier, Unit};
+use crate::judge::{Severity, Unattributed, Verdict};
+use crate::matching::{Agreement, Evidence, Relation};
+use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use serde::Serialize;
+use std::fmt;
+use std::io::Write;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// Options of the human renderer.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    pub verbose: bool,
+    pub color: bool,
+    pub width: usize,
+}
+
+/// What the figure says, for messages: "780 prisoners", "over 100 prisoners".
+fn said(f: &Figure) -> String {
+    f.describe()
+}
+
+/// The figure as the fix should write it.
+fn replacement(f: &Figure) -> String {
+    let mut s = String::new();
+    match f.qualifier {
+        Qualifier::Over => s.push_str("over "),
+        Qualifier::AtLeast => s.push_str("at least "),
+        Qualifier::UpTo => s.push_str("up to "),
+        Qualifier::Under => s.push_str("fewer than "),
+        Qualifier::Almost => s.push_str("almost "),
+        Qualifier::About => s.push_str("about "),
+        _ => {}
+    }
+    let num = match f.qualifier {
+        Qualifier::Range => format!("{}–{}", fmt_num(f.low), fmt_num(f.high)),
+        Qualifier::Vague => return f.text.trim().to_string(),
+        _ => fmt_num(f.value),
+    };
+    match (f.unit, f.currency) {
+        (Unit::Money, Some("USD")) => s.push('$'),
+        (Unit::Money, Some("PKR")) | (Unit::Money, Some("INR")) => s.push_str("Rs "),
+        _ => {}
+    }
+    s.push_str(&num);
+    if f.unit == Unit::Percent {
+        s.push('%');
+    }
+    if f.unit == Unit::Duration {
+        if let Some(n) = &f.noun {
+            s.push(' ');
+            s.push_str(n);
+        }
+    }
+    s
+}
+
+fn source_name(corpus: &Corpus, e: &Evidence) -> String {
+    corpus.sources[corpus.passages[e.passage].source].id.clone()
+}
+
+fn evidence_figure<'c>(corpus: &'c Corpus, e: &Evidence) -> &'c Figure {
+    &corpus.passages[e.passage].figures[e.figure]
+}
+
+/// The one-line message of a finding.
+pub fn message(f: &Finding, corpus: &Corpus) -> String {
+    let j = &f.judgment;
+    let t = &j.figure.text;
+    let key = j.key_evidence.as_ref();
+    match j.verdict {
+        Verdict::Supported => match key {
+            Some(e) => format!("figure `{t}` is supported by `{}`", source_name(corpus, e)),
+            None => format!("figure `{t}` is supported"),
+        },
+        Verdict::Misquoted => {
+            let e = key.expect("a misquote has a contradicting passage");
+            let sf = evidence_figure(corpus, e);
+            match j.agreement {
+                Some(Agreement::Year) => format!(
+                    "misquoted year for `{t}`: the source gives {}",
+                    sf.year.map(|y| y.to_string()).unwrap_or_default()
+                ),
+                Some(Agreement::Qualifier) => format!("misquoted figure `{t}`: the source says {}", said(sf)),
+                Some(Agreement::Unit) => format!("misquoted unit for `{t}`: the source says {}", said(sf)),
+                _ => format!("misquoted figure `{t}`: the source says {}", said(sf)),
+            }
+        }
+        Verdict::Unattributed => match j.unattributed {
+            Some(Unattributed::NoCitation) => format!("claim cites no source for `{t}`"),
+            _ => format!("no source supports `{t}`"),
+        },
+        Verdict::Miscited => {
+            let cited: Vec<String> = j.cited.iter().map(|s| format!("`{}`", corpus.sources[*s].id)).collect();
+            let cited = if cited.is_empty() {
+                "the cited source".to_string()
+            } else {
+                cited.join(", ")
+            };
+            format!("{cited} does not carry `{t}`")
+        }
+        Verdict::Conflict => {
+            let e = key.expect("a conflict has a contradicting passage");
+            format!(
+                "sources disagree on `{t}`: `{}` says {}",
+                source_name(corpus, e),
+                said(evidence_figure(corpus, e))
+            )
+        }
+    }
+}
+
+/// The fix, for the help line.
+pub fn help(f: &Finding, corpus: &Corpus) -> Option<String> {
+    let j = &f.judgment;
+    let t = &j.figure.text;
+    let key = j.key_evidence.as_ref();
+    match j.verdict {
+        Verdict::Supported => None,
+        Verdict::Misquoted => {
+            let e = key?;
+            let sf = evidence_figure(corpus, e);
+            Some(match j.agreement {
+                Some(Agreement::Year) => format!(
+                    "change the year to {} (`{}` says {})",
+                    sf.year.map(|y| y.to_string()).unwrap_or_default(),
+                    source_name(corpus, e),
+                    said(sf)
+                ),
+                _ => format!("replace `{t}` with `{}` as `{}` says", replacement(sf), source_name(corpus, e)),
+            })
+        }
+        Verdict::Unattributed => match (j.unattributed, key) {
+            (Some(Unattributed::NoCitation), Some(e)) => {
+                let id = source_name(corpus, e);
+                Some(match f.kind {
+                    crate::check::FindingKind::Claim => format!("add `sources = [\"{id}\"]`: it carries this figure"),
+                    crate::check::FindingKind::Figure => format!("cite `{id}`: it carries this figure"),
+                })
+            }
+            (Some(Unattributed::NoCitation), None) => {
+                Some("add `sources = [...]` naming the document this figure comes from".into())
+            }
+            _ => Some("cite a source that gives this figure, or add one to the corpus".into()),
+        },
+        Verdict::Miscited => {
+            let e = key?;
+            Some(format!(
+                "cite `{}` instead: it says {}",
+                source_name(corpus, e),
+                said(evidence_figure(corpus, e))
+            ))
+        }
+        Verdict::Conflict => Some("check which source is right; say that sources differ or cite the one you rely on".into()),
+    }
+}
+
+// --------------------------------------------------------------------------- JSON
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    schema: u32,
+    results: Vec<JsonResult<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonResult<'a> {
+    kind: &'static str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    claim_id: Option<&'a str>,
+    text: &'a str,
+    figure: &'a Figure,
+    verdict: Verdict,
+    severity: Severity,
+    code: &'static str,
+    message: String,
+    help: Option<String>,
+    notes: &'a [String],
+    evidence: Vec<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    source: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    text: &'a str,
+    figure: &'a Figure,
+    score: f64,
+    relation: &'static str,
+}
+
+/// Counts per verdict.
+#[derive(Serialize, Default, Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub figures: usize,
+    pub supported: usize,
+    pub misquoted: usize,
+    pub unattributed: usize,
+    pub miscited: usize,
+    pub conflict: usize,
+}
+
+impl Summary {
+    pub fn of(findings: &[Finding]) -> Summary {
+        let mut s = Summary {
+            figures: findings.len(),
+            ..Default::default()
+        };
+        for f in findings {
+            match f.judgment.verdict {
+                Verdict::Supported => s.supported += 1,
+                Verdict::Misquoted => s.misquoted += 1,
+                Verdict::Unattributed => s.unattributed += 1,
+                Verdict::Miscited => s.miscited += 1,
+                Verdict::Conflict => s.conflict += 1,
+            }
+        }
+        s
+    }
+}
+
+fn evidence_json<'a>(corpus: &'a Corpus, e: &Evidence) -> JsonEvidence<'a> {
+    let p = &corpus.passages[e.passage];
+    let src = &corpus.sources[p.source];
+    let fig = &p.figures[e.figure];
+    let start = p.span.start + fig.span.start;
+    let end = p.span.start + fig.span.end;
+    let (line, column) = src.line_col(start);
+    let (end_line, end_column) = src.line_col(end);
+    JsonEvidence {
+        source: &src.id,
+        file: &src.display,
+        line,
+        column,
+        end_line,
+        end_column,
+        text: p.text.trim(),
+        figure: fig,
+        score: (e.score * 1000.0).round() / 1000.0,
+        relation: match e.relation {
+            Relation::Supports => "supports",
+            Relation::Contradicts => "contradicts",
+        },
+    }
+}
+
+/// JSON schema 1: one object with every figure, supported ones included.
+pub fn write_json(out: &mut dyn Write, findings: &[Finding], corpus: &Corpus) -> std::io::Result<()> {
+    let results = findings
+        .iter()
+        .map(|f| JsonResult {
+            kind: f.kind.as_str(),
+            file: &f.location.file,
+            line: f.location.line,
+            column: f.location.column,
+            end_line: f.location.end_line,
+            end_column: f.location.end_column,
+            claim_id: f.claim_id.as_deref(),
+            text: &f.judgment.figure.text,
+            figure: &f.judgment.figure,
+            verdict: f.judgment.verdict,
+            severity: f.judgment.verdict.severity(),
+            code: f.judgment.verdict.code(),
+            message: message(f, corpus),
+            help: help(f, corpus),
+            notes: &f.notes,
+            evidence: f.judgment.evidence.iter().map(|e| evidence_json(corpus, e)).collect(),
+        })
+        .collect();
+    let report = JsonReport {
+        schema: 1,
+        results,
+        summary: Summary::of(findings),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+// --------------------------------------------------------------------------- human
+
+/// A source passage shown with its own file and line numbers.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// 0-based line and column of the excerpt's start in its file.
+    line0: usize,
+    col0: usize,
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let column = if inner.line() == 0 {
+            inner.column() + self.col0
+        } else {
+            inner.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.line0,
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+#[derive(Debug)]
+struct EvidenceDiag {
+    message: String,
+    excerpt: Excerpt,
+    label: String,
+    span: SourceSpan,
+}
+
+impl fmt::Display for EvidenceDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for EvidenceDiag {}
+
+impl Diagnostic for EvidenceDiag {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.excerpt)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.label.clone()),
+            self.span,
+        ))))
+    }
+}
+
+#[derive(Debug)]
+struct FindingDiag {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    src: miette::NamedSource<String>,
+    span: SourceSpan,
+    label: String,
+    help: Option<String>,
+    related: Vec<EvidenceDiag>,
+}
+
+impl fmt::Display for FindingDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for FindingDiag {}
+
+impl Diagnostic for FindingDiag {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.label.clone()),
+            self.span,
+        ))))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+        }
+    }
+}
+
+fn evidence_diag(corpus: &Corpus, e: &Evidence) -> EvidenceDiag {
+    let p = &corpus.passages[e.passage];
+    let src = &corpus.sources[p.source];
+    let fig = &p.figures[e.figure];
+    let (line, col) = src.line_col(p.span.start);
+    let (fl, fc) = src.line_col(p.span.start + fig.span.start);
+    let relation = match e.relation {
+        Relation::Supports => "supports",
+        Relation::Contradicts => "says otherwise",
+    };
+    EvidenceDiag {
+        message: format!("`{}` {relation} ({}:{fl}:{fc})", src.id, src.display),
+        excerpt: Excerpt {
+            name: src.display.clone(),
+            text: p.text.clone(),
+            line0: line - 1,
+            col0: col - 1,
+        },
+        label: format!("source says {}", said(fig)),
+        span: (fig.span.start, fig.span.len()).into(),
+    }
+}
+
+/// Render findings for people: errors and warnings, supported ones only when verbose.
+pub fn write_human(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    corpus: &Corpus,
+    opts: HumanOptions,
+) -> std::io::Result<()> {
+    let theme = if opts.color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_context_lines(0);
+    for f in findings {
+        let v = f.judgment.verdict;
+        if v == Verdict::Supported && !opts.verbose {
+            continue;
+        }
+        let severity = match v.severity() {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        };
+        let mut msg = message(f, corpus);
+        if !f.notes.is_empty() {
+            msg.push_str(&format!(" [{}]", f.notes.join(", ")));
+        }
+        let related = f
+            .judgment
+            .evidence
+            .iter()
+            .take(if opts.verbose { 5 } else { 2 })
+            .map(|e| evidence_diag(corpus, e))
+            .collect();
+        let label = match &f.claim_id {
+            Some(id) => format!("claim `{id}` says {}", f.judgment.figure.text),
+            None => format!("draft says {}", f.judgment.figure.text),
+        };
+        let diag = FindingDiag {
+            message: msg,
+            code: v.code().to_string(),
+            severity,
+            src: miette::NamedSource::new(f.location.file.clone(), f.location.text.as_str().to_string()),
+            span: (f.location.span.start, f.location.span.len()).into(),
+            label,
+            help: help(f, corpus),
+            related,
+        };
+        let mut s = String::new();
+        handler
+            .render_report(&mut s, &diag)
+            .map_err(std::io::Error::other)?;
+        out.write_all(s.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The closing summary line: "42 figures: 40 supported, 1 misquoted, …".
+pub fn summary_line(s: &Summary) -> String {
+    let mut parts = vec![format!("{} supported", s.supported)];
+    for (n, name) in [
+        (s.misquoted, "misquoted"),
+        (s.unattributed, "unattributed"),
+        (s.miscited, "miscited"),
+        (s.conflict, "conflict"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {name}"));
+        }
+    }
+    format!(
+        "{} figure{} checked: {}",
+        s.figures,
+        if s.figures == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
+}
