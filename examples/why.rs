@@ -6,22 +6,43 @@ use claimcheck::matching::{candidates, evidence_for, Query};
 fn main() {
     let text = std::env::args().nth(1).unwrap();
     let mut paths = vec![std::path::PathBuf::from("seeds")];
-    if let Some(extra) = std::env::args().nth(2) { paths.push(extra.into()); }
+    if let Some(extra) = std::env::args().nth(2) {
+        paths.push(extra.into());
+    }
     let c = Corpus::load(&paths, &[]);
     let idx = Index::build(&c, Analyzer::new(&[]));
     let figs = extract_figures(&text);
     let s = Settings::default();
     let q = Query::new(&idx, &text, &figs);
-    println!("terms: {:?}", q.terms.iter().map(|t| (t.key.as_str(), t.entity)).collect::<Vec<_>>());
-    for f in &figs { println!("fig {:?} {:?} noun={:?} year={:?}", f.text, f.qualifier, f.noun, f.year); }
+    println!(
+        "terms: {:?}",
+        q.terms
+            .iter()
+            .map(|t| (t.key.as_str(), t.entity))
+            .collect::<Vec<_>>()
+    );
+    for f in &figs {
+        println!(
+            "fig {:?} {:?} noun={:?} year={:?}",
+            f.text, f.qualifier, f.noun, f.year
+        );
+    }
     let cands = candidates(&idx, &c, &q, &s);
     for (pi, sc) in cands.iter().take(6) {
-        println!("{:.3} {} {}", sc, c.sources[c.passages[*pi].source].id, &c.passages[*pi].text.chars().take(150).collect::<String>());
+        println!(
+            "{:.3} {} {}",
+            sc,
+            c.sources[c.passages[*pi].source].id,
+            &c.passages[*pi].text.chars().take(150).collect::<String>()
+        );
     }
     for fi in 0..figs.len() {
         for e in evidence_for(&idx, &c, &q, &cands, fi, &s).iter().take(4) {
             let p = &c.passages[e.passage];
-            println!("  fig{} -> {:.3} {:?} {:?} {:?} {}", fi, e.score, e.relation, e.agreement, e.noun, p.figures[e.figure].text);
+            println!(
+                "  fig{} -> {:.3} {:?} {:?} {:?} {}",
+                fi, e.score, e.relation, e.agreement, e.noun, p.figures[e.figure].text
+            );
         }
     }
 }

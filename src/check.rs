@@ -83,7 +83,14 @@ pub fn check_claims(config: &Config, corpus: &Corpus, index: &Index) -> Vec<Find
             )
         };
         let raw = &text[claim.text_span.clone()];
-        for j in judge_claim(index, corpus, &claim.text, &figures, &citation, &config.settings) {
+        for j in judge_claim(
+            index,
+            corpus,
+            &claim.text,
+            &figures,
+            &citation,
+            &config.settings,
+        ) {
             // locate the figure inside the TOML string (escapes may shift offsets)
             let start = raw
                 .find(&j.figure.text)
@@ -106,7 +113,17 @@ pub fn check_claims(config: &Config, corpus: &Corpus, index: &Index) -> Vec<Find
 /// Stable order: file, line, column, code.
 pub fn sort_findings(f: &mut [Finding]) {
     f.sort_by(|a, b| {
-        (a.location.file.as_str(), a.location.line, a.location.column, a.judgment.verdict.code())
-            .cmp(&(b.location.file.as_str(), b.location.line, b.location.column, b.judgment.verdict.code()))
+        (
+            a.location.file.as_str(),
+            a.location.line,
+            a.location.column,
+            a.judgment.verdict.code(),
+        )
+            .cmp(&(
+                b.location.file.as_str(),
+                b.location.line,
+                b.location.column,
+                b.judgment.verdict.code(),
+            ))
     });
 }

@@ -4,7 +4,9 @@ use crate::judge::Verdict;
 
 /// What a finding code means, why it matters, and an example.
 pub fn explain(code: &str) -> Option<&'static str> {
-    let v = Verdict::ALL.iter().find(|v| v.code() == code || v.as_str() == code)?;
+    let v = Verdict::ALL
+        .iter()
+        .find(|v| v.code() == code || v.as_str() == code)?;
     Some(match v {
         Verdict::Supported => {
             "supported-figure (info)\n\nWhat it does: a passage of the corpus matches the claim and its figure agrees.\n\

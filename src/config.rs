@@ -15,7 +15,7 @@ use toml::Spanned;
 
 /// Matching and judging thresholds: one place, all overridable in `[settings]`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(default)]
 pub struct Settings {
     /// Minimum similarity for a passage to count as evidence for a claim at all.
     pub match_threshold: f64,
@@ -23,6 +23,9 @@ pub struct Settings {
     pub conflict_threshold: f64,
     /// A conflicting passage must score at least this share of the best supporting one.
     pub conflict_ratio: f64,
+    /// Extra similarity a contradicting passage needs when it counts other people
+    /// ("prisoners" for "recruits").
+    pub related_noun_margin: f64,
     /// Tolerance of "about", "around", "some" (0.1 = ±10%).
     pub about_tolerance: f64,
     /// "more than x" supports at most cap·x: beyond it the figure is a misquote.
@@ -39,6 +42,7 @@ impl Default for Settings {
             match_threshold: 0.42,
             conflict_threshold: 0.55,
             conflict_ratio: 0.7,
+            related_noun_margin: 0.1,
             about_tolerance: 0.1,
             open_end_cap: 2.0,
             candidates: 40,
@@ -98,7 +102,6 @@ pub struct Config {
 // --------------------------------------------------------------------------- raw
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
     corpus: Option<RawCorpus>,
@@ -113,14 +116,12 @@ struct RawConfig {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawCorpus {
     #[serde(default)]
     paths: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawEntity {
     name: String,
     #[serde(default)]
@@ -128,7 +129,6 @@ struct RawEntity {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSource {
     id: Spanned<String>,
     file: Spanned<String>,
@@ -142,7 +142,6 @@ struct RawSource {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawClaim {
     id: Spanned<String>,
     text: Spanned<String>,
@@ -239,6 +238,7 @@ const SETTINGS_KEYS: &[(&str, Ty)] = &[
     ("match_threshold", Ty::Float),
     ("conflict_threshold", Ty::Float),
     ("conflict_ratio", Ty::Float),
+    ("related_noun_margin", Ty::Float),
     ("about_tolerance", Ty::Float),
     ("open_end_cap", Ty::Float),
     ("candidates", Ty::Int),
@@ -257,9 +257,7 @@ fn ty_name(t: Ty) -> &'static str {
 fn value_fits(v: &toml_edit::Value, t: Ty) -> bool {
     match t {
         Ty::Str => v.is_str(),
-        Ty::StrList => v
-            .as_array()
-            .is_some_and(|a| a.iter().all(|x| x.is_str())),
+        Ty::StrList => v.as_array().is_some_and(|a| a.iter().all(|x| x.is_str())),
         Ty::Float => v.is_float() || v.is_integer(),
         Ty::Int => v.as_integer().is_some_and(|i| i >= 0),
     }
@@ -378,7 +376,9 @@ fn walk(p: &mut Problems, doc: &toml_edit::ImDocument<&str>) {
                     _ => (ENTITY_KEYS, &["name"]),
                 };
                 for t in arr.iter() {
-                    let span = t.span().map(|s| s.start..(s.start + key.len() + 4).min(s.end));
+                    let span = t
+                        .span()
+                        .map(|s| s.start..(s.start + key.len() + 4).min(s.end));
                     check_table(p, t, keys, &format!("[[{key}]]"), req, span);
                 }
             }
@@ -457,22 +457,26 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
             p.add(
                 "syntax",
                 span,
-                format!("invalid TOML: {}", msg.lines().next().unwrap_or("syntax error")),
+                format!(
+                    "invalid TOML: {}",
+                    msg.lines().next().unwrap_or("syntax error")
+                ),
                 "here",
                 Some("see https://toml.io for the syntax; strings need double quotes".into()),
             );
             return Err(invalid(p));
         }
     };
+    // unknown keys are reported by the walk; the typed parse ignores them so that the
+    // cross-field checks below still run and every problem is reported at once
     walk(&mut p, &doc);
-    if !p.list.is_empty() {
-        return Err(invalid(p));
-    }
     let raw: RawConfig = match toml::from_str(&text) {
         Ok(r) => r,
         Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            p.add("invalid", span, e.message().to_string(), "here", None);
+            if p.list.is_empty() {
+                let span = e.span().unwrap_or(0..0);
+                p.add("invalid", span, e.message().to_string(), "here", None);
+            }
             return Err(invalid(p));
         }
     };
@@ -521,7 +525,13 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
     for s in &raw.source {
         let id = s.id.get_ref().trim().to_string();
         if id.is_empty() {
-            p.add("empty_id", s.id.span(), "source id is empty", "empty", Some("give the source a short id such as \"mir-2022\"".into()));
+            p.add(
+                "empty_id",
+                s.id.span(),
+                "source id is empty",
+                "empty",
+                Some("give the source a short id such as \"mir-2022\"".into()),
+            );
         }
         if let Some(first) = ids.get(&id) {
             let first_line = line_of(&text, first.start);
@@ -542,7 +552,10 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
                 s.file.span(),
                 format!("source file `{}` does not exist", s.file.get_ref()),
                 "no such file",
-                Some(format!("paths are relative to the folder of {}", path.display())),
+                Some(format!(
+                    "paths are relative to the folder of {}",
+                    path.display()
+                )),
             );
         }
         sources.push(SourceMeta {
@@ -578,7 +591,13 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
             claim_ids.insert(id.clone(), c.id.span().start);
         }
         if id.is_empty() {
-            p.add("empty_id", c.id.span(), "claim id is empty", "empty", Some("give the claim a short id".into()));
+            p.add(
+                "empty_id",
+                c.id.span(),
+                "claim id is empty",
+                "empty",
+                Some("give the claim a short id".into()),
+            );
         }
         let figures = extract_figures(c.text.get_ref());
         if figures.is_empty() {
@@ -671,6 +690,7 @@ fn check_settings(p: &mut Problems, s: &Settings, doc: &toml_edit::ImDocument<&s
         ("match_threshold", s.match_threshold),
         ("conflict_threshold", s.conflict_threshold),
         ("conflict_ratio", s.conflict_ratio),
+        ("related_noun_margin", s.related_noun_margin),
         ("about_tolerance", s.about_tolerance),
     ] {
         if !(0.0..=1.0).contains(&v) {
@@ -742,7 +762,11 @@ mod tests {
     fn problems(text: &str) -> Vec<(String, usize)> {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("seeds")).unwrap();
-        std::fs::write(dir.path().join("seeds/a.txt"), "The Taliban freed 780 prisoners.").unwrap();
+        std::fs::write(
+            dir.path().join("seeds/a.txt"),
+            "The Taliban freed 780 prisoners.",
+        )
+        .unwrap();
         let path = dir.path().join("claims.toml");
         match parse(&path, text.to_string()) {
             Ok(_) => vec![],
@@ -777,7 +801,12 @@ mod tests {
     fn cross_field_problems() {
         let t = "[[source]]\nid = \"a\"\nfile = \"seeds/a.txt\"\n[[source]]\nid = \"a\"\nfile = \"seeds/missing.txt\"\n[[claim]]\nid = \"c\"\ntext = \"The Taliban returned in 2021\"\nsources = [\"zz\"]\n";
         let codes: Vec<String> = problems(t).into_iter().map(|p| p.0).collect();
-        for c in ["duplicate_id", "missing_file", "no_figure", "unknown_source"] {
+        for c in [
+            "duplicate_id",
+            "missing_file",
+            "no_figure",
+            "unknown_source",
+        ] {
             assert!(codes.iter().any(|x| x.ends_with(c)), "{c} not in {codes:?}");
         }
     }

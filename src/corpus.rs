@@ -25,7 +25,13 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn new(id: String, path: PathBuf, display: String, text: String, meta: Option<SourceMeta>) -> Source {
+    pub fn new(
+        id: String,
+        path: PathBuf,
+        display: String,
+        text: String,
+        meta: Option<SourceMeta>,
+    ) -> Source {
         let line_starts = line_starts(&text);
         Source {
             id,
@@ -125,7 +131,10 @@ pub struct Corpus {
 
 fn is_corpus_file(p: &Path) -> bool {
     matches!(
-        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
         Some("txt") | Some("md") | Some("markdown")
     )
 }
@@ -279,8 +288,12 @@ impl Corpus {
     pub fn source_index(&self, name: &str) -> Option<usize> {
         self.sources.iter().position(|s| s.id == name).or_else(|| {
             self.sources.iter().position(|s| {
-                s.path.file_stem().is_some_and(|x| x.to_string_lossy() == name)
-                    || s.path.file_name().is_some_and(|x| x.to_string_lossy() == name)
+                s.path
+                    .file_stem()
+                    .is_some_and(|x| x.to_string_lossy() == name)
+                    || s.path
+                        .file_name()
+                        .is_some_and(|x| x.to_string_lossy() == name)
             })
         })
     }
@@ -300,9 +313,17 @@ mod tests {
     #[test]
     fn reads_text_skips_binary_and_reads_latin1_lossily() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.txt"), "The Taliban released 780 TTP prisoners.").unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "The Taliban released 780 TTP prisoners.",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("b.txt"), b"\x00\x01binary").unwrap();
-        std::fs::write(dir.path().join("c.txt"), b"Caf\xe9 owners said 40 shops closed.").unwrap();
+        std::fs::write(
+            dir.path().join("c.txt"),
+            b"Caf\xe9 owners said 40 shops closed.",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("d.pdf"), b"%PDF").unwrap();
         let c = Corpus::load(&[dir.path().to_path_buf()], &[]);
         let ids: Vec<_> = c.sources.iter().map(|s| s.id.as_str()).collect();
@@ -319,7 +340,13 @@ mod tests {
 
     #[test]
     fn line_and_column_count_characters() {
-        let s = Source::new("x".into(), "x".into(), "x".into(), "ab\nçd 780".into(), None);
+        let s = Source::new(
+            "x".into(),
+            "x".into(),
+            "x".into(),
+            "ab\nçd 780".into(),
+            None,
+        );
         assert_eq!(s.line_col(7), (2, 4));
         assert_eq!(normalize(Path::new("a/./b/../c")), PathBuf::from("a/c"));
     }

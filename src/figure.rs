@@ -238,31 +238,23 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             // digits with inner separators: 1,016  7.5  1.202.457.1700
             while j < chars.len() {
                 let d = chars[j].1;
-                if d.is_ascii_digit() {
-                    j += 1;
-                } else if (d == ',' || d == '.')
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_ascii_digit()
-                {
-                    j += 1;
-                } else {
+                let separator = (d == ',' || d == '.')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if !(d.is_ascii_digit() || separator) {
                     break;
                 }
+                j += 1;
             }
             Kind::Number
         } else if c.is_alphabetic() {
             while j < chars.len() {
                 let d = chars[j].1;
-                if d.is_alphabetic() {
-                    j += 1;
-                } else if (d == '\'' || d == '’')
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphabetic()
-                {
-                    j += 1;
-                } else {
+                let apostrophe = (d == '\'' || d == '’')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic());
+                if !(d.is_alphabetic() || apostrophe) {
                     break;
                 }
+                j += 1;
             }
             Kind::Word
         } else {
@@ -1050,22 +1042,9 @@ impl<'a> Parser<'a> {
         let mut high;
         let mut next = num.next;
         let mut unit = Unit::Count;
-        // percent
-        if self.is_sym(next, "%") {
+        if let Some(after) = self.percent_suffix(next, num.words) {
             unit = Unit::Percent;
-            next += 1;
-        } else if self.lower(next) == "percent"
-            || self.lower(next) == "pct"
-            || (self.lower(next) == "pc" && !num.words)
-        {
-            unit = Unit::Percent;
-            next += 1;
-        } else if self.lower(next) == "per" && self.lower(next + 1) == "cent" {
-            unit = Unit::Percent;
-            next += 2;
-        } else if self.lower(next) == "percentage" && self.lower(next + 1) == "points" {
-            unit = Unit::Percent;
-            next += 2;
+            next = after;
         }
         if currency.is_some() {
             unit = Unit::Money;
@@ -1091,7 +1070,10 @@ impl<'a> Parser<'a> {
         // number word are not bounds
         if qualified && num.words && !num.scaled && num.value < 10.0 && k == start_tok + 1 {
             let w = self.lower(start_tok);
-            if matches!(w, "over" | "under" | "above" | "below" | "around" | "about" | "some") {
+            if matches!(
+                w,
+                "over" | "under" | "above" | "below" | "around" | "about" | "some"
+            ) {
                 return None;
             }
         }
@@ -1145,15 +1127,9 @@ impl<'a> Parser<'a> {
                         high = v2;
                         is_range = true;
                         next = n2.next;
-                        if self.is_sym(next, "%") {
+                        if let Some(after) = self.percent_suffix(next, n2.words) {
                             unit = Unit::Percent;
-                            next += 1;
-                        } else if self.lower(next) == "percent" {
-                            unit = Unit::Percent;
-                            next += 1;
-                        } else if self.lower(next) == "per" && self.lower(next + 1) == "cent" {
-                            unit = Unit::Percent;
-                            next += 2;
+                            next = after;
                         }
                     }
                 }
@@ -1202,10 +1178,15 @@ impl<'a> Parser<'a> {
             }
         }
         // a bare small number word with nothing counted is not a figure: "one of", "two"
-        if num.words && !qualified && currency.is_none() && unit == Unit::Count && !num.scaled {
-            if num.value < 2.0 && self.lower(k) != "a" {
-                return None;
-            }
+        if num.words
+            && !qualified
+            && currency.is_none()
+            && unit == Unit::Count
+            && !num.scaled
+            && num.value < 2.0
+            && self.lower(k) != "a"
+        {
+            return None;
         }
         Some((
             RawFigure {
@@ -1245,12 +1226,28 @@ impl<'a> Parser<'a> {
                 if t.text == "(" {
                     return capital(k + 1);
                 }
-                if t.text == ")" || (t.kind == Kind::Symbol && t.text == ".") && !self.lower(k.saturating_sub(1)).eq("al") {
+                if t.text == ")"
+                    || (t.kind == Kind::Symbol && t.text == ".")
+                        && !self.lower(k.saturating_sub(1)).eq("al")
+                {
                     return false;
                 }
             }
         }
         false
+    }
+
+    /// "%", "percent", "per cent", "pc", "percentage points" at i: the index after it.
+    fn percent_suffix(&self, i: usize, words: bool) -> Option<usize> {
+        match self.lower(i) {
+            "%" if self.is_sym(i, "%") => Some(i + 1),
+            "percent" | "pct" => Some(i + 1),
+            // "pc" after number words is too ambiguous ("two pc", a computer)
+            "pc" if !words => Some(i + 1),
+            "per" if self.lower(i + 1) == "cent" => Some(i + 2),
+            "percentage" if self.lower(i + 1) == "points" => Some(i + 2),
+            _ => None,
+        }
     }
 
     /// The multiplier a scale word gave a number ("23 million" -> 1e6).
@@ -1296,7 +1293,10 @@ impl<'a> Parser<'a> {
             let t = &self.toks[k];
             if t.kind == Kind::Number
                 || matches!(t.text, "," | ";" | "." | ")")
-                || matches!(t.lower.as_str(), "which" | "that" | "who" | "and" | "or" | "in" | "on")
+                || matches!(
+                    t.lower.as_str(),
+                    "which" | "that" | "who" | "and" | "or" | "in" | "on"
+                )
             {
                 break;
             }
@@ -1395,9 +1395,6 @@ impl<'a> Parser<'a> {
                     l,
                     "was" | "has" | "its" | "this" | "thus" | "makes" | "sees"
                 )
-                && !t
-                    .text
-                    .starts_with(|c: char| c.is_uppercase() && t.text.len() > 1 && b > 0 && false)
             {
                 return Some(l.to_string());
             }
@@ -1750,7 +1747,10 @@ mod tests {
         assert_eq!(figs[1].role, Some("injured"));
         let f = one("more than 100 attacks by the TTP in 2022");
         assert_eq!(f.year, Some(2022));
-        assert_eq!(one("up to six thousand fighters (Sayed & Hamming, 2021)").year, None);
+        assert_eq!(
+            one("up to six thousand fighters (Sayed & Hamming, 2021)").year,
+            None
+        );
         assert_eq!(one("Afzal (2022) outlines a 42% increase").year, None);
         assert_eq!(one("a 42% increase in 2021 (Afzal, 2022)").year, Some(2021));
         let figs = extract_figures("registering a 42% increase in 2021 when compared to 2020");
@@ -1768,7 +1768,12 @@ mod tests {
             Some("members")
         );
         assert_eq!(one("killing 43 people").noun.as_deref(), Some("people"));
-        assert_eq!(one("more than $7 billion of Afghanistan's foreign currency reserves").noun.as_deref(), Some("reserves"));
+        assert_eq!(
+            one("more than $7 billion of Afghanistan's foreign currency reserves")
+                .noun
+                .as_deref(),
+            Some("reserves")
+        );
         assert_eq!(one("up to 40 Islamists").noun.as_deref(), Some("islamists"));
         assert_eq!(
             one("more than a dozen distinct Pakistani Taliban factions")

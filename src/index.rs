@@ -28,9 +28,27 @@ const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
             "Pakistani Taliban",
         ],
     ),
-    ("ISKP", &["Islamic State Khorasan Province", "Islamic State Khorasan", "IS-K", "ISIS-K", "Islamic State – Khorasan Province"]),
-    ("PIPS", &["Pak Institute for Peace Studies", "Pakistan Institute for Peace Studies"]),
-    ("PICSS", &["Pakistan Institute for Conflict and Security Studies"]),
+    (
+        "ISKP",
+        &[
+            "Islamic State Khorasan Province",
+            "Islamic State Khorasan",
+            "IS-K",
+            "ISIS-K",
+            "Islamic State – Khorasan Province",
+        ],
+    ),
+    (
+        "PIPS",
+        &[
+            "Pak Institute for Peace Studies",
+            "Pakistan Institute for Peace Studies",
+        ],
+    ),
+    (
+        "PICSS",
+        &["Pakistan Institute for Conflict and Security Studies"],
+    ),
     ("UN", &["U.N.", "United Nations"]),
     ("US", &["U.S.", "United States", "USA", "America"]),
     ("HN", &["Haqqani Network"]),
@@ -39,18 +57,43 @@ const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
 /// Words that mean the same thing for matching, first word is the group's name.
 const SYNONYMS: &[&[&str]] = &[
     &["release", "free", "freed", "releas", "releasing", "liberat"],
-    &["kill", "kill", "dead", "death", "die", "died", "fatal", "fatal", "fatality", "lives", "life", "slain", "massacr"],
+    &[
+        "kill", "kill", "dead", "death", "die", "died", "fatal", "fatal", "fatality", "lives",
+        "life", "slain", "massacr",
+    ],
     &["injur", "injur", "wound", "hurt"],
-    &["increas", "rise", "rose", "risen", "grew", "grown", "grow", "spike", "surg", "jump", "climb", "escal"],
-    &["decreas", "fall", "fell", "declin", "drop", "dropp", "reduc"],
+    &[
+        "increas", "rise", "rose", "risen", "grew", "grown", "grow", "spike", "surg", "jump",
+        "climb", "escal",
+    ],
+    &[
+        "decreas", "fall", "fell", "declin", "drop", "dropp", "reduc",
+    ],
     &["attack", "attack", "assault", "strike", "bomb", "bombing"],
-    &["fighter", "fighter", "troop", "militant", "combat", "insurg", "cadr", "member", "armed"],
-    &["prison", "prison", "prisoner", "detaine", "inmat", "jail", "captiv", "imprison"],
-    &["pledg", "pledg", "promis", "commit", "vow", "agre", "agreed", "undertook"],
-    &["believ", "believ", "thought", "think", "estim", "consid", "assess"],
+    &[
+        "fighter", "fighter", "troop", "militant", "combat", "insurg", "cadr", "member", "armed",
+    ],
+    &[
+        "prison", "prison", "prisoner", "detaine", "inmat", "jail", "captiv", "imprison",
+    ],
+    &[
+        "pledg",
+        "pledg",
+        "promis",
+        "commit",
+        "vow",
+        "agre",
+        "agreed",
+        "undertook",
+    ],
+    &[
+        "believ", "believ", "thought", "think", "estim", "consid", "assess",
+    ],
     &["agreement", "agreement", "accord", "deal", "pact", "treati"],
     &["ceasefir", "ceasefir", "truce", "armistic"],
-    &["report", "report", "record", "count", "document", "tal", "said", "say", "state"],
+    &[
+        "report", "report", "record", "count", "document", "tal", "said", "say", "state",
+    ],
     &["aid", "aid", "assist", "relief"],
     &["peopl", "peopl", "person", "individu", "civilian"],
     &["faction", "faction", "group", "splinter", "outfit"],
@@ -60,19 +103,151 @@ const SYNONYMS: &[&[&str]] = &[
 ];
 
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "by", "for", "from", "to", "with",
-    "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "it",
-    "its", "this", "that", "these", "those", "which", "who", "whom", "whose", "what", "there",
-    "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me",
-    "my", "not", "no", "so", "than", "then", "also", "into", "onto", "about", "over", "under",
-    "up", "down", "out", "off", "more", "most", "less", "some", "such", "very", "can", "could",
-    "would", "should", "will", "shall", "may", "might", "must", "do", "does", "did", "if", "while",
-    "when", "where", "after", "before", "since", "during", "between", "through", "per", "each",
-    "both", "all", "any", "other", "others", "own", "same", "just", "only", "still", "yet", "even",
-    "because", "though", "although", "whether", "upon", "around", "nearly", "almost", "least",
-    "approximately", "roughly", "estimated", "several", "many", "much", "few", "s", "t", "one",
-    "now", "said", "says", "according", "reportedly", "far", "including", "among", "within",
-    "without", "against", "across", "via", "compared", "cent", "percent",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "with",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "having",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "there",
+    "their",
+    "they",
+    "them",
+    "he",
+    "she",
+    "his",
+    "her",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "not",
+    "no",
+    "so",
+    "than",
+    "then",
+    "also",
+    "into",
+    "onto",
+    "about",
+    "over",
+    "under",
+    "up",
+    "down",
+    "out",
+    "off",
+    "more",
+    "most",
+    "less",
+    "some",
+    "such",
+    "very",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "if",
+    "while",
+    "when",
+    "where",
+    "after",
+    "before",
+    "since",
+    "during",
+    "between",
+    "through",
+    "per",
+    "each",
+    "both",
+    "all",
+    "any",
+    "other",
+    "others",
+    "own",
+    "same",
+    "just",
+    "only",
+    "still",
+    "yet",
+    "even",
+    "because",
+    "though",
+    "although",
+    "whether",
+    "upon",
+    "around",
+    "nearly",
+    "almost",
+    "least",
+    "approximately",
+    "roughly",
+    "estimated",
+    "several",
+    "many",
+    "much",
+    "few",
+    "s",
+    "t",
+    "one",
+    "now",
+    "said",
+    "says",
+    "according",
+    "reportedly",
+    "far",
+    "including",
+    "among",
+    "within",
+    "without",
+    "against",
+    "across",
+    "via",
+    "compared",
+    "cent",
+    "percent",
 ];
 
 /// A normalised word of a text, with where it came from.
@@ -147,7 +322,8 @@ impl Analyzer {
         let mut add = |name: &str, alias: &str| {
             let canon = name.to_lowercase().replace(['.', '-'], "");
             let toks: Vec<String> = raw_words(alias).into_iter().map(|w| w.2).collect();
-            if !toks.is_empty() && !(toks.len() == 1 && toks[0] == canon) {
+            let is_itself = toks.len() == 1 && toks[0] == canon;
+            if !toks.is_empty() && !is_itself {
                 aliases.push((toks, canon));
             }
         };
@@ -200,11 +376,10 @@ impl Analyzer {
                 continue;
             }
             // entity aliases: longest token sequence first
-            if let Some((toks, canon)) = self
-                .aliases
-                .iter()
-                .find(|(toks, _)| toks.len() <= words.len() - i && toks.iter().enumerate().all(|(k, t)| words[i + k].2 == *t))
-            {
+            if let Some((toks, canon)) = self.aliases.iter().find(|(toks, _)| {
+                toks.len() <= words.len() - i
+                    && toks.iter().enumerate().all(|(k, t)| words[i + k].2 == *t)
+            }) {
                 let end = words[i + toks.len() - 1].1;
                 out.push(Term {
                     key: canon.clone(),
@@ -222,10 +397,15 @@ impl Analyzer {
             if STOPWORDS.contains(&w.as_str()) {
                 continue;
             }
-            let all_caps = text[s..e].chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+            let all_caps = text[s..e]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
                 && e - s > 1;
             let sentence_start = text[..s].trim_end().is_empty()
-                || text[..s].trim_end().ends_with(['.', '!', '?', ':', '"', '“']);
+                || text[..s]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', ':', '"', '“']);
             let entity = all_caps || (capital && !sentence_start);
             let key = if all_caps { w.clone() } else { self.key(w) };
             out.push(Term {
@@ -240,8 +420,13 @@ impl Analyzer {
 
     /// Terms of a text whose figures were already found (figure spans relative to `text`).
     pub fn terms_masking(&self, text: &str, figures: &[Figure]) -> Vec<Term> {
-        let mut masked: Vec<std::ops::Range<usize>> = figures.iter().map(|f| f.span.clone()).collect();
-        masked.extend(crate::figure::years(text).into_iter().map(|(p, _)| p..p + 4));
+        let mut masked: Vec<std::ops::Range<usize>> =
+            figures.iter().map(|f| f.span.clone()).collect();
+        masked.extend(
+            crate::figure::years(text)
+                .into_iter()
+                .map(|(p, _)| p..p + 4),
+        );
         self.terms(text, &masked)
     }
 }
@@ -268,7 +453,12 @@ fn deletion_variants(w: &str) -> Vec<String> {
         return out;
     }
     for i in 0..chars.len() {
-        let v: String = chars.iter().enumerate().filter(|(k, _)| *k != i).map(|(_, c)| *c).collect();
+        let v: String = chars
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != i)
+            .map(|(_, c)| *c)
+            .collect();
         out.push(v);
     }
     out
@@ -293,7 +483,10 @@ impl Index {
             let mut seen = HashSet::new();
             for term in &t {
                 if seen.insert(term.key.clone()) {
-                    postings.entry(term.key.clone()).or_default().push(pi as u32);
+                    postings
+                        .entry(term.key.clone())
+                        .or_default()
+                        .push(pi as u32);
                 }
             }
             terms.push(t);
@@ -317,7 +510,11 @@ impl Index {
             postings,
             deletions,
             doc_count: docs.max(1),
-            avg_len: if docs > 0 { total as f64 / docs as f64 } else { 1.0 },
+            avg_len: if docs > 0 {
+                total as f64 / docs as f64
+            } else {
+                1.0
+            },
         }
     }
 
@@ -374,7 +571,9 @@ impl Index {
                 keys.push((nk, 0.8));
             }
             for (key, w) in keys {
-                let Some(list) = self.postings.get(&key) else { continue };
+                let Some(list) = self.postings.get(&key) else {
+                    continue;
+                };
                 let idf = self.idf(&key);
                 for &pi in list {
                     let len = self.terms[pi as usize].len() as f64;
@@ -410,7 +609,10 @@ mod tests {
         assert_eq!(keys(&a, "Tehrik-i-Taliban Pakistan (TTP)"), ["ttp", "ttp"]);
         assert_eq!(keys(&a, "the Pakistani Taliban"), ["ttp"]);
         assert_eq!(keys(&a, "Tehreek-e-Taliban Pakistan"), ["ttp"]);
-        let custom = Analyzer::new(&[Entity { name: "PIPS".into(), aliases: vec!["Pak Institute".into()] }]);
+        let custom = Analyzer::new(&[Entity {
+            name: "PIPS".into(),
+            aliases: vec!["Pak Institute".into()],
+        }]);
         assert_eq!(keys(&custom, "the Pak Institute said"), ["pips"]);
     }
 
@@ -428,7 +630,11 @@ mod tests {
         let a = Analyzer::new(&[]);
         let text = "The Taliban freed 780 TTP prisoners in 2021";
         let figs = crate::figure::extract_figures(text);
-        let k: Vec<String> = a.terms_masking(text, &figs).into_iter().map(|t| t.key).collect();
+        let k: Vec<String> = a
+            .terms_masking(text, &figs)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
         assert_eq!(k, ["taliban", "release", "ttp", "prison"]);
     }
 

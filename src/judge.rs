@@ -6,7 +6,9 @@ use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::figure::Figure;
 use crate::index::Index;
-use crate::matching::{candidates, evidence_for, Agreement, Evidence, NounRelation, Query, Relation};
+use crate::matching::{
+    candidates, evidence_for, Agreement, Evidence, NounRelation, Query, Relation,
+};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -124,7 +126,13 @@ pub fn judge_claim(
         .collect()
 }
 
-fn decide(corpus: &Corpus, figure: Figure, evidence: Vec<Evidence>, citation: &Citation, settings: &Settings) -> Judgment {
+fn decide(
+    corpus: &Corpus,
+    figure: Figure,
+    evidence: Vec<Evidence>,
+    citation: &Citation,
+    settings: &Settings,
+) -> Judgment {
     let relevant: Vec<&Evidence> = evidence
         .iter()
         .filter(|e| e.score >= settings.match_threshold)
@@ -140,10 +148,16 @@ fn decide(corpus: &Corpus, figure: Figure, evidence: Vec<Evidence>, citation: &C
         .copied()
         .filter(|e| e.relation == Relation::Supports && e.score + 0.25 >= best_contra)
         .collect();
+    // a passage counting other people ("780 prisoners" for "1,200 recruits") must be
+    // closer to the claim before its figure is taken as a contradiction
     let contradicts: Vec<&Evidence> = relevant
         .iter()
         .copied()
-        .filter(|e| e.relation == Relation::Contradicts)
+        .filter(|e| {
+            e.relation == Relation::Contradicts
+                && (e.noun != NounRelation::Related
+                    || e.score >= settings.match_threshold + settings.related_noun_margin)
+        })
         .collect();
     let cited: Vec<usize> = match citation {
         Citation::Sources(s) => s.clone(),
@@ -168,7 +182,11 @@ fn decide(corpus: &Corpus, figure: Figure, evidence: Vec<Evidence>, citation: &C
 
     if !supports.is_empty() {
         let cited_supports: Vec<&Evidence> = match citation {
-            Citation::Sources(s) => supports.iter().copied().filter(|e| s.contains(&source_of(e))).collect(),
+            Citation::Sources(s) => supports
+                .iter()
+                .copied()
+                .filter(|e| s.contains(&source_of(e)))
+                .collect(),
             _ => supports.clone(),
         };
         if matches!(citation, Citation::None) {
@@ -220,8 +238,10 @@ fn decide(corpus: &Corpus, figure: Figure, evidence: Vec<Evidence>, citation: &C
                     push(e, &mut shown);
                 }
             } else {
+                // shown: the best support, then the passages that disagree
                 j.verdict = Verdict::Conflict;
                 j.key_evidence = Some(conflicting[0].clone());
+                shown.truncate(1);
                 for e in &conflicting {
                     push(e, &mut shown);
                 }

@@ -1,13 +1,13 @@
 //! claimcheck: keeps the figures in a piece of analysis honest.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod figure;
-pub mod segment;
-pub mod config;
-pub mod corpus;
-pub mod index;
 pub mod check;
 pub mod codes;
+pub mod config;
+pub mod corpus;
+pub mod figure;
+pub mod index;
 pub mod judge;
 pub mod matching;
 pub mod report;
+pub mod segment;

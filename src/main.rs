@@ -1,12 +1,12 @@
 //! The claimcheck command line. Only this file touches stdout, stderr and exit codes.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
 use claimcheck::check::{check_claims, Finding};
 use claimcheck::config::{self, Config};
 use claimcheck::corpus::Corpus;
 use claimcheck::index::{Analyzer, Index};
 use claimcheck::judge::{Severity, Verdict};
 use claimcheck::report::{self, Format, HumanOptions, Summary};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +80,7 @@ fn install_miette_hook(color: bool) {
             miette::MietteHandlerOpts::new()
                 .color(color)
                 .unicode(true)
+                .terminal_links(false)
                 .context_lines(1)
                 .width(terminal_width())
                 .build(),
@@ -99,8 +100,10 @@ fn load_config(common: &Common, required: bool) -> Result<Config, miette::Report
     let path = match &common.claims {
         Some(p) => Some(p.clone()),
         None => {
-            let cwd = std::env::current_dir().map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
-            config::discover(&cwd).map(|p| p.strip_prefix(&cwd).map(|r| r.to_path_buf()).unwrap_or(p))
+            let cwd = std::env::current_dir()
+                .map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
+            config::discover(&cwd)
+                .map(|p| p.strip_prefix(&cwd).map(|r| r.to_path_buf()).unwrap_or(p))
         }
     };
     match path {
@@ -118,7 +121,10 @@ fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Repor
     let paths = config.corpus(&common.corpus);
     let corpus = Corpus::load(&paths, &config.sources);
     for w in corpus.warnings.iter() {
-        eprintln!("{:?}", miette::Report::msg(String::new()).wrap_err(w.to_string()));
+        eprintln!(
+            "{:?}",
+            miette::Report::msg(String::new()).wrap_err(w.to_string())
+        );
     }
     if corpus.sources.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

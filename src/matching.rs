@@ -56,18 +56,80 @@ pub enum NounRelation {
 
 /// Nouns of people: any two may count the same crowd ("40 Islamists", "400 militants").
 const HUMAN: &[&str] = &[
-    "people", "person", "persons", "individuals", "others", "victims", "lives", "casualties",
-    "deaths", "fatalities", "dead", "civilians", "children", "men", "women", "islamists",
-    "militants", "fighters", "troops", "soldiers", "members", "cadres", "personnel",
-    "insurgents", "terrorists", "jihadists", "combatants", "leaders", "prisoners", "detainees",
-    "inmates", "refugees", "police", "policemen", "officers", "workers", "students",
-    "teenagers", "killed", "injured", "wounded", "youths", "recruits", "commanders",
+    "people",
+    "person",
+    "persons",
+    "individuals",
+    "others",
+    "victims",
+    "lives",
+    "casualties",
+    "deaths",
+    "fatalities",
+    "dead",
+    "civilians",
+    "children",
+    "men",
+    "women",
+    "islamists",
+    "militants",
+    "fighters",
+    "troops",
+    "soldiers",
+    "members",
+    "cadres",
+    "personnel",
+    "insurgents",
+    "terrorists",
+    "jihadists",
+    "combatants",
+    "leaders",
+    "prisoners",
+    "detainees",
+    "inmates",
+    "refugees",
+    "police",
+    "policemen",
+    "officers",
+    "workers",
+    "students",
+    "teenagers",
+    "killed",
+    "injured",
+    "wounded",
+    "youths",
+    "recruits",
+    "commanders",
 ];
 
 /// Noun groups that count the same thing.
 const NOUN_GROUPS: &[&[&str]] = &[
-    &["fighters", "troops", "militants", "combatants", "insurgents", "members", "cadres", "men", "recruits", "soldiers"],
-    &["deaths", "fatalities", "dead", "lives", "killed", "victims", "casualties", "people", "persons", "individuals", "civilians", "others"],
+    &[
+        "fighters",
+        "troops",
+        "militants",
+        "combatants",
+        "insurgents",
+        "members",
+        "cadres",
+        "men",
+        "recruits",
+        "soldiers",
+    ],
+    &[
+        "deaths",
+        "fatalities",
+        "dead",
+        "lives",
+        "killed",
+        "victims",
+        "casualties",
+        "people",
+        "persons",
+        "individuals",
+        "civilians",
+        "others",
+    ],
     &["prisoners", "detainees", "inmates", "captives"],
     &["attacks", "strikes", "assaults", "bombings", "incidents"],
     &["increase", "rise", "growth", "jump", "surge"],
@@ -78,10 +140,41 @@ const NOUN_GROUPS: &[&[&str]] = &[
 /// Words of time ("the previous year"): the figure's time is compared on its own, so
 /// these barely count as topic words.
 const TIME_WORDS: &[&str] = &[
-    "year", "previous", "last", "month", "week", "day", "ago", "earlier", "later", "befor",
-    "recent", "recently", "current", "today", "yesterday", "annual", "period", "time", "first",
-    "second", "next", "past", "decad", "novemb", "decemb", "januari", "februari", "march",
-    "april", "may", "june", "juli", "august", "septemb", "octob",
+    "year",
+    "previous",
+    "last",
+    "month",
+    "week",
+    "day",
+    "ago",
+    "earlier",
+    "later",
+    "befor",
+    "recent",
+    "recently",
+    "current",
+    "today",
+    "yesterday",
+    "annual",
+    "period",
+    "time",
+    "first",
+    "second",
+    "next",
+    "past",
+    "decad",
+    "novemb",
+    "decemb",
+    "januari",
+    "februari",
+    "march",
+    "april",
+    "may",
+    "june",
+    "juli",
+    "august",
+    "septemb",
+    "octob",
 ];
 
 fn singular(n: &str) -> String {
@@ -162,7 +255,10 @@ fn in_interval(v: f64, f: &Figure) -> bool {
 /// Does the source figure `s` support the claim figure `c`? (DESIGN "Figures".)
 pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
     let unit_ok = c.unit == s.unit
-        && (c.unit != Unit::Money || c.currency.is_none() || s.currency.is_none() || c.currency == s.currency);
+        && (c.unit != Unit::Money
+            || c.currency.is_none()
+            || s.currency.is_none()
+            || c.currency == s.currency);
     if !unit_ok {
         return Agreement::Unit;
     }
@@ -190,7 +286,13 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
             Agreement::Value
         }
     };
-    let ok = |b: bool| if b { Agreement::Agree } else { differ(same_number) };
+    let ok = |b: bool| {
+        if b {
+            Agreement::Agree
+        } else {
+            differ(same_number)
+        }
+    };
     match (cc, sc) {
         // same kind of qualifier: compare the numbers
         (Class::Exact, Class::Exact)
@@ -204,13 +306,10 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
             }
         }
         (Class::About, Class::About) => ok((c.value - s.value).abs() <= tol * s.value.abs()),
-        (Class::Span, Class::Span) => {
-            ok(close(c.low, s.low) && close(c.high, s.high))
-        }
+        (Class::Span, Class::Span) => ok(close(c.low, s.low) && close(c.high, s.high)),
         // a lower bound against an upper bound is a changed qualifier
-        (Class::Lower, Class::Upper | Class::Almost) | (Class::Upper | Class::Almost, Class::Lower) => {
-            differ(same_number)
-        }
+        (Class::Lower, Class::Upper | Class::Almost)
+        | (Class::Upper | Class::Almost, Class::Lower) => differ(same_number),
         // rounding the draft signals: "about 780", "nearly 800" for 780
         (Class::About, Class::Exact) => ok((c.value - s.value).abs() <= tol * s.value.abs()),
         (Class::Almost, Class::Exact) => ok(s.value <= c.value && s.value >= 0.9 * c.value),
@@ -220,9 +319,9 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
         // an exact draft figure against a bounded source: the source's interval must hold it
         (Class::Exact, Class::Lower) => ok(in_interval(c.value, s) && c.value <= cap * s.value),
         (Class::Exact, Class::Upper) => ok(in_interval(c.value, s) && c.value * cap >= s.value),
-        (Class::Exact, Class::Almost) | (Class::Exact, Class::About) | (Class::Exact, Class::Span) => {
-            ok(in_interval(c.value, s))
-        }
+        (Class::Exact, Class::Almost)
+        | (Class::Exact, Class::About)
+        | (Class::Exact, Class::Span) => ok(in_interval(c.value, s)),
         (Class::Span, Class::Exact) => ok(in_interval(s.value, c)),
         // everything else: the intervals must overlap and open ends stay within the cap
         _ => {
@@ -255,7 +354,12 @@ impl<'a> Query<'a> {
 }
 
 /// Weighted share of `keys` found in `target` (exact, near spelling, or context).
-fn recall(index: &Index, keys: &[&Term], target: &HashSet<String>, context: Option<&HashSet<String>>) -> (f64, f64) {
+fn recall(
+    index: &Index,
+    keys: &[&Term],
+    target: &HashSet<String>,
+    context: Option<&HashSet<String>>,
+) -> (f64, f64) {
     let mut total = 0.0;
     let mut got = 0.0;
     let mut seen = HashSet::new();
@@ -344,8 +448,15 @@ fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
 }
 
 /// Terms near byte range `span` (±`window` terms).
-fn terms_near<'t>(terms: &'t [Term], span: &std::ops::Range<usize>, window: usize) -> Vec<&'t Term> {
-    let pos = terms.iter().position(|t| t.start >= span.end).unwrap_or(terms.len());
+fn terms_near<'t>(
+    terms: &'t [Term],
+    span: &std::ops::Range<usize>,
+    window: usize,
+) -> Vec<&'t Term> {
+    let pos = terms
+        .iter()
+        .position(|t| t.start >= span.end)
+        .unwrap_or(terms.len());
     let lo = pos.saturating_sub(window);
     let hi = (pos + window).min(terms.len());
     terms[lo..hi].iter().collect()
@@ -383,14 +494,21 @@ pub fn evidence_for(
                 };
             }
             // percentages name what changed ("attacks rose 42%", "a 42% increase")
-            if noun == NounRelation::Different && (fc.unit == Unit::Percent || fp.unit == Unit::Percent) {
+            if noun == NounRelation::Different
+                && (fc.unit == Unit::Percent || fp.unit == Unit::Percent)
+            {
                 noun = NounRelation::Unknown;
             }
             let cross_unit = fc.unit != fp.unit;
-            if cross_unit && !(close(fc.value, fp.value) && fc.unit != Unit::Money && fp.unit != Unit::Money) {
+            if cross_unit
+                && !(close(fc.value, fp.value) && fc.unit != Unit::Money && fp.unit != Unit::Money)
+            {
                 continue;
             }
-            if noun == NounRelation::Different && fc.unit != Unit::Percent && fp.unit != Unit::Percent {
+            if noun == NounRelation::Different
+                && fc.unit != Unit::Percent
+                && fp.unit != Unit::Percent
+            {
                 continue;
             }
             let local_p: HashSet<String> = terms_near(&index.terms[pi], &fp.span, 6)
@@ -424,7 +542,11 @@ pub fn evidence_for(
             .clamp(0.0, 1.0);
             // within a passage prefer the figure that agrees, then a same-number unit slip
             let rank = score
-                + if agreement == Agreement::Agree { 0.05 } else { 0.0 }
+                + if agreement == Agreement::Agree {
+                    0.05
+                } else {
+                    0.0
+                }
                 + if cross_unit { 0.08 } else { 0.0 };
             let ev = Evidence {
                 passage: pi,
@@ -451,7 +573,12 @@ pub fn evidence_for(
 }
 
 /// Candidate passages for a query with their passage scores, best first.
-pub fn candidates(index: &Index, corpus: &Corpus, q: &Query, settings: &Settings) -> Vec<(usize, f64)> {
+pub fn candidates(
+    index: &Index,
+    corpus: &Corpus,
+    q: &Query,
+    settings: &Settings,
+) -> Vec<(usize, f64)> {
     let mut out: Vec<(usize, f64)> = index
         .candidates(&q.terms, settings.candidates)
         .into_iter()
@@ -478,38 +605,101 @@ mod tests {
     fn qualifiers_compare_as_people_write_them() {
         assert_eq!(cmp("780 prisoners", "780 prisoners"), Agreement::Agree);
         assert_eq!(cmp("870 prisoners", "780 prisoners"), Agreement::Value);
-        assert_eq!(cmp("100 prisoners", "over 100 prisoners"), Agreement::Qualifier);
-        assert_eq!(cmp("more than 100 prisoners", "over 100 prisoners"), Agreement::Agree);
-        assert_eq!(cmp("up to 2 million people", "up to 1 million people"), Agreement::Value);
-        assert_eq!(cmp("at least 40 people", "up to 40 people"), Agreement::Qualifier);
-        assert_eq!(cmp("more than $70 billion", "more than $7 billion"), Agreement::Value);
+        assert_eq!(
+            cmp("100 prisoners", "over 100 prisoners"),
+            Agreement::Qualifier
+        );
+        assert_eq!(
+            cmp("more than 100 prisoners", "over 100 prisoners"),
+            Agreement::Agree
+        );
+        assert_eq!(
+            cmp("up to 2 million people", "up to 1 million people"),
+            Agreement::Value
+        );
+        assert_eq!(
+            cmp("at least 40 people", "up to 40 people"),
+            Agreement::Qualifier
+        );
+        assert_eq!(
+            cmp("more than $70 billion", "more than $7 billion"),
+            Agreement::Value
+        );
         assert_eq!(cmp("$70 billion", "more than $7 billion"), Agreement::Value);
         assert_eq!(cmp("$8 billion", "more than $7 billion"), Agreement::Agree);
         assert_eq!(cmp("almost 500 people", "433 people"), Agreement::Value);
-        assert_eq!(cmp("more than 23 million people", "almost 23 million people"), Agreement::Qualifier);
-        assert_eq!(cmp("about 780 prisoners", "780 prisoners"), Agreement::Agree);
-        assert_eq!(cmp("nearly 800 prisoners", "780 prisoners"), Agreement::Agree);
+        assert_eq!(
+            cmp("more than 23 million people", "almost 23 million people"),
+            Agreement::Qualifier
+        );
+        assert_eq!(
+            cmp("about 780 prisoners", "780 prisoners"),
+            Agreement::Agree
+        );
+        assert_eq!(
+            cmp("nearly 800 prisoners", "780 prisoners"),
+            Agreement::Agree
+        );
         assert_eq!(cmp("800 prisoners", "780 prisoners"), Agreement::Value);
-        assert_eq!(cmp("several thousand troops", "approximately several thousand troops"), Agreement::Agree);
-        assert_eq!(cmp("several hundred troops", "several thousand troops"), Agreement::Value);
-        assert_eq!(cmp("up to six thousand fighters", "between 7,000 and 10,000 fighters"), Agreement::Value);
-        assert_eq!(cmp("8,000 fighters", "between 7,000 and 10,000 fighters"), Agreement::Agree);
+        assert_eq!(
+            cmp(
+                "several thousand troops",
+                "approximately several thousand troops"
+            ),
+            Agreement::Agree
+        );
+        assert_eq!(
+            cmp("several hundred troops", "several thousand troops"),
+            Agreement::Value
+        );
+        assert_eq!(
+            cmp(
+                "up to six thousand fighters",
+                "between 7,000 and 10,000 fighters"
+            ),
+            Agreement::Value
+        );
+        assert_eq!(
+            cmp("8,000 fighters", "between 7,000 and 10,000 fighters"),
+            Agreement::Agree
+        );
         assert_eq!(cmp("42 attacks", "42% increase"), Agreement::Unit);
         assert_eq!(cmp("Rs 50 million", "$50 million"), Agreement::Unit);
     }
 
     #[test]
     fn a_changed_year_is_a_misquote() {
-        assert_eq!(cmp("more than 100 attacks in 2020", "more than 100 attacks in 2022"), Agreement::Year);
-        assert_eq!(cmp("more than 100 attacks", "more than 100 attacks in 2022"), Agreement::Agree);
+        assert_eq!(
+            cmp(
+                "more than 100 attacks in 2020",
+                "more than 100 attacks in 2022"
+            ),
+            Agreement::Year
+        );
+        assert_eq!(
+            cmp("more than 100 attacks", "more than 100 attacks in 2022"),
+            Agreement::Agree
+        );
     }
 
     #[test]
     fn nouns_relate() {
-        assert_eq!(noun_relation(Some("troops"), Some("fighters")), NounRelation::Same);
-        assert_eq!(noun_relation(Some("islamists"), Some("militants")), NounRelation::Related);
-        assert_eq!(noun_relation(Some("attacks"), Some("people")), NounRelation::Different);
+        assert_eq!(
+            noun_relation(Some("troops"), Some("fighters")),
+            NounRelation::Same
+        );
+        assert_eq!(
+            noun_relation(Some("islamists"), Some("militants")),
+            NounRelation::Related
+        );
+        assert_eq!(
+            noun_relation(Some("attacks"), Some("people")),
+            NounRelation::Different
+        );
         assert_eq!(noun_relation(None, Some("people")), NounRelation::Unknown);
-        assert_eq!(noun_relation(Some("afghans"), Some("people")), NounRelation::Related);
+        assert_eq!(
+            noun_relation(Some("afghans"), Some("people")),
+            NounRelation::Related
+        );
     }
 }

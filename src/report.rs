@@ -94,8 +94,12 @@ pub fn message(f: &Finding, corpus: &Corpus) -> String {
                     "misquoted year for `{t}`: the source gives {}",
                     sf.year.map(|y| y.to_string()).unwrap_or_default()
                 ),
-                Some(Agreement::Qualifier) => format!("misquoted figure `{t}`: the source says {}", said(sf)),
-                Some(Agreement::Unit) => format!("misquoted unit for `{t}`: the source says {}", said(sf)),
+                Some(Agreement::Qualifier) => {
+                    format!("misquoted figure `{t}`: the source says {}", said(sf))
+                }
+                Some(Agreement::Unit) => {
+                    format!("misquoted unit for `{t}`: the source says {}", said(sf))
+                }
                 _ => format!("misquoted figure `{t}`: the source says {}", said(sf)),
             }
         }
@@ -104,7 +108,11 @@ pub fn message(f: &Finding, corpus: &Corpus) -> String {
             _ => format!("no source supports `{t}`"),
         },
         Verdict::Miscited => {
-            let cited: Vec<String> = j.cited.iter().map(|s| format!("`{}`", corpus.sources[*s].id)).collect();
+            let cited: Vec<String> = j
+                .cited
+                .iter()
+                .map(|s| format!("`{}`", corpus.sources[*s].id))
+                .collect();
             let cited = if cited.is_empty() {
                 "the cited source".to_string()
             } else {
@@ -140,15 +148,23 @@ pub fn help(f: &Finding, corpus: &Corpus) -> Option<String> {
                     source_name(corpus, e),
                     said(sf)
                 ),
-                _ => format!("replace `{t}` with `{}` as `{}` says", replacement(sf), source_name(corpus, e)),
+                _ => format!(
+                    "replace `{t}` with `{}` as `{}` says",
+                    replacement(sf),
+                    source_name(corpus, e)
+                ),
             })
         }
         Verdict::Unattributed => match (j.unattributed, key) {
             (Some(Unattributed::NoCitation), Some(e)) => {
                 let id = source_name(corpus, e);
                 Some(match f.kind {
-                    crate::check::FindingKind::Claim => format!("add `sources = [\"{id}\"]`: it carries this figure"),
-                    crate::check::FindingKind::Figure => format!("cite `{id}`: it carries this figure"),
+                    crate::check::FindingKind::Claim => {
+                        format!("add `sources = [\"{id}\"]`: it carries this figure")
+                    }
+                    crate::check::FindingKind::Figure => {
+                        format!("cite `{id}`: it carries this figure")
+                    }
                 })
             }
             (Some(Unattributed::NoCitation), None) => {
@@ -164,7 +180,10 @@ pub fn help(f: &Finding, corpus: &Corpus) -> Option<String> {
                 said(evidence_figure(corpus, e))
             ))
         }
-        Verdict::Conflict => Some("check which source is right; say that sources differ or cite the one you rely on".into()),
+        Verdict::Conflict => Some(
+            "check which source is right; say that sources differ or cite the one you rely on"
+                .into(),
+        ),
     }
 }
 
@@ -267,7 +286,11 @@ fn evidence_json<'a>(corpus: &'a Corpus, e: &Evidence) -> JsonEvidence<'a> {
 }
 
 /// JSON schema 1: one object with every figure, supported ones included.
-pub fn write_json(out: &mut dyn Write, findings: &[Finding], corpus: &Corpus) -> std::io::Result<()> {
+pub fn write_json(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    corpus: &Corpus,
+) -> std::io::Result<()> {
     let results = findings
         .iter()
         .map(|f| JsonResult {
@@ -286,7 +309,12 @@ pub fn write_json(out: &mut dyn Write, findings: &[Finding], corpus: &Corpus) ->
             message: message(f, corpus),
             help: help(f, corpus),
             notes: &f.notes,
-            evidence: f.judgment.evidence.iter().map(|e| evidence_json(corpus, e)).collect(),
+            evidence: f
+                .judgment
+                .evidence
+                .iter()
+                .map(|e| evidence_json(corpus, e))
+                .collect(),
         })
         .collect();
     let report = JsonReport {
@@ -311,25 +339,23 @@ struct Excerpt {
 }
 
 impl SourceCode for Excerpt {
+    /// The whole passage, whatever the context asked for: it is one sentence.
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
-        before: usize,
-        after: usize,
+        _before: usize,
+        _after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
-        let column = if inner.line() == 0 {
-            inner.column() + self.col0
-        } else {
-            inner.column()
-        };
+        if span.offset() + span.len() > self.text.len() {
+            return Err(miette::MietteError::OutOfBounds);
+        }
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line() + self.line0,
-            column,
-            inner.line_count(),
+            self.text.as_bytes(),
+            (0, self.text.len()).into(),
+            self.line0,
+            self.col0,
+            self.text.lines().count().max(1),
         )))
     }
 }
@@ -391,7 +417,9 @@ impl Diagnostic for FindingDiag {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.src)
@@ -448,7 +476,7 @@ pub fn write_human(
     };
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
-        .with_context_lines(0);
+        .with_context_lines(1);
     for f in findings {
         let v = f.judgment.verdict;
         if v == Verdict::Supported && !opts.verbose {
@@ -467,7 +495,12 @@ pub fn write_human(
             .judgment
             .evidence
             .iter()
-            .take(if opts.verbose { 5 } else { 2 })
+            .take(match (opts.verbose, v) {
+                (true, _) => 5,
+                // a conflict shows both sides
+                (false, Verdict::Conflict) => 2,
+                _ => 1,
+            })
             .map(|e| evidence_diag(corpus, e))
             .collect();
         let label = match &f.claim_id {
@@ -478,7 +511,10 @@ pub fn write_human(
             message: msg,
             code: v.code().to_string(),
             severity,
-            src: miette::NamedSource::new(f.location.file.clone(), f.location.text.as_str().to_string()),
+            src: miette::NamedSource::new(
+                f.location.file.clone(),
+                f.location.text.as_str().to_string(),
+            ),
             span: (f.location.span.start, f.location.span.len()).into(),
             label,
             help: help(f, corpus),
@@ -489,6 +525,7 @@ pub fn write_human(
             .render_report(&mut s, &diag)
             .map_err(std::io::Error::other)?;
         out.write_all(s.as_bytes())?;
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -49,9 +49,9 @@ const REFERENCE_HEADINGS: &[&str] = &[
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "capt", "sgt", "rev", "no", "nos",
     "p", "pp", "vol", "fig", "vs", "e.g", "i.e", "al", "inc", "ltd", "co", "corp", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
-    "ph.d", "u.s", "u.n", "u.k", "e.u", "gov", "govt", "dept", "ed", "eds", "cf", "op", "jr",
-    "sr", "maj", "brig", "adm", "sen", "rep", "hon", "mt", "ft", "ave", "blvd",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "ph.d",
+    "u.s", "u.n", "u.k", "e.u", "gov", "govt", "dept", "ed", "eds", "cf", "op", "jr", "sr", "maj",
+    "brig", "adm", "sen", "rep", "hon", "mt", "ft", "ave", "blvd",
 ];
 
 /// Cut `text` into passages.
@@ -74,7 +74,13 @@ pub fn segment(text: &str) -> Vec<Segment> {
 pub fn passage_text(text: &str, span: Range<usize>) -> String {
     text[span]
         .chars()
-        .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -127,12 +133,15 @@ fn starts_block_marker(line: &str) -> bool {
         || t.starts_with('|')
         || t.starts_with("[^")
         || t.starts_with("```")
-        || t.split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+        || t.split_once(". ").is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(['*', '_', '"', '”', '’', '\'', ')', ']']);
+    let t = s
+        .trim_end()
+        .trim_end_matches(['*', '_', '"', '”', '’', '\'', ')', ']']);
     t.ends_with(['.', '!', '?', ':', ';']) || t.is_empty()
 }
 
@@ -171,9 +180,9 @@ fn flows(text: &str) -> Vec<(Range<usize>, PassageKind)> {
             // each reference entry runs on until the next list marker or blank-separated line
             let starts_entry = starts_block_marker(l)
                 || current.is_none()
-                || current
-                    .as_ref()
-                    .is_some_and(|c| ends_sentence(&text[c.clone()]) && !l.trim_start().starts_with('<'));
+                || current.as_ref().is_some_and(|c| {
+                    ends_sentence(&text[c.clone()]) && !l.trim_start().starts_with('<')
+                });
             if starts_entry {
                 if let Some(c) = current.take() {
                     out.push((c, PassageKind::Reference));
@@ -200,9 +209,7 @@ fn flows(text: &str) -> Vec<(Range<usize>, PassageKind)> {
                 let first = l.trim_start().chars().next().unwrap_or(' ');
                 let runs_on = !ends_sentence(prev)
                     && !starts_block_marker(l)
-                    && (first.is_lowercase()
-                        || (first.is_ascii_digit() && last_line_len >= HEADING_MAX)
-                        || last_line_len >= HEADING_MAX);
+                    && (first.is_lowercase() || last_line_len >= HEADING_MAX);
                 if runs_on {
                     c.end = trimmed.end;
                 } else {
@@ -247,7 +254,9 @@ fn sentences(text: &str, flow: Range<usize>) -> Vec<Range<usize>> {
         if matches!(c, '.' | '!' | '?') {
             // closing quotes, brackets and emphasis after the stop
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') {
+            while j < chars.len()
+                && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_')
+            {
                 j += 1;
             }
             let word = word_before(s, pos);
@@ -344,25 +353,49 @@ mod tests {
     #[test]
     fn splits_sentences_and_keeps_abbreviations() {
         let p = prose("The U.S. exit was swift. Dr. Mir wrote it (p. 10). It ended.");
-        assert_eq!(p, ["The U.S. exit was swift.", "Dr. Mir wrote it (p. 10).", "It ended."]);
+        assert_eq!(
+            p,
+            [
+                "The U.S. exit was swift.",
+                "Dr. Mir wrote it (p. 10).",
+                "It ended."
+            ]
+        );
     }
 
     #[test]
     fn splits_glued_sentences() {
         let p = prose("Pakistan-specific issues.In 2022, the TTP's violence will remain.");
-        assert_eq!(p, ["Pakistan-specific issues.", "In 2022, the TTP's violence will remain."]);
+        assert_eq!(
+            p,
+            [
+                "Pakistan-specific issues.",
+                "In 2022, the TTP's violence will remain."
+            ]
+        );
         // but not decimals, initials or domains
         assert_eq!(prose("It rose 7.5 points at www.usip.org today.").len(), 1);
-        assert_eq!(prose("By: Asfandyar Mir, Ph.D. wrote the analysis of the group.").len(), 1);
+        assert_eq!(
+            prose("By: Asfandyar Mir, Ph.D. wrote the analysis of the group.").len(),
+            1
+        );
     }
 
     #[test]
     fn joins_a_sentence_broken_by_a_page_break() {
         let text = "The Army's militarized response displaced up\n\nto one million people and more. Next one here.";
         let p = prose(text);
-        assert_eq!(p[0], "The Army's militarized response displaced up  to one million people and more.");
-        let long = format!("{} In April 2022, the Pakistani\n\nAir Force conducted raids.", "x ".repeat(60));
-        assert!(prose(&long).iter().any(|s| s.contains("In April 2022, the Pakistani  Air Force")));
+        assert_eq!(
+            p[0],
+            "The Army's militarized response displaced up  to one million people and more."
+        );
+        let long = format!(
+            "{} In April 2022, the Pakistani\n\nAir Force conducted raids.",
+            "x ".repeat(60)
+        );
+        assert!(prose(&long)
+            .iter()
+            .any(|s| s.contains("In April 2022, the Pakistani  Air Force")));
     }
 
     #[test]
@@ -376,7 +409,10 @@ mod tests {
     fn reference_lists_are_not_prose() {
         let text = "A sentence with 40 dead here.\n\nReferences\n\n- Gall, C. (2007). *At Least 40 Militants Dead*. NYT.\n- Mir, A. (2022). *After the Taliban's Takeover*. USIP.\n";
         let t = texts(text);
-        let refs: Vec<_> = t.iter().filter(|(_, k)| *k == PassageKind::Reference).collect();
+        let refs: Vec<_> = t
+            .iter()
+            .filter(|(_, k)| *k == PassageKind::Reference)
+            .collect();
         assert_eq!(refs.len(), 2);
         assert_eq!(prose(text), ["A sentence with 40 dead here."]);
     }
@@ -392,7 +428,8 @@ mod tests {
 
     #[test]
     fn bylines_are_meta() {
-        let t = texts("By: Asfandyar Mir, Ph.D.\nIn 2021, the TTP insurgency escalated its challenge.");
+        let t =
+            texts("By: Asfandyar Mir, Ph.D.\nIn 2021, the TTP insurgency escalated its challenge.");
         assert_eq!(t[0].1, PassageKind::Meta);
         assert_eq!(t[1].1, PassageKind::Prose);
     }
