@@ -185,7 +185,7 @@ fn decide(
             Citation::Sources(s) => supports
                 .iter()
                 .copied()
-                .filter(|e| s.contains(&source_of(e)))
+                .filter(|e| corpus.carried_by(e.passage, s))
                 .collect(),
             _ => supports.clone(),
         };
@@ -204,7 +204,10 @@ fn decide(
                 push(e, &mut shown);
             }
             // what the cited source says, when it says anything
-            for e in contradicts.iter().filter(|e| cited.contains(&source_of(e))) {
+            for e in contradicts
+                .iter()
+                .filter(|e| corpus.carried_by(e.passage, &cited))
+            {
                 push(e, &mut shown);
             }
         } else {
@@ -251,7 +254,7 @@ fn decide(
         // prefer what the cited source says
         let key = contradicts
             .iter()
-            .find(|e| cited.contains(&source_of(e)))
+            .find(|e| corpus.carried_by(e.passage, &cited))
             .copied()
             .unwrap_or(first);
         j.verdict = if matches!(citation, Citation::None) {

@@ -2,12 +2,15 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
+pub mod cite;
 pub mod codes;
 pub mod config;
 pub mod corpus;
+pub mod draft;
 pub mod figure;
 pub mod index;
 pub mod judge;
+pub mod lint;
 pub mod matching;
 pub mod report;
 pub mod segment;

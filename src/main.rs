@@ -2,14 +2,17 @@
 
 use claimcheck::check::{check_claims, Finding};
 use claimcheck::config::{self, Config};
+use claimcheck::corpus::normalize;
 use claimcheck::corpus::Corpus;
 use claimcheck::index::{Analyzer, Index};
 use claimcheck::judge::{Severity, Verdict};
+use claimcheck::lint::lint_draft;
 use claimcheck::report::{self, Format, HumanOptions, Summary};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +30,14 @@ struct Cli {
 enum Command {
     /// Verify the [[claim]]s of claims.toml against the corpus
     Check(Common),
+    /// Lint Markdown drafts: trace every figure in the prose to a source passage
+    Lint {
+        #[command(flatten)]
+        common: Common,
+        /// Markdown files to check
+        #[arg(required = true, value_name = "DRAFT")]
+        drafts: Vec<PathBuf>,
+    },
     /// Explain a finding code (misquoted-figure, unattributed-claim, ...)
     Explain {
         /// The code, e.g. misquoted-figure
@@ -138,11 +149,16 @@ fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Repor
     Ok(corpus)
 }
 
-fn render(common: &Common, findings: &[Finding], corpus: &Corpus) -> std::io::Result<()> {
+fn render(
+    common: &Common,
+    findings: &[Finding],
+    corpus: &Corpus,
+    summary: &Summary,
+) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match common.format {
-        Format::Json => report::write_json(&mut out, findings, corpus)?,
+        Format::Json => report::write_json(&mut out, findings, corpus, summary)?,
         Format::Human => {
             let opts = HumanOptions {
                 verbose: common.verbose,
@@ -150,10 +166,20 @@ fn render(common: &Common, findings: &[Finding], corpus: &Corpus) -> std::io::Re
                 width: terminal_width(),
             };
             report::write_human(&mut out, findings, corpus, opts)?;
-            writeln!(out, "{}", report::summary_line(&Summary::of(findings)))?;
+            writeln!(out, "{}", report::summary_line(summary))?;
         }
     }
     out.flush()
+}
+
+/// Print the report; a closed pipe is not an error.
+fn finish(common: &Common, findings: &[Finding], corpus: &Corpus, summary: &Summary) -> ExitCode {
+    if let Err(e) = render(common, findings, corpus, summary) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return fail(miette::miette!("cannot write the report: {e}"));
+        }
+    }
+    exit_for(findings)
 }
 
 fn exit_for(findings: &[Finding]) -> ExitCode {
@@ -178,12 +204,57 @@ fn run_check(common: Common) -> ExitCode {
     };
     let index = Index::build(&corpus, Analyzer::new(&config.entities));
     let findings = check_claims(&config, &corpus, &index);
-    if let Err(e) = render(&common, &findings, &corpus) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return fail(miette::miette!("cannot write the report: {e}"));
+    let summary = Summary::of(&findings);
+    finish(&common, &findings, &corpus, &summary)
+}
+
+fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
+    let config = match load_config(&common, false) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    // read the drafts first: a missing draft is bad input
+    let mut texts = Vec::new();
+    for d in &drafts {
+        match std::fs::read(d) {
+            Ok(bytes) => texts.push((
+                normalize(d).display().to_string(),
+                Arc::new(String::from_utf8_lossy(&bytes).into_owned()),
+            )),
+            Err(e) => {
+                return fail(miette::miette!(
+                    code = "claimcheck::lint::unreadable",
+                    help = "check the path of the draft",
+                    "cannot read draft `{}`: {e}",
+                    d.display()
+                ))
+            }
         }
     }
-    exit_for(&findings)
+    let mut corpus = match load_corpus(&config, &common) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    corpus.add_claims(&config);
+    let index = Index::build(&corpus, Analyzer::new(&config.entities));
+    let mut findings = Vec::new();
+    let mut suppressed = 0;
+    for (file, text) in texts {
+        let draft = claimcheck::draft::parse(&text);
+        let r = lint_draft(
+            &file,
+            text.clone(),
+            &draft,
+            &corpus,
+            &index,
+            &config.settings,
+        );
+        findings.extend(r.findings);
+        suppressed += r.suppressed;
+    }
+    let mut summary = Summary::of(&findings);
+    summary.suppressed = suppressed;
+    finish(&common, &findings, &corpus, &summary)
 }
 
 fn explain(code: &str) -> ExitCode {
@@ -208,6 +279,10 @@ fn main() -> ExitCode {
         Command::Check(c) => {
             install_miette_hook(use_color(c.color));
             run_check(c)
+        }
+        Command::Lint { common, drafts } => {
+            install_miette_hook(use_color(common.color));
+            run_lint(common, drafts)
         }
         Command::Explain { code } => explain(&code),
     }

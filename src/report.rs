@@ -239,6 +239,8 @@ pub struct Summary {
     pub unattributed: usize,
     pub miscited: usize,
     pub conflict: usize,
+    /// Findings silenced by suppression comments (lint).
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -290,6 +292,7 @@ pub fn write_json(
     out: &mut dyn Write,
     findings: &[Finding],
     corpus: &Corpus,
+    summary: &Summary,
 ) -> std::io::Result<()> {
     let results = findings
         .iter()
@@ -320,7 +323,7 @@ pub fn write_json(
     let report = JsonReport {
         schema: 1,
         results,
-        summary: Summary::of(findings),
+        summary: summary.clone(),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
@@ -543,10 +546,14 @@ pub fn summary_line(s: &Summary) -> String {
             parts.push(format!("{n} {name}"));
         }
     }
-    format!(
+    let mut line = format!(
         "{} figure{} checked: {}",
         s.figures,
         if s.figures == 1 { "" } else { "s" },
         parts.join(", ")
-    )
+    );
+    if s.suppressed > 0 {
+        line.push_str(&format!(" ({} suppressed)", s.suppressed));
+    }
+    line
 }

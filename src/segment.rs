@@ -70,6 +70,11 @@ pub fn segment(text: &str) -> Vec<Segment> {
     out
 }
 
+/// Sentences of one stretch of prose (a draft paragraph), as byte ranges of `text`.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    sentences(text, 0..text.len())
+}
+
 /// The passage text for a span: line breaks become spaces so the byte offsets survive.
 pub fn passage_text(text: &str, span: Range<usize>) -> String {
     text[span]

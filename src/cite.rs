@@ -1,0 +1,339 @@
+//! Citations: "(Mir, 2022)", "Mir (2022)", "according to the United States Institute of
+//! Peace", footnote definitions and links, resolved to corpus sources by their metadata.
+
+use crate::corpus::Corpus;
+use std::ops::Range;
+
+/// A citation written inside a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineCitation {
+    /// What names the cited work: "Mir, 2022", "the United States Institute of Peace".
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn contains_phrase(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Citations inside a sentence: author–year forms and attribution phrases.
+pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
+    let mut out = Vec::new();
+    let b = sentence.as_bytes();
+    // parenthesised author-year: (Mir, 2022) (Sayed & Hamming, 2021) (Jadoon et al., 2022; Mir, 2021)
+    let mut i = 0;
+    while let Some(open) = sentence[i..].find('(').map(|p| p + i) {
+        let Some(close) = sentence[open..].find(')').map(|p| p + open) else {
+            break;
+        };
+        let inner = &sentence[open + 1..close];
+        for part in inner.split(';') {
+            let part_trim = part.trim();
+            let has_year = part_trim
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next()
+                .is_some_and(|y| y.len() == 4)
+                || part_trim.contains(", 19")
+                || part_trim.contains(", 20");
+            let starts_name = part_trim.starts_with(|c: char| c.is_uppercase());
+            if has_year && starts_name && part_trim.contains(',') {
+                let start = open
+                    + 1
+                    + (part.as_ptr() as usize - inner.as_ptr() as usize)
+                    + (part.len() - part.trim_start().len());
+                out.push(InlineCitation {
+                    text: part_trim.to_string(),
+                    span: start..start + part_trim.len(),
+                });
+            }
+        }
+        i = close + 1;
+    }
+    // Name (2022) / Name and Name (2021) / Name et al. (2022)
+    let mut k = 0;
+    while let Some(p) = sentence[k..].find(" (").map(|p| p + k) {
+        let after = &sentence[p + 2..];
+        if after.len() >= 5
+            && after[..4].chars().all(|c| c.is_ascii_digit())
+            && after[4..].starts_with(')')
+        {
+            let before = &sentence[..p];
+            let name_start = before
+                .rfind(|c: char| {
+                    !(c.is_alphanumeric()
+                        || c == ' '
+                        || c == '&'
+                        || c == '.'
+                        || c == '-'
+                        || c == '\'')
+                })
+                .map(|x| x + 1)
+                .unwrap_or(0);
+            // keep only the capitalised words just before the year
+            let words: Vec<&str> = before[name_start..]
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut name: Vec<&str> = Vec::new();
+            for w in words.iter().rev() {
+                if w.starts_with(|c: char| c.is_uppercase())
+                    || matches!(*w, "&" | "and" | "et" | "al.")
+                {
+                    name.push(w);
+                } else {
+                    break;
+                }
+                if name.len() >= 4 {
+                    break;
+                }
+            }
+            name.reverse();
+            if !name.is_empty() && name[0].starts_with(|c: char| c.is_uppercase()) {
+                let n = name.join(" ");
+                let start = p - n.len();
+                out.push(InlineCitation {
+                    text: format!("{n}, {}", &after[..4]),
+                    span: start..p + 7,
+                });
+            }
+        }
+        k = p + 2;
+    }
+    // attribution phrases: "according to X", "as noted by X", "X reported"
+    let lower = sentence.to_lowercase();
+    for phrase in [
+        "according to ",
+        "as noted by ",
+        "as analyzed by ",
+        "as analysed by ",
+        "as reported by ",
+        "reported by ",
+        "cited by ",
+    ] {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(phrase).map(|x| x + from) {
+            let start = p + phrase.len();
+            let rest = &sentence[start..];
+            let end = rest
+                .find([',', ';', '.', ':', '(', ')', '—'])
+                .map(|x| start + x)
+                .unwrap_or(sentence.len());
+            let name = sentence[start..end].trim();
+            if !name.is_empty() && name.split(' ').count() <= 10 {
+                out.push(InlineCitation {
+                    text: name.to_string(),
+                    span: start..start + name.len(),
+                });
+            }
+            from = start;
+        }
+    }
+    let _ = b;
+    out.sort_by_key(|c| c.span.start);
+    out.dedup_by(|a, b| a.span.start == b.span.start);
+    out
+}
+
+/// The corpus source a citation text names, if any: by alias, id, author and year,
+/// title, publisher or URL, falling back to a document's own first lines.
+pub fn resolve(corpus: &Corpus, text: &str) -> Option<usize> {
+    let hay = words_lower(text);
+    if hay.is_empty() {
+        return None;
+    }
+    let years: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")))
+        .collect();
+    let quoted = quoted_part(text);
+    let mut best: Option<(f64, usize)> = None;
+    for (i, s) in corpus.sources.iter().enumerate() {
+        let mut score: f64 = 0.0;
+        if contains_phrase(&hay, &words_lower(&s.id)) && s.id.len() > 3 {
+            score += 3.0;
+        }
+        if let Some(stem) = s.path.file_stem() {
+            if text.contains(stem.to_string_lossy().as_ref()) {
+                score += 3.0;
+            }
+        }
+        let (title, author, publisher, url, date, aliases) = match &s.meta {
+            Some(m) => (
+                m.title.clone(),
+                m.author.clone(),
+                m.publisher.clone(),
+                m.url.clone(),
+                m.date.clone(),
+                m.aliases.clone(),
+            ),
+            None => (first_line(&s.text), None, None, None, None, Vec::new()),
+        };
+        for a in &aliases {
+            let aw = words_lower(a);
+            if contains_phrase(&hay, &aw) {
+                // an author-year alias counts more than a bare acronym
+                score += if aw.len() > 1 { 3.0 } else { 2.0 };
+            }
+        }
+        if let Some(t) = &title {
+            let tw = words_lower(t);
+            if tw.len() >= 3 && contains_phrase(&hay, &tw) {
+                score += 3.0;
+            } else {
+                let cand = quoted.as_deref().unwrap_or(text);
+                let sim = strsim::sorensen_dice(&t.to_lowercase(), &cand.to_lowercase());
+                if sim > 0.75 {
+                    score += 2.5;
+                } else if sim > 0.55 {
+                    score += 1.0;
+                }
+            }
+        }
+        let year_match = date
+            .as_deref()
+            .is_some_and(|d| years.iter().any(|y| d.starts_with(y)));
+        if let Some(a) = &author {
+            let surname = a.split_whitespace().last().unwrap_or("").to_lowercase();
+            if !surname.is_empty() && hay.contains(&surname) {
+                score += if year_match || years.is_empty() {
+                    2.0
+                } else {
+                    0.5
+                };
+            }
+        }
+        if let Some(p) = &publisher {
+            if contains_phrase(&hay, &words_lower(p)) {
+                score += 1.5;
+            }
+        }
+        if let Some(u) = &url {
+            if text.contains(u.trim_end_matches('/')) {
+                score += 4.0;
+            }
+        }
+        if year_match {
+            score += 0.3;
+        }
+        if score >= 2.0 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+fn quoted_part(text: &str) -> Option<String> {
+    for (open, close) in [('"', '"'), ('“', '”'), ('*', '*')] {
+        if let Some(a) = text.find(open) {
+            let rest = &text[a + open.len_utf8()..];
+            if let Some(b) = rest.find(close) {
+                if b > 8 {
+                    return Some(rest[..b].to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A document's first line of text: its title when it has no metadata.
+fn first_line(text: &str) -> Option<String> {
+    text.lines()
+        .map(|l| l.trim().trim_matches(['#', '*', ' ']))
+        .find(|l| l.split_whitespace().count() >= 3)
+        .map(|l| l.chars().take(200).collect())
+}
+
+/// The source a Markdown link points at: by URL, path or file stem.
+pub fn resolve_link(corpus: &Corpus, dest: &str) -> Option<usize> {
+    let d = dest.trim().trim_end_matches('/');
+    if d.is_empty() {
+        return None;
+    }
+    for (i, s) in corpus.sources.iter().enumerate() {
+        if let Some(u) = s.meta.as_ref().and_then(|m| m.url.as_deref()) {
+            let u = u.trim_end_matches('/');
+            if u == d || strip_scheme(u) == strip_scheme(d) {
+                return Some(i);
+            }
+        }
+        let file = s.display.as_str();
+        if d.ends_with(file) || file.ends_with(d.trim_start_matches("./")) {
+            return Some(i);
+        }
+        if let Some(stem) = s.path.file_stem() {
+            let stem = stem.to_string_lossy();
+            if d.rsplit('/')
+                .next()
+                .is_some_and(|last| last.trim_end_matches(".txt").trim_end_matches(".md") == stem)
+            {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+fn strip_scheme(u: &str) -> &str {
+    u.trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        inline_citations(s).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn author_year_forms() {
+        assert_eq!(
+            texts("released senior TTP members (Mir, 2022)."),
+            ["Mir, 2022"]
+        );
+        assert_eq!(
+            texts("as the paper says (Sayed & Hamming, 2021; Walsh, 2020)."),
+            ["Sayed & Hamming, 2021", "Walsh, 2020"]
+        );
+        assert_eq!(
+            texts("Afzal (2022) outlines that attacks grew"),
+            ["Afzal, 2022"]
+        );
+        assert_eq!(
+            texts("Sayed and Hamming (2021) show"),
+            ["Sayed and Hamming, 2021"]
+        );
+    }
+
+    #[test]
+    fn attribution_phrases() {
+        assert_eq!(
+            texts("According to the Pakistan Institute for Conflict and Security Studies, TTP militants carried out 33 attacks"),
+            ["the Pakistan Institute for Conflict and Security Studies"]
+        );
+        assert_eq!(
+            texts("as noted by the United States Institute of Peace."),
+            ["the United States Institute of Peace"]
+        );
+        assert!(texts("The group killed 34 people in July.").is_empty());
+    }
+
+    #[test]
+    fn spans_slice_back() {
+        let s = "attacks rose (Afzal, 2022) and Mir (2022) agrees, according to USIP.";
+        for c in inline_citations(s) {
+            assert!(s[c.span.clone()]
+                .contains(c.text.split(',').next().unwrap().split(' ').next().unwrap()));
+        }
+    }
+}

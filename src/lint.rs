@@ -1,0 +1,97 @@
+//! The `lint` job: every figure of a Markdown draft traced to its source passage.
+
+use crate::check::{sort_findings, Finding, FindingKind, Location};
+use crate::cite::{resolve, resolve_link};
+use crate::config::Settings;
+use crate::corpus::Corpus;
+use crate::draft::{CiteRef, Draft};
+use crate::figure::extract_figures;
+use crate::index::Index;
+use crate::judge::{judge_claim, Citation, Verdict};
+use std::sync::Arc;
+
+/// Findings of one draft, and how many a suppression comment silenced.
+pub struct LintResult {
+    pub findings: Vec<Finding>,
+    pub suppressed: usize,
+}
+
+/// The corpus sources a sentence's citations name; `None` when it cites nothing.
+fn cited_sources(corpus: &Corpus, draft: &Draft, cites: &[CiteRef]) -> Option<Vec<usize>> {
+    if cites.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for c in cites {
+        let found = match c {
+            CiteRef::Footnote(label) => draft
+                .footnotes
+                .get(label)
+                .and_then(|def| resolve(corpus, def))
+                .or_else(|| resolve(corpus, label)),
+            CiteRef::Link { dest, text } => {
+                resolve_link(corpus, dest).or_else(|| resolve(corpus, text))
+            }
+            CiteRef::Inline(text) => resolve(corpus, text),
+        };
+        if let Some(i) = found {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Lint one draft.
+pub fn lint_draft(
+    file: &str,
+    text: Arc<String>,
+    draft: &Draft,
+    corpus: &Corpus,
+    index: &Index,
+    settings: &Settings,
+) -> LintResult {
+    let mut findings = Vec::new();
+    let mut suppressed = 0;
+    for s in &draft.sentences {
+        let figures = extract_figures(&s.text);
+        if figures.is_empty() {
+            continue;
+        }
+        let cited = cited_sources(corpus, draft, &s.citations);
+        let citation = match &cited {
+            None => Citation::Uncited,
+            // citations to works outside the corpus: judged against the whole corpus
+            Some(list) if list.is_empty() => Citation::Uncited,
+            Some(list) => Citation::Sources(list.clone()),
+        };
+        for j in judge_claim(index, corpus, &s.text, &figures, &citation, settings) {
+            let span = s.draft_span(&j.figure.span);
+            if draft
+                .suppressions
+                .iter()
+                .any(|sup| sup.silences(span.start, j.verdict.as_str(), j.verdict.code()))
+            {
+                suppressed += 1;
+                continue;
+            }
+            let mut notes = Vec::new();
+            if j.verdict == Verdict::Supported && cited.is_none() {
+                notes.push("uncited".to_string());
+            }
+            findings.push(Finding {
+                kind: FindingKind::Figure,
+                location: Location::new(file.to_string(), text.clone(), span),
+                claim_id: None,
+                judgment: j,
+                notes,
+            });
+        }
+    }
+    sort_findings(&mut findings);
+    LintResult {
+        findings,
+        suppressed,
+    }
+}
