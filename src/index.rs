@@ -232,7 +232,6 @@ const STOPWORDS: &[&str] = &[
     "s",
     "t",
     "one",
-    "now",
     "said",
     "says",
     "according",

@@ -56,6 +56,7 @@ pub enum NounRelation {
 
 /// Nouns of people: any two may count the same crowd ("40 Islamists", "400 militants").
 const HUMAN: &[&str] = &[
+    "toll",
     "people",
     "person",
     "persons",
@@ -129,6 +130,7 @@ const NOUN_GROUPS: &[&[&str]] = &[
         "individuals",
         "civilians",
         "others",
+        "toll",
     ],
     &["prisoners", "detainees", "inmates", "captives"],
     &["attacks", "strikes", "assaults", "bombings", "incidents"],
@@ -139,7 +141,13 @@ const NOUN_GROUPS: &[&[&str]] = &[
 
 /// Words of time ("the previous year"): the figure's time is compared on its own, so
 /// these barely count as topic words.
+/// Words of attribution ("believed", "reported"): who says it, not what is said.
+const HEDGES: &[&str] = &["believ", "report", "accord", "appear", "seem", "suggest"];
+
 const TIME_WORDS: &[&str] = &[
+    "now",
+    "current",
+    "currently",
     "year",
     "previous",
     "last",
@@ -358,7 +366,7 @@ fn recall(
     index: &Index,
     keys: &[&Term],
     target: &HashSet<String>,
-    context: Option<&HashSet<String>>,
+    context: Option<(&HashSet<String>, bool)>,
 ) -> (f64, f64) {
     let mut total = 0.0;
     let mut got = 0.0;
@@ -370,7 +378,7 @@ fn recall(
         let w = index.idf(&t.key)
             * if t.entity {
                 1.4
-            } else if TIME_WORDS.contains(&t.key.as_str()) {
+            } else if TIME_WORDS.contains(&t.key.as_str()) || HEDGES.contains(&t.key.as_str()) {
                 0.3
             } else {
                 1.0
@@ -380,8 +388,13 @@ fn recall(
             1.0
         } else if index.near_keys(&t.key).iter().any(|k| target.contains(k)) {
             0.8
-        } else if context.is_some_and(|c| c.contains(&t.key)) {
-            0.5
+        } else if context.is_some_and(|c| c.0.contains(&t.key)) {
+            // named in the sentence before: "the group now commands…" after "the TTP…"
+            if context.is_some_and(|c| c.1) {
+                0.8
+            } else {
+                0.5
+            }
         } else {
             0.0
         };
@@ -393,7 +406,8 @@ fn recall(
 /// Similarity of a passage to the claim as a whole, 0..1.
 pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f64 {
     let keys = &index.keysets[pi];
-    let context = previous_passage(corpus, pi).map(|p| &index.keysets[p]);
+    let refers_back = refers_back(&corpus.passages[pi].text);
+    let context = previous_passage(corpus, pi).map(|p| (&index.keysets[p], refers_back));
     let all: Vec<&Term> = q.terms.iter().collect();
     let (got, total) = recall(index, &all, keys, context);
     if total == 0.0 {
@@ -421,13 +435,75 @@ pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f6
     let mut missing = HashSet::new();
     for t in q.terms.iter().filter(|t| t.entity) {
         let present = keys.contains(&t.key)
-            || context.is_some_and(|c| c.contains(&t.key))
+            || context.is_some_and(|c| c.0.contains(&t.key))
             || index.near_keys(&t.key).iter().any(|k| keys.contains(k));
         if !present && missing.insert(t.key.as_str()) {
             score *= 0.85;
         }
     }
     score.clamp(0.0, 1.0)
+}
+
+/// Whether a passage points back at an actor named before ("the group", "it").
+fn refers_back(text: &str) -> bool {
+    let l = text.to_lowercase();
+    [
+        "the group",
+        "the organization",
+        "the organisation",
+        "the militants",
+        "the movement",
+        " it ",
+        "they ",
+    ]
+    .iter()
+    .any(|p| l.contains(p))
+        || l.starts_with("it ")
+}
+
+/// Month names in a text: the time of a monthly figure.
+fn months(text: &str) -> Vec<String> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.to_lowercase())
+        .filter(|w| NAMES.contains(&w.as_str()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// "In July" against "in the first year": figures of different periods.
+fn period_mismatch(claim: &str, passage: &str) -> bool {
+    let (cm, pm) = (months(claim), months(passage));
+    if !cm.is_empty() && !pm.is_empty() {
+        return !cm.iter().any(|m| pm.contains(m));
+    }
+    let yearly = |t: &str| {
+        let l = t.to_lowercase();
+        l.contains(" year") || l.contains("annual")
+    };
+    (pm.is_empty() != cm.is_empty())
+        && if cm.is_empty() {
+            yearly(claim) && !yearly(passage)
+        } else {
+            yearly(passage) && !yearly(claim)
+        }
 }
 
 /// The passage before `pi` in the same source (its context: "the group" is the TTP).
@@ -537,7 +613,13 @@ pub fn evidence_for(
             } else {
                 0.0
             };
+            let period = if period_mismatch(q.text, &p.text) {
+                0.1
+            } else {
+                0.0
+            };
             let score = (pscore + 0.12 * (local - 0.5) + noun_bonus + year_bonus + agree_bonus
+                - period
                 - if cross_unit { 0.05 } else { 0.0 })
             .clamp(0.0, 1.0);
             // within a passage prefer the figure that agrees, then a same-number unit slip
