@@ -313,7 +313,7 @@ fn tens_number(w: &str) -> Option<f64> {
     Some(match w {
         "twenty" => 20.0,
         "thirty" => 30.0,
-        "forty" => 40.0,
+        "forty" | "fourty" => 40.0,
         "fifty" => 50.0,
         "sixty" => 60.0,
         "seventy" => 70.0,
@@ -330,6 +330,9 @@ fn scale_word(w: &str) -> Option<f64> {
         "million" | "millions" | "m" | "mn" | "mln" => 1e6,
         "billion" | "billions" | "bn" | "b" => 1e9,
         "trillion" | "tn" => 1e12,
+        "quadrillion" => 1e15,
+        "quintillion" => 1e18,
+        "sextillion" => 1e21,
         "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
         "crore" | "crores" => 1e7,
         _ => return None,
@@ -736,6 +739,7 @@ impl<'a> Parser<'a> {
         let mut last_scale = false;
         let mut leading_a = false;
         let mut scaled = false;
+        let mut last_tens = false;
         if matches!(self.lower(k), "a" | "an") {
             let nx = self.lower(k + 1);
             if matches!(
@@ -752,12 +756,15 @@ impl<'a> Parser<'a> {
         loop {
             let w = self.lower(k).to_string();
             if let Some(v) = small_number(&w) {
-                if any && !last_scale && current % 100.0 != 0.0 {
+                // "forty two" (tens then a unit) goes on; "two three" and "ten one" do not
+                let after_tens = last_tens && v < 10.0;
+                if any && !last_scale && !after_tens {
                     break;
                 }
                 current += v;
                 any = true;
                 last_scale = false;
+                last_tens = false;
                 k += 1;
             } else if let Some(v) = tens_number(&w) {
                 if any && !last_scale && current % 100.0 != 0.0 {
@@ -766,17 +773,21 @@ impl<'a> Parser<'a> {
                 current += v;
                 any = true;
                 last_scale = false;
+                last_tens = true;
                 k += 1;
                 // forty-nine
                 if self.is_sym(k, "-") && self.attached(k) {
                     if let Some(u) = small_number(self.lower(k + 1)) {
                         if u < 10.0 && u > 0.0 {
                             current += u;
+                            last_tens = false;
                             k += 2;
                         }
                     }
                 }
-            } else if w == "hundred" && (any || leading_a) {
+            } else if (w == "hundred" || (w == "hundreds" && any && !last_scale))
+                && (any || leading_a)
+            {
                 current = if current == 0.0 {
                     100.0
                 } else {
@@ -784,6 +795,7 @@ impl<'a> Parser<'a> {
                 };
                 any = true;
                 last_scale = true;
+                last_tens = false;
                 scaled = true;
                 k += 1;
             } else if w == "dozen" && (any || leading_a) {
@@ -791,20 +803,28 @@ impl<'a> Parser<'a> {
                 any = true;
                 last_scale = true;
                 k += 1;
-            } else if let Some(s) = scale_word(&w).filter(|_| w.len() > 2 && (any || leading_a)) {
-                total += if current == 0.0 { s } else { current * s };
+            } else if let Some(s) = scale_word(&w)
+                .or_else(|| (w == "thousands" && any && !last_scale).then_some(1e3))
+                .filter(|_| w.len() > 2 && (any || leading_a))
+            {
+                // "two thousand million": a scale on a scale multiplies
+                if current == 0.0 && total > 0.0 && last_scale && s > 1e3 {
+                    total *= s;
+                } else {
+                    total += if current == 0.0 { s } else { current * s };
+                }
                 current = 0.0;
                 any = true;
                 last_scale = true;
+                last_tens = false;
                 scaled = true;
                 k += 1;
             } else if w == "and" && last_scale && (any) {
                 // "one hundred and forty-nine": only when a number word follows
                 let nx = self.lower(k + 1);
                 if small_number(nx).is_some() || tens_number(nx).is_some() {
+                    // the next number word continues this number
                     k += 1;
-                    last_scale = false;
-                    // allow the next word even though current%100==0
                     continue;
                 }
                 break;
@@ -1183,7 +1203,7 @@ impl<'a> Parser<'a> {
             && currency.is_none()
             && unit == Unit::Count
             && !num.scaled
-            && num.value < 2.0
+            && num.value == 1.0
             && self.lower(k) != "a"
         {
             return None;
@@ -1273,7 +1293,8 @@ impl<'a> Parser<'a> {
             "dollars" | "dollar" => Some(("USD", i + 1)),
             "rupees" | "rupee" => Some(("PKR", i + 1)),
             "euros" | "euro" => Some(("EUR", i + 1)),
-            "pounds" if false => Some(("GBP", i + 1)),
+            // "pounds" is money only after a scale word ("20 million pounds"), not weight
+            "pounds" if i > 0 && scale_word(self.lower(i - 1)).is_some() => Some(("GBP", i + 1)),
             "afghanis" => Some(("AFN", i + 1)),
             _ => None,
         }
@@ -1589,6 +1610,15 @@ mod tests {
         assert_eq!(one("two million people").value, 2e6);
         assert_eq!(one("seven attacks").value, 7.0);
         assert_eq!(one("displaced up to one million people").value, 1e6);
+        assert_eq!(one("forty two attacks").value, 42.0);
+        assert_eq!(one("a hundred and two of those").value, 102.0);
+        assert_eq!(one("two thousand and nineteen people").value, 2019.0);
+        assert_eq!(one("thirty-five thousands").value, 35000.0);
+        assert_eq!(extract_figures("TEN ONE")[0].value, 10.0);
+        assert_eq!(one("zero attacks").value, 0.0);
+        assert_eq!(one("one hundred and forty two victims").value, 142.0);
+        assert_eq!(one("two thousand million dollars").value, 2e9);
+        assert_eq!(one("20 million pounds").unit, Unit::Money);
     }
 
     #[test]
