@@ -153,6 +153,7 @@ pub fn resolve(corpus: &Corpus, text: &str) -> Option<usize> {
         .filter(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")))
         .collect();
     let quoted = quoted_part(text);
+    let work_year = work_year(text);
     let mut best: Option<(f64, usize)> = None;
     for (i, s) in corpus.sources.iter().enumerate() {
         let mut score: f64 = 0.0;
@@ -199,6 +200,11 @@ pub fn resolve(corpus: &Corpus, text: &str) -> Option<usize> {
         let year_match = date
             .as_deref()
             .is_some_and(|d| years.iter().any(|y| d.starts_with(y)));
+        // the work's own year ("Mir, 2021", "Mir, A. (2021). … Retrieved 2022") must fit
+        let year_clash = work_year.as_deref().is_some_and(|y| {
+            date.as_deref()
+                .is_some_and(|d| d.len() >= 4 && !d.starts_with(y))
+        });
         if let Some(a) = &author {
             let surname = a.split_whitespace().last().unwrap_or("").to_lowercase();
             if !surname.is_empty() && hay.contains(&surname) {
@@ -222,11 +228,33 @@ pub fn resolve(corpus: &Corpus, text: &str) -> Option<usize> {
         if year_match {
             score += 0.3;
         }
+        // another year is another work by the same people
+        if year_clash {
+            score -= 2.5;
+        }
         if score >= 2.0 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The year of the cited work when the citation form makes it plain: "(2021" in a
+/// reference entry, or the year of a short author–year citation.
+fn work_year(text: &str) -> Option<String> {
+    if let Some(p) = text.find('(') {
+        let y: String = text[p + 1..].chars().take(4).collect();
+        if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) {
+            return Some(y);
+        }
+    }
+    if text.len() <= 40 {
+        return text
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|y| y.len() == 4)
+            .map(str::to_string);
+    }
+    None
 }
 
 fn quoted_part(text: &str) -> Option<String> {

@@ -12,5 +12,6 @@ pub mod index;
 pub mod judge;
 pub mod lint;
 pub mod matching;
+pub mod provenance;
 pub mod report;
 pub mod segment;

@@ -7,6 +7,7 @@ use claimcheck::corpus::Corpus;
 use claimcheck::index::{Analyzer, Index};
 use claimcheck::judge::{Severity, Verdict};
 use claimcheck::lint::lint_draft;
+use claimcheck::provenance::Provenance;
 use claimcheck::report::{self, Format, HumanOptions, Summary};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -38,6 +39,8 @@ enum Command {
         #[arg(required = true, value_name = "DRAFT")]
         drafts: Vec<PathBuf>,
     },
+    /// The corpus at a glance: sources, what they copy and what they cite
+    Sources(Common),
     /// Explain a finding code (misquoted-figure, unattributed-claim, ...)
     Explain {
         /// The code, e.g. misquoted-figure
@@ -257,6 +260,30 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
     finish(&common, &findings, &corpus, &summary)
 }
 
+fn run_sources(common: Common) -> ExitCode {
+    let config = match load_config(&common, false) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let corpus = match load_corpus(&config, &common) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let prov = Provenance::analyze(&corpus);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let r = match common.format {
+        Format::Json => report::write_sources_json(&mut out, &corpus, &prov),
+        Format::Human => report::write_sources_human(&mut out, &corpus, &prov, common.verbose),
+    };
+    match r {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            fail(miette::miette!("cannot write the report: {e}"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 fn explain(code: &str) -> ExitCode {
     match claimcheck::codes::explain(code) {
         Some(text) => {
@@ -283,6 +310,10 @@ fn main() -> ExitCode {
         Command::Lint { common, drafts } => {
             install_miette_hook(use_color(common.color));
             run_lint(common, drafts)
+        }
+        Command::Sources(c) => {
+            install_miette_hook(use_color(c.color));
+            run_sources(c)
         }
         Command::Explain { code } => explain(&code),
     }

@@ -557,3 +557,141 @@ pub fn summary_line(s: &Summary) -> String {
     }
     line
 }
+
+// --------------------------------------------------------------------------- sources
+
+#[derive(Serialize)]
+struct JsonSources<'a> {
+    schema: u32,
+    sources: Vec<JsonSource<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    id: &'a str,
+    file: &'a str,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    passages: usize,
+    figures: usize,
+    derived_from: Vec<&'a str>,
+    cites: Vec<JsonCite<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCite<'a> {
+    text: &'a str,
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<&'a str>,
+}
+
+fn source_rows(
+    corpus: &Corpus,
+    prov: &crate::provenance::Provenance,
+) -> Vec<(usize, usize, usize)> {
+    (0..corpus.sources.len())
+        .map(|s| {
+            let passages: Vec<_> = corpus
+                .passages
+                .iter()
+                .filter(|p| p.source == s && crate::index::is_evidence(p))
+                .collect();
+            let figures = passages.iter().map(|p| p.figures.len()).sum();
+            let _ = prov;
+            (s, passages.len(), figures)
+        })
+        .collect()
+}
+
+fn cite_json<'a>(corpus: &'a Corpus, c: &'a crate::provenance::Cite) -> JsonCite<'a> {
+    JsonCite {
+        text: &c.text,
+        source: c.source.map(|s| corpus.sources[s].id.as_str()),
+        reference: c.reference.as_deref(),
+    }
+}
+
+/// `claimcheck sources --format json`: `{"sources": [...]}`.
+pub fn write_sources_json(
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    prov: &crate::provenance::Provenance,
+) -> std::io::Result<()> {
+    let sources = source_rows(corpus, prov)
+        .into_iter()
+        .map(|(s, passages, figures)| {
+            let src = &corpus.sources[s];
+            JsonSource {
+                id: &src.id,
+                file: &src.display,
+                title: src.meta.as_ref().and_then(|m| m.title.as_deref()),
+                date: src.meta.as_ref().and_then(|m| m.date.as_deref()),
+                passages,
+                figures,
+                derived_from: prov.derived_from[s]
+                    .iter()
+                    .map(|d| corpus.sources[*d].id.as_str())
+                    .collect(),
+                cites: prov.cites[s].iter().map(|c| cite_json(corpus, c)).collect(),
+            }
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &JsonSources { schema: 1, sources })?;
+    writeln!(out)
+}
+
+/// `claimcheck sources`: the corpus at a glance.
+pub fn write_sources_human(
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    prov: &crate::provenance::Provenance,
+    verbose: bool,
+) -> std::io::Result<()> {
+    for (s, passages, figures) in source_rows(corpus, prov) {
+        let src = &corpus.sources[s];
+        let date = src
+            .meta
+            .as_ref()
+            .and_then(|m| m.date.as_deref())
+            .unwrap_or("no date");
+        writeln!(out, "{}  ({date})", src.id)?;
+        writeln!(out, "  title:    {}", src.title())?;
+        writeln!(out, "  file:     {}", src.display)?;
+        writeln!(out, "  passages: {passages}, figures: {figures}")?;
+        if !prov.derived_from[s].is_empty() {
+            let from: Vec<String> = prov.derived_from[s]
+                .iter()
+                .map(|d| {
+                    let share = prov.overlap[s].get(d).copied().unwrap_or(0.0);
+                    format!(
+                        "{} ({:.0}% of its text)",
+                        corpus.sources[*d].id,
+                        share * 100.0
+                    )
+                })
+                .collect();
+            writeln!(out, "  derived from: {}", from.join(", "))?;
+        }
+        let linked = prov.cites[s].iter().filter(|c| c.source.is_some()).count();
+        writeln!(
+            out,
+            "  cites:    {} ({} in the corpus)",
+            prov.cites[s].len(),
+            linked
+        )?;
+        for c in prov.cites[s]
+            .iter()
+            .filter(|c| verbose || c.source.is_some())
+        {
+            let target = c
+                .source
+                .map(|t| format!("→ {}", corpus.sources[t].id))
+                .unwrap_or_else(|| "(outside the corpus)".to_string());
+            let text: String = c.text.chars().take(90).collect();
+            writeln!(out, "    {text} {target}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

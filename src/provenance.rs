@@ -1,0 +1,423 @@
+//! Provenance: which sources copy which, what each source cites, and who a passage
+//! attributes its figure to.
+//!
+//! Derivation uses exact shingles (5-word runs) through an inverted index, so sources
+//! are compared only where they share text; the share of a source's shingles found in
+//! another (containment) says it copies or rewrites that other. Dates, when known, pick
+//! the origin; without them the source mostly contained in the other is the copy.
+
+use crate::cite::{inline_citations, resolve};
+use crate::corpus::Corpus;
+use crate::index::is_evidence;
+use crate::judge::{Judgment, Verdict};
+use crate::matching::Relation;
+use crate::segment::PassageKind;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// Share of a source's shingles found in another for it to be a copy or rewrite.
+const CONTAINMENT: f64 = 0.25;
+/// A lower share suffices when the source also names the other ("as noted by USIP").
+const CONTAINMENT_ATTRIBUTED: f64 = 0.12;
+
+/// A work a source or passage cites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cite {
+    /// As written: "Mir, 2022", "the Pakistan Institute for Conflict and Security Studies".
+    pub text: String,
+    /// The corpus source it is, if any.
+    pub source: Option<usize>,
+    /// The reference-list entry it was matched through, if any.
+    pub reference: Option<String>,
+}
+
+/// Provenance of a whole corpus.
+#[derive(Debug, Default)]
+pub struct Provenance {
+    /// Per source: the sources it copies or rewrites.
+    pub derived_from: Vec<Vec<usize>>,
+    /// Per source: what it cites (inline citations, then reference-list entries).
+    pub cites: Vec<Vec<Cite>>,
+    /// Per passage: who the passage attributes its content to.
+    pub attributions: Vec<Vec<Cite>>,
+    /// Per source: share of its shingles found in each other source (for `sources`).
+    pub overlap: Vec<BTreeMap<usize, f64>>,
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn shingles(corpus: &Corpus, source: usize) -> BTreeSet<u64> {
+    let mut out = BTreeSet::new();
+    for p in corpus
+        .passages
+        .iter()
+        .filter(|p| p.source == source && is_evidence(p))
+    {
+        let w = words(&p.text);
+        for win in w.windows(SHINGLE) {
+            let mut h = DefaultHasher::new();
+            win.hash(&mut h);
+            out.insert(h.finish());
+        }
+    }
+    out
+}
+
+/// Names a source goes by, for attribution phrases ("as noted by the United States
+/// Institute of Peace").
+fn names(corpus: &Corpus, s: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(m) = &corpus.sources[s].meta {
+        out.extend(m.publisher.iter().cloned());
+        out.extend(m.author.iter().cloned());
+        out.extend(m.aliases.iter().filter(|a| a.len() > 3).cloned());
+    }
+    out.into_iter().map(|n| n.to_lowercase()).collect()
+}
+
+fn mentions(corpus: &Corpus, s: usize, other: usize) -> bool {
+    let text = corpus.sources[s].text.to_lowercase();
+    names(corpus, other)
+        .iter()
+        .any(|n| text.contains(n.as_str()))
+}
+
+/// The reference-list entry of `source` that a short citation ("Mir, 2022") points to.
+fn reference_entry(corpus: &Corpus, source: usize, cite: &str) -> Option<String> {
+    let surname = cite
+        .split([',', ' ', '&'])
+        .find(|w| w.starts_with(char::is_uppercase))?
+        .to_string();
+    let year: String = cite
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(4)
+        .collect();
+    corpus
+        .passages
+        .iter()
+        .filter(|p| p.source == source && p.kind == PassageKind::Reference)
+        .map(|p| {
+            p.text
+                .trim()
+                .trim_start_matches(['-', '*', ' '])
+                .to_string()
+        })
+        .find(|t| t.starts_with(&surname) && (year.is_empty() || t.contains(&format!("({year}"))))
+}
+
+/// "The Pak Institute for Peace Studies (PIPS), an Islamabad-based research organization,
+/// reported …": an organisation as the subject of a reporting verb.
+fn reporting_subject(sentence: &str) -> Option<String> {
+    const VERBS: &[&str] = &[
+        " reported ",
+        " recorded ",
+        " counted ",
+        " estimated ",
+        " found ",
+        " said ",
+        " says ",
+        " estimates ",
+        " reports ",
+    ];
+    let lower = sentence.to_lowercase();
+    let verb_at = VERBS.iter().filter_map(|v| lower.find(v)).min()?;
+    let head = &sentence[..verb_at];
+    let name_end = head.find([',', '(']).unwrap_or(head.len());
+    let name = head[..name_end].trim();
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    let capitalised = name
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let org = [
+        "Institute",
+        "Ministry",
+        "Council",
+        "Commission",
+        "Center",
+        "Centre",
+        "Agency",
+        "Office",
+        "Group",
+        "Organization",
+        "Organisation",
+        "Nations",
+        "Police",
+        "Army",
+        "Department",
+        "Foundation",
+        "Project",
+    ];
+    if capitalised >= 2
+        && org.iter().any(|o| name.contains(o))
+        && name.split_whitespace().count() <= 10
+    {
+        Some(name.to_string())
+    } else {
+        None
+    }
+}
+
+impl Provenance {
+    pub fn analyze(corpus: &Corpus) -> Provenance {
+        let n = corpus.sources.len();
+        let sets: Vec<BTreeSet<u64>> = (0..n).map(|s| shingles(corpus, s)).collect();
+        // inverted index: shingle -> sources, so only sources sharing text are compared
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (s, set) in sets.iter().enumerate() {
+            for h in set {
+                postings.entry(*h).or_default().push(s);
+            }
+        }
+        let mut shared: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); n];
+        for list in postings.values() {
+            if list.len() > 1 && list.len() <= 8 {
+                for &a in list {
+                    for &b in list {
+                        if a != b {
+                            *shared[a].entry(b).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let mut overlap = vec![BTreeMap::new(); n];
+        let mut derived_from = vec![Vec::new(); n];
+        for a in 0..n {
+            for (&b, &count) in &shared[a] {
+                let ca = count as f64 / sets[a].len().max(1) as f64;
+                overlap[a].insert(b, ca);
+            }
+        }
+        for a in 0..n {
+            for (&b, &ca) in &overlap[a] {
+                let cb = overlap[b].get(&a).copied().unwrap_or(0.0);
+                let threshold = if mentions(corpus, a, b) {
+                    CONTAINMENT_ATTRIBUTED
+                } else {
+                    CONTAINMENT
+                };
+                if ca < threshold {
+                    continue;
+                }
+                // a copies b unless b is the copy: dates first, then who contains whom
+                let date = |s: usize| corpus.sources[s].meta.as_ref().and_then(|m| m.date.clone());
+                let a_is_copy = match (date(a), date(b)) {
+                    (Some(da), Some(db)) if da != db => da > db,
+                    _ => ca > cb || (ca == cb && a > b),
+                };
+                if a_is_copy && !derived_from[a].contains(&b) {
+                    derived_from[a].push(b);
+                }
+            }
+        }
+        // citations
+        let mut cites = vec![Vec::new(); n];
+        let mut attributions = vec![Vec::new(); corpus.passages.len()];
+        for (pi, p) in corpus.passages.iter().enumerate() {
+            let s = p.source;
+            match p.kind {
+                PassageKind::Prose => {
+                    let mut found: Vec<(String, Option<String>)> = inline_citations(&p.text)
+                        .into_iter()
+                        .map(|c| {
+                            let r = reference_entry(corpus, s, &c.text);
+                            (c.text, r)
+                        })
+                        .collect();
+                    if let Some(subject) = reporting_subject(&p.text) {
+                        if !found.iter().any(|(t, _)| {
+                            subject.contains(t.as_str()) || t.contains(subject.as_str())
+                        }) {
+                            found.push((subject, None));
+                        }
+                    }
+                    for (text, reference) in found {
+                        let target = reference
+                            .as_deref()
+                            .and_then(|r| resolve(corpus, r))
+                            .or_else(|| resolve(corpus, &text))
+                            .filter(|t| *t != s);
+                        let c = Cite {
+                            text,
+                            source: target,
+                            reference,
+                        };
+                        attributions[pi].push(c.clone());
+                        if !cites[s].iter().any(|x: &Cite| x.text == c.text) {
+                            cites[s].push(c);
+                        }
+                    }
+                }
+                PassageKind::Reference => {
+                    let text = p
+                        .text
+                        .trim()
+                        .trim_start_matches(['-', '*', ' '])
+                        .to_string();
+                    let target = resolve(corpus, &text).filter(|t| *t != s);
+                    if !cites[s].iter().any(|x: &Cite| x.text == text) {
+                        cites[s].push(Cite {
+                            text,
+                            source: target,
+                            reference: None,
+                        });
+                    }
+                }
+                PassageKind::Meta => {}
+            }
+        }
+        for d in &mut derived_from {
+            d.sort();
+        }
+        Provenance {
+            derived_from,
+            cites,
+            attributions,
+            overlap,
+        }
+    }
+
+    /// The origin of a source: follow `derived_from` to a source that copies nobody.
+    pub fn root(&self, s: usize) -> usize {
+        let mut cur = s;
+        let mut seen = BTreeSet::new();
+        while let Some(&next) = self.derived_from.get(cur).and_then(|d| d.first()) {
+            if !seen.insert(cur) {
+                break;
+            }
+            cur = next;
+        }
+        cur
+    }
+
+    /// How many independent sources among `sources`: a source and its copies count once.
+    pub fn independent(&self, sources: &[usize]) -> usize {
+        sources
+            .iter()
+            .map(|s| self.root(*s))
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+
+    /// Notes riding on a verdict, and the number of independent supporting sources.
+    pub fn notes(&self, corpus: &Corpus, j: &Judgment) -> (Vec<String>, usize) {
+        let mut notes = Vec::new();
+        let supports: Vec<usize> = j
+            .evidence
+            .iter()
+            .filter(|e| e.relation == Relation::Supports)
+            .map(|e| e.passage)
+            .collect();
+        let sources: Vec<usize> = supports
+            .iter()
+            .map(|p| corpus.passages[*p].source)
+            .collect();
+        let independent = self.independent(&sources);
+        if matches!(
+            j.verdict,
+            Verdict::Supported | Verdict::Conflict | Verdict::Miscited
+        ) && !supports.is_empty()
+        {
+            if supports.iter().all(|p| {
+                self.attributions
+                    .get(*p)
+                    .is_some_and(|a| a.iter().any(|c| c.source.is_none()))
+            }) {
+                notes.push("secondary".to_string());
+            }
+            if sources.iter().all(|s| !self.derived_from[*s].is_empty()) {
+                notes.push("derived".to_string());
+            }
+        }
+        (notes, independent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn corpus(docs: &[(&str, &str)]) -> Corpus {
+        let mut c = Corpus::default();
+        for (id, text) in docs {
+            c.add_source(Source::new(
+                id.to_string(),
+                id.into(),
+                id.to_string(),
+                text.to_string(),
+                None,
+            ));
+        }
+        c
+    }
+
+    const ORIGINAL: &str = "In 2021, the Tehreek-e-Taliban Pakistan insurgency escalated its challenge against Pakistan. Operating from bases in Afghanistan, and with a growing presence inside Pakistan, the group mounted an increasing number of attacks against Pakistani security forces. The depth of the relationship became evident after the August takeover. Almost immediately, Taliban leadership released senior leaders and a large number of fighters imprisoned by the former government. The regime also appears to have provided the top leadership with de-facto political asylum and freedom of movement within Afghanistan.";
+
+    #[test]
+    fn a_rewrite_derives_from_its_original() {
+        let copy = "Report. In 2021, the Tehreek-e-Taliban Pakistan insurgency escalated its tirade against Pakistan. Operating from bases in Afghanistan and with a growing presence inside Pakistan, the group mounted an increasing number of attacks against Pakistani security forces, as noted by analysts. Almost immediately, Taliban leadership released senior leaders and a large number of fighters imprisoned by the former government.";
+        let c = corpus(&[("original", ORIGINAL), ("copy", copy)]);
+        let p = Provenance::analyze(&c);
+        assert_eq!(p.derived_from[1], [0]);
+        assert!(p.derived_from[0].is_empty());
+        assert_eq!(p.independent(&[0, 1]), 1);
+    }
+
+    #[test]
+    fn unrelated_reports_on_the_same_topic_are_not_linked() {
+        let other = "The Pakistani Taliban carried out more attacks in 2021 than in any year since 2014. Analysts in Islamabad say the group has grown since the Taliban took Kabul in August. Its fighters move freely across the border and the government has few options left.";
+        let c = corpus(&[("original", ORIGINAL), ("other", other)]);
+        let p = Provenance::analyze(&c);
+        assert!(p.derived_from.iter().all(|d| d.is_empty()));
+        assert_eq!(p.independent(&[0, 1]), 2);
+    }
+
+    #[test]
+    fn citations_link_through_the_reference_list() {
+        let paper = "Taliban leadership released senior leaders (Mir, 2022). Attacks rose 42% in 2021 (Afzal, 2022).\n\nReferences\n\n- Afzal, M. (2022, February 11). *Pakistan's ambivalent approach*. Brookings.\n- Mir, A. (2022, January 19). *After the Taliban's Takeover: Pakistan's TTP problem*. USIP.\n";
+        let mut c = corpus(&[("paper", paper)]);
+        c.add_source(Source::new(
+            "usip".into(),
+            "usip".into(),
+            "usip".into(),
+            "After the Taliban's Takeover: Pakistan's TTP Problem\n\nThe TTP grew.".into(),
+            Some(crate::config::SourceMeta {
+                id: "usip".into(),
+                title: Some("After the Taliban's Takeover: Pakistan's TTP Problem".into()),
+                author: Some("Asfandyar Mir".into()),
+                date: Some("2022-01-19".into()),
+                ..Default::default()
+            }),
+        ));
+        let p = Provenance::analyze(&c);
+        let mir = p.cites[0].iter().find(|x| x.text == "Mir, 2022").unwrap();
+        assert_eq!(mir.source, Some(1));
+        assert!(mir
+            .reference
+            .as_deref()
+            .unwrap()
+            .starts_with("Mir, A. (2022"));
+        let afzal = p.cites[0].iter().find(|x| x.text == "Afzal, 2022").unwrap();
+        assert_eq!(afzal.source, None);
+    }
+
+    #[test]
+    fn reporting_subjects_are_attributions() {
+        assert_eq!(
+            reporting_subject("The Pak Institute for Peace Studies (PIPS), an Islamabad-based research organization, reported more than 100 attacks").as_deref(),
+            Some("Pak Institute for Peace Studies")
+        );
+        assert_eq!(reporting_subject("The group reported nothing new."), None);
+    }
+}
