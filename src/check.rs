@@ -2,10 +2,9 @@
 //! corpus.
 
 use crate::config::Config;
-use crate::corpus::{line_col_with, line_starts, Corpus};
+use crate::corpus::{line_col_with, line_starts};
 use crate::figure::extract_figures;
-use crate::index::Index;
-use crate::judge::{judge_claim, Citation, Judgment};
+use crate::judge::{judge_claim, Citation, Context, Judgment, Severity, Verdict};
 use std::sync::Arc;
 
 /// Where a finding points: a file, its text, a byte span and 1-based positions.
@@ -60,12 +59,68 @@ pub struct Finding {
     pub location: Location,
     pub claim_id: Option<String>,
     pub judgment: Judgment,
-    /// Notes riding on the verdict: `uncited`, `secondary`, `derived`.
+    /// Notes riding on the verdict: `uncited`, `secondary`, `derived`, `few-sources`.
     pub notes: Vec<String>,
+    /// Supporting sources once copies are folded into their origin.
+    pub independent_sources: usize,
 }
 
+impl Finding {
+    /// A judged figure with its provenance notes; `min_sources` makes thin support a
+    /// finding of its own.
+    pub fn new(
+        kind: FindingKind,
+        location: Location,
+        claim_id: Option<String>,
+        judgment: Judgment,
+        mut notes: Vec<String>,
+        ctx: Context,
+    ) -> Finding {
+        let (more, independent_sources) = ctx.provenance.notes(ctx.corpus, &judgment);
+        notes.extend(more);
+        if judgment.verdict == Verdict::Supported && independent_sources < ctx.settings.min_sources
+        {
+            notes.push(FEW_SOURCES.to_string());
+        }
+        Finding {
+            kind,
+            location,
+            claim_id,
+            judgment,
+            notes,
+            independent_sources,
+        }
+    }
+
+    /// Too few independent sources for `min_sources`.
+    pub fn few_sources(&self) -> bool {
+        self.notes.iter().any(|n| n == FEW_SOURCES)
+    }
+
+    pub fn severity(&self) -> Severity {
+        if self.few_sources() {
+            Severity::Warning
+        } else {
+            self.judgment.verdict.severity()
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        if self.few_sources() {
+            FEW_SOURCES_CODE
+        } else {
+            self.judgment.verdict.code()
+        }
+    }
+}
+
+/// The note and code of support thinner than `min_sources`.
+pub const FEW_SOURCES: &str = "few-sources";
+pub const FEW_SOURCES_CODE: &str = "too-few-sources";
+
 /// Check every claim of `config` against the corpus.
-pub fn check_claims(config: &Config, corpus: &Corpus, index: &Index) -> Vec<Finding> {
+pub fn check_claims(config: &Config, ctx: Context) -> Vec<Finding> {
+    let corpus = ctx.corpus;
     let file = crate::corpus::normalize(&config.path).display().to_string();
     let text = Arc::new(config.source_text.clone());
     let mut out = Vec::new();
@@ -83,27 +138,21 @@ pub fn check_claims(config: &Config, corpus: &Corpus, index: &Index) -> Vec<Find
             )
         };
         let raw = &text[claim.text_span.clone()];
-        for j in judge_claim(
-            index,
-            corpus,
-            &claim.text,
-            &figures,
-            &citation,
-            &config.settings,
-        ) {
+        for j in judge_claim(ctx, &claim.text, &figures, &citation) {
             // locate the figure inside the TOML string (escapes may shift offsets)
             let start = raw
                 .find(&j.figure.text)
                 .map(|p| claim.text_span.start + p)
                 .unwrap_or(claim.text_offset + j.figure.span.start);
             let span = start..(start + j.figure.text.len()).min(text.len());
-            out.push(Finding {
-                kind: FindingKind::Claim,
-                location: Location::new(file.clone(), text.clone(), span),
-                claim_id: Some(claim.id.clone()),
-                judgment: j,
-                notes: Vec::new(),
-            });
+            out.push(Finding::new(
+                FindingKind::Claim,
+                Location::new(file.clone(), text.clone(), span),
+                Some(claim.id.clone()),
+                j,
+                Vec::new(),
+                ctx,
+            ));
         }
     }
     sort_findings(&mut out);

@@ -4,6 +4,15 @@ use crate::judge::Verdict;
 
 /// What a finding code means, why it matters, and an example.
 pub fn explain(code: &str) -> Option<&'static str> {
+    if code == crate::check::FEW_SOURCES_CODE || code == crate::check::FEW_SOURCES {
+        return Some(
+            "too-few-sources (warning)\n\nWhat it does: the figure is supported, but by fewer independent sources than\n\
+             `min_sources` (claims.toml [settings] or --min-sources) asks for. A source and the sources that copy or\n\
+             rewrite it count once.\n\
+             Why it matters: five outlets reprinting one wire story are one source, not five.\n\
+             Example: a figure found in an analysis and in a news report that rewrites it, with --min-sources 2.",
+        );
+    }
     let v = Verdict::ALL
         .iter()
         .find(|v| v.code() == code || v.as_str() == code)?;
@@ -53,5 +62,8 @@ mod tests {
             assert!(doc.starts_with(v.code()));
             assert!(doc.contains("What it does") && doc.contains("Example"));
         }
+        let doc = explain(crate::check::FEW_SOURCES_CODE).unwrap();
+        assert!(seen.insert(crate::check::FEW_SOURCES_CODE));
+        assert!(doc.contains("What it does") && doc.contains("Example"));
     }
 }

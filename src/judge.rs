@@ -9,6 +9,7 @@ use crate::index::Index;
 use crate::matching::{
     candidates, evidence_for, Agreement, Evidence, NounRelation, Query, Relation,
 };
+use crate::provenance::Provenance;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -107,32 +108,34 @@ pub enum Citation {
     Sources(Vec<usize>),
 }
 
+/// Everything judging needs: the corpus, its index and provenance, the settings.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub corpus: &'a Corpus,
+    pub index: &'a Index,
+    pub provenance: &'a Provenance,
+    pub settings: &'a Settings,
+}
+
 /// Judge every figure of a claim.
 pub fn judge_claim(
-    index: &Index,
-    corpus: &Corpus,
+    ctx: Context,
     text: &str,
     figures: &[Figure],
     citation: &Citation,
-    settings: &Settings,
 ) -> Vec<Judgment> {
-    let q = Query::new(index, text, figures);
-    let cands = candidates(index, corpus, &q, settings);
+    let q = Query::new(ctx.index, text, figures);
+    let cands = candidates(ctx.index, ctx.corpus, &q, ctx.settings);
     (0..figures.len())
         .map(|fi| {
-            let ev = evidence_for(index, corpus, &q, &cands, fi, settings);
-            decide(corpus, figures[fi].clone(), ev, citation, settings)
+            let ev = evidence_for(ctx.index, ctx.corpus, &q, &cands, fi, ctx.settings);
+            decide(ctx, figures[fi].clone(), ev, citation)
         })
         .collect()
 }
 
-fn decide(
-    corpus: &Corpus,
-    figure: Figure,
-    evidence: Vec<Evidence>,
-    citation: &Citation,
-    settings: &Settings,
-) -> Judgment {
+fn decide(ctx: Context, figure: Figure, evidence: Vec<Evidence>, citation: &Citation) -> Judgment {
+    let (corpus, settings) = (ctx.corpus, ctx.settings);
     let relevant: Vec<&Evidence> = evidence
         .iter()
         .filter(|e| e.score >= settings.match_threshold)
@@ -212,14 +215,18 @@ fn decide(
             }
         } else {
             let best_support = cited_supports[0].score.max(supports[0].score);
-            let support_sources: BTreeSet<usize> = supports.iter().map(|e| source_of(e)).collect();
+            // a copy of a supporting source agrees with it by construction: compare origins
+            let support_roots: BTreeSet<usize> = supports
+                .iter()
+                .map(|e| ctx.provenance.root(source_of(e)))
+                .collect();
             let conflicting: Vec<&Evidence> = contradicts
                 .iter()
                 .copied()
                 .filter(|e| {
                     e.score >= settings.conflict_threshold
                         && e.score >= settings.conflict_ratio * best_support
-                        && !support_sources.contains(&source_of(e))
+                        && !support_roots.contains(&ctx.provenance.root(source_of(e)))
                         && matches!(e.agreement, Agreement::Value | Agreement::Qualifier)
                         && e.noun == NounRelation::Same
                         // a claim that names its year conflicts only with the same year

@@ -2,12 +2,10 @@
 
 use crate::check::{sort_findings, Finding, FindingKind, Location};
 use crate::cite::{resolve, resolve_link};
-use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::draft::{CiteRef, Draft};
 use crate::figure::extract_figures;
-use crate::index::Index;
-use crate::judge::{judge_claim, Citation, Verdict};
+use crate::judge::{judge_claim, Citation, Context, Verdict};
 use std::sync::Arc;
 
 /// Findings of one draft, and how many a suppression comment silenced.
@@ -44,14 +42,8 @@ fn cited_sources(corpus: &Corpus, draft: &Draft, cites: &[CiteRef]) -> Option<Ve
 }
 
 /// Lint one draft.
-pub fn lint_draft(
-    file: &str,
-    text: Arc<String>,
-    draft: &Draft,
-    corpus: &Corpus,
-    index: &Index,
-    settings: &Settings,
-) -> LintResult {
+pub fn lint_draft(file: &str, text: Arc<String>, draft: &Draft, ctx: Context) -> LintResult {
+    let corpus = ctx.corpus;
     let mut findings = Vec::new();
     let mut suppressed = 0;
     for s in &draft.sentences {
@@ -66,7 +58,7 @@ pub fn lint_draft(
             Some(list) if list.is_empty() => Citation::Uncited,
             Some(list) => Citation::Sources(list.clone()),
         };
-        for j in judge_claim(index, corpus, &s.text, &figures, &citation, settings) {
+        for j in judge_claim(ctx, &s.text, &figures, &citation) {
             let span = s.draft_span(&j.figure.span);
             if draft
                 .suppressions
@@ -80,13 +72,14 @@ pub fn lint_draft(
             if j.verdict == Verdict::Supported && cited.is_none() {
                 notes.push("uncited".to_string());
             }
-            findings.push(Finding {
-                kind: FindingKind::Figure,
-                location: Location::new(file.to_string(), text.clone(), span),
-                claim_id: None,
-                judgment: j,
+            findings.push(Finding::new(
+                FindingKind::Figure,
+                Location::new(file.to_string(), text.clone(), span),
+                None,
+                j,
                 notes,
-            });
+                ctx,
+            ));
         }
     }
     sort_findings(&mut findings);

@@ -5,7 +5,7 @@ use claimcheck::config::{self, Config};
 use claimcheck::corpus::normalize;
 use claimcheck::corpus::Corpus;
 use claimcheck::index::{Analyzer, Index};
-use claimcheck::judge::{Severity, Verdict};
+use claimcheck::judge::{Context, Severity, Verdict};
 use claimcheck::lint::lint_draft;
 use claimcheck::provenance::Provenance;
 use claimcheck::report::{self, Format, HumanOptions, Summary};
@@ -62,6 +62,9 @@ struct Common {
     /// Also show supported figures and every passage found
     #[arg(long, short)]
     verbose: bool,
+    /// Independent sources a figure needs; fewer is a finding (default: [settings] min_sources, else 1)
+    #[arg(long, value_name = "N")]
+    min_sources: Option<usize>,
     /// When to use colour
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
@@ -129,6 +132,12 @@ fn load_config(common: &Common, required: bool) -> Result<Config, miette::Report
         )),
         None => Ok(Config::without_file(PathBuf::from("."))),
     }
+    .map(|mut c| {
+        if let Some(n) = common.min_sources {
+            c.settings.min_sources = n;
+        }
+        c
+    })
 }
 
 fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Report> {
@@ -155,20 +164,21 @@ fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Repor
 fn render(
     common: &Common,
     findings: &[Finding],
-    corpus: &Corpus,
+    ctx: Context,
     summary: &Summary,
 ) -> std::io::Result<()> {
+    let (corpus, prov) = (ctx.corpus, ctx.provenance);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match common.format {
-        Format::Json => report::write_json(&mut out, findings, corpus, summary)?,
+        Format::Json => report::write_json(&mut out, findings, corpus, prov, summary)?,
         Format::Human => {
             let opts = HumanOptions {
                 verbose: common.verbose,
                 color: use_color(common.color),
                 width: terminal_width(),
             };
-            report::write_human(&mut out, findings, corpus, opts)?;
+            report::write_human(&mut out, findings, corpus, prov, opts)?;
             writeln!(out, "{}", report::summary_line(summary))?;
         }
     }
@@ -176,8 +186,8 @@ fn render(
 }
 
 /// Print the report; a closed pipe is not an error.
-fn finish(common: &Common, findings: &[Finding], corpus: &Corpus, summary: &Summary) -> ExitCode {
-    if let Err(e) = render(common, findings, corpus, summary) {
+fn finish(common: &Common, findings: &[Finding], ctx: Context, summary: &Summary) -> ExitCode {
+    if let Err(e) = render(common, findings, ctx, summary) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return fail(miette::miette!("cannot write the report: {e}"));
         }
@@ -186,10 +196,7 @@ fn finish(common: &Common, findings: &[Finding], corpus: &Corpus, summary: &Summ
 }
 
 fn exit_for(findings: &[Finding]) -> ExitCode {
-    if findings
-        .iter()
-        .any(|f| f.judgment.verdict.severity() == Severity::Error)
-    {
+    if findings.iter().any(|f| f.severity() == Severity::Error) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -206,9 +213,16 @@ fn run_check(common: Common) -> ExitCode {
         Err(e) => return fail(e),
     };
     let index = Index::build(&corpus, Analyzer::new(&config.entities));
-    let findings = check_claims(&config, &corpus, &index);
+    let provenance = Provenance::analyze(&corpus);
+    let ctx = Context {
+        corpus: &corpus,
+        index: &index,
+        provenance: &provenance,
+        settings: &config.settings,
+    };
+    let findings = check_claims(&config, ctx);
     let summary = Summary::of(&findings);
-    finish(&common, &findings, &corpus, &summary)
+    finish(&common, &findings, ctx, &summary)
 }
 
 fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
@@ -240,24 +254,24 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
     };
     corpus.add_claims(&config);
     let index = Index::build(&corpus, Analyzer::new(&config.entities));
+    let provenance = Provenance::analyze(&corpus);
+    let ctx = Context {
+        corpus: &corpus,
+        index: &index,
+        provenance: &provenance,
+        settings: &config.settings,
+    };
     let mut findings = Vec::new();
     let mut suppressed = 0;
     for (file, text) in texts {
         let draft = claimcheck::draft::parse(&text);
-        let r = lint_draft(
-            &file,
-            text.clone(),
-            &draft,
-            &corpus,
-            &index,
-            &config.settings,
-        );
+        let r = lint_draft(&file, text.clone(), &draft, ctx);
         findings.extend(r.findings);
         suppressed += r.suppressed;
     }
     let mut summary = Summary::of(&findings);
     summary.suppressed = suppressed;
-    finish(&common, &findings, &corpus, &summary)
+    finish(&common, &findings, ctx, &summary)
 }
 
 fn run_sources(common: Common) -> ExitCode {

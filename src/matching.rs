@@ -339,7 +339,12 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
                 // an open upper end read as people write it
                 !f.high.is_finite() && other.low > cap * f.low
             };
-            ok(lo <= hi && !capped(c, s) && !capped(s, c))
+            // and a figure far below an upper bound ("hundreds" for "up to 6,000") is
+            // not what the bound was about
+            let far_below = |f: &Figure, other: &Figure| {
+                f.qualifier.is_upper_bound() && other.high.is_finite() && other.high * cap < f.value
+            };
+            ok(lo <= hi && !capped(c, s) && !capped(s, c) && !far_below(c, s) && !far_below(s, c))
         }
     }
 }

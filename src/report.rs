@@ -8,6 +8,7 @@ use crate::corpus::Corpus;
 use crate::figure::{fmt_num, Figure, Qualifier, Unit};
 use crate::judge::{Severity, Unattributed, Verdict};
 use crate::matching::{Agreement, Evidence, Relation};
+use crate::provenance::Provenance;
 use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde::Serialize;
 use std::fmt;
@@ -82,6 +83,11 @@ pub fn message(f: &Finding, corpus: &Corpus) -> String {
     let t = &j.figure.text;
     let key = j.key_evidence.as_ref();
     match j.verdict {
+        Verdict::Supported if f.few_sources() => format!(
+            "figure `{t}` rests on {} independent source{}",
+            f.independent_sources,
+            if f.independent_sources == 1 { "" } else { "s" }
+        ),
         Verdict::Supported => match key {
             Some(e) => format!("figure `{t}` is supported by `{}`", source_name(corpus, e)),
             None => format!("figure `{t}` is supported"),
@@ -137,6 +143,10 @@ pub fn help(f: &Finding, corpus: &Corpus) -> Option<String> {
     let t = &j.figure.text;
     let key = j.key_evidence.as_ref();
     match j.verdict {
+        Verdict::Supported if f.few_sources() => Some(
+            "find an independent source that gives this figure (copies of one report count once)"
+                .into(),
+        ),
         Verdict::Supported => None,
         Verdict::Misquoted => {
             let e = key?;
@@ -210,6 +220,7 @@ struct JsonResult<'a> {
     verdict: Verdict,
     severity: Severity,
     code: &'static str,
+    independent_sources: usize,
     message: String,
     help: Option<String>,
     notes: &'a [String],
@@ -228,6 +239,11 @@ struct JsonEvidence<'a> {
     figure: &'a Figure,
     score: f64,
     relation: &'static str,
+    /// Sources this passage's source copies or rewrites.
+    derived_from: Vec<&'a str>,
+    /// Works the passage attributes its content to ("Afzal, 2022"); `source` is null
+    /// when the work is outside the corpus.
+    attributed_to: Vec<JsonCite<'a>>,
 }
 
 /// Counts per verdict.
@@ -262,7 +278,7 @@ impl Summary {
     }
 }
 
-fn evidence_json<'a>(corpus: &'a Corpus, e: &Evidence) -> JsonEvidence<'a> {
+fn evidence_json<'a>(corpus: &'a Corpus, prov: &'a Provenance, e: &Evidence) -> JsonEvidence<'a> {
     let p = &corpus.passages[e.passage];
     let src = &corpus.sources[p.source];
     let fig = &p.figures[e.figure];
@@ -284,6 +300,14 @@ fn evidence_json<'a>(corpus: &'a Corpus, e: &Evidence) -> JsonEvidence<'a> {
             Relation::Supports => "supports",
             Relation::Contradicts => "contradicts",
         },
+        derived_from: prov.derived_from[p.source]
+            .iter()
+            .map(|d| corpus.sources[*d].id.as_str())
+            .collect(),
+        attributed_to: prov.attributions[e.passage]
+            .iter()
+            .map(|c| cite_json(corpus, c))
+            .collect(),
     }
 }
 
@@ -292,6 +316,7 @@ pub fn write_json(
     out: &mut dyn Write,
     findings: &[Finding],
     corpus: &Corpus,
+    prov: &Provenance,
     summary: &Summary,
 ) -> std::io::Result<()> {
     let results = findings
@@ -307,8 +332,9 @@ pub fn write_json(
             text: &f.judgment.figure.text,
             figure: &f.judgment.figure,
             verdict: f.judgment.verdict,
-            severity: f.judgment.verdict.severity(),
-            code: f.judgment.verdict.code(),
+            severity: f.severity(),
+            code: f.code(),
+            independent_sources: f.independent_sources,
             message: message(f, corpus),
             help: help(f, corpus),
             notes: &f.notes,
@@ -316,7 +342,7 @@ pub fn write_json(
                 .judgment
                 .evidence
                 .iter()
-                .map(|e| evidence_json(corpus, e))
+                .map(|e| evidence_json(corpus, prov, e))
                 .collect(),
         })
         .collect();
@@ -442,7 +468,7 @@ impl Diagnostic for FindingDiag {
     }
 }
 
-fn evidence_diag(corpus: &Corpus, e: &Evidence) -> EvidenceDiag {
+fn evidence_diag(corpus: &Corpus, prov: &Provenance, e: &Evidence) -> EvidenceDiag {
     let p = &corpus.passages[e.passage];
     let src = &corpus.sources[p.source];
     let fig = &p.figures[e.figure];
@@ -452,8 +478,24 @@ fn evidence_diag(corpus: &Corpus, e: &Evidence) -> EvidenceDiag {
         Relation::Supports => "supports",
         Relation::Contradicts => "says otherwise",
     };
+    let mut message = format!("`{}` {relation} ({}:{fl}:{fc})", src.id, src.display);
+    for c in &prov.attributions[e.passage] {
+        match c.source {
+            Some(t) => message.push_str(&format!("; it cites `{}`", corpus.sources[t].id)),
+            None => message.push_str(&format!(
+                "; it attributes this to {} (outside the corpus)",
+                c.text
+            )),
+        }
+    }
+    if let Some(d) = prov.derived_from[p.source].first() {
+        message.push_str(&format!(
+            "; `{}` copies `{}`",
+            src.id, corpus.sources[*d].id
+        ));
+    }
     EvidenceDiag {
-        message: format!("`{}` {relation} ({}:{fl}:{fc})", src.id, src.display),
+        message,
         excerpt: Excerpt {
             name: src.display.clone(),
             text: p.text.clone(),
@@ -470,6 +512,7 @@ pub fn write_human(
     out: &mut dyn Write,
     findings: &[Finding],
     corpus: &Corpus,
+    prov: &Provenance,
     opts: HumanOptions,
 ) -> std::io::Result<()> {
     let theme = if opts.color {
@@ -482,10 +525,10 @@ pub fn write_human(
         .with_context_lines(1);
     for f in findings {
         let v = f.judgment.verdict;
-        if v == Verdict::Supported && !opts.verbose {
+        if v == Verdict::Supported && !opts.verbose && !f.few_sources() {
             continue;
         }
-        let severity = match v.severity() {
+        let severity = match f.severity() {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
             Severity::Info => miette::Severity::Advice,
@@ -504,7 +547,7 @@ pub fn write_human(
                 (false, Verdict::Conflict) => 2,
                 _ => 1,
             })
-            .map(|e| evidence_diag(corpus, e))
+            .map(|e| evidence_diag(corpus, prov, e))
             .collect();
         let label = match &f.claim_id {
             Some(id) => format!("claim `{id}` says {}", f.judgment.figure.text),
@@ -512,7 +555,7 @@ pub fn write_human(
         };
         let diag = FindingDiag {
             message: msg,
-            code: v.code().to_string(),
+            code: f.code().to_string(),
             severity,
             src: miette::NamedSource::new(
                 f.location.file.clone(),
