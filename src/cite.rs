@@ -98,8 +98,9 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
             if !name.is_empty() && name[0].starts_with(|c: char| c.is_uppercase()) {
                 let n = name.join(" ");
                 let start = p - n.len();
+                // as written: "Afzal (2022)"
                 out.push(InlineCitation {
-                    text: format!("{n}, {}", &after[..4]),
+                    text: sentence[start..p + 7].to_string(),
                     span: start..p + 7,
                 });
             }
@@ -335,11 +336,11 @@ mod tests {
         );
         assert_eq!(
             texts("Afzal (2022) outlines that attacks grew"),
-            ["Afzal, 2022"]
+            ["Afzal (2022)"]
         );
         assert_eq!(
             texts("Sayed and Hamming (2021) show"),
-            ["Sayed and Hamming, 2021"]
+            ["Sayed and Hamming (2021)"]
         );
     }
 

@@ -398,7 +398,7 @@ mod tests {
         assert_eq!(d.sentences[0].citations, [CiteRef::Footnote("hst".into())]);
         assert_eq!(
             d.sentences[1].citations,
-            [CiteRef::Inline("Mir, 2022".into())]
+            [CiteRef::Inline("Mir (2022)".into())]
         );
         assert!(
             matches!(&d.sentences[2].citations[0], CiteRef::Link { dest, .. } if dest == "https://usip.org/x")

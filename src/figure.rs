@@ -1375,8 +1375,10 @@ impl<'a> Parser<'a> {
                 steps += 1;
                 continue;
             }
+            // plurals, irregular plurals ("policemen", "tribesmen") and count nouns
             if SINGULAR_NOUNS.contains(&l)
                 || (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3)
+                || (l.ends_with("men") && l.len() > 4)
             {
                 return Some(l.to_string());
             }
@@ -1798,6 +1800,12 @@ mod tests {
             Some("members")
         );
         assert_eq!(one("killing 43 people").noun.as_deref(), Some("people"));
+        assert_eq!(
+            one("researchers confirmed that 11 policemen died")
+                .noun
+                .as_deref(),
+            Some("policemen")
+        );
         assert_eq!(
             one("more than $7 billion of Afghanistan's foreign currency reserves")
                 .noun

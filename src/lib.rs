@@ -15,3 +15,4 @@ pub mod matching;
 pub mod provenance;
 pub mod report;
 pub mod segment;
+pub mod trace;

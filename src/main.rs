@@ -1,14 +1,18 @@
 //! The claimcheck command line. Only this file touches stdout, stderr and exit codes.
 
+use claimcheck::check::Location;
 use claimcheck::check::{check_claims, Finding};
 use claimcheck::config::{self, Config};
 use claimcheck::corpus::normalize;
 use claimcheck::corpus::Corpus;
+use claimcheck::figure::extract_figures;
 use claimcheck::index::{Analyzer, Index};
+use claimcheck::judge::Citation;
 use claimcheck::judge::{Context, Severity, Verdict};
 use claimcheck::lint::lint_draft;
 use claimcheck::provenance::Provenance;
 use claimcheck::report::{self, Format, HumanOptions, Summary};
+use claimcheck::trace::{command_line_location, trace};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -38,6 +42,14 @@ enum Command {
         /// Markdown files to check
         #[arg(required = true, value_name = "DRAFT")]
         drafts: Vec<PathBuf>,
+    },
+    /// Follow a claim (by id) or a sentence to its passages, sources and origins
+    Trace {
+        #[command(flatten)]
+        common: Common,
+        /// A claim id from claims.toml, or a sentence in quotes
+        #[arg(value_name = "CLAIM-ID|TEXT")]
+        target: String,
     },
     /// The corpus at a glance: sources, what they copy and what they cite
     Sources(Common),
@@ -274,6 +286,84 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
     finish(&common, &findings, ctx, &summary)
 }
 
+fn run_trace(common: Common, target: String) -> ExitCode {
+    let config = match load_config(&common, false) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let corpus = match load_corpus(&config, &common) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let index = Index::build(&corpus, Analyzer::new(&config.entities));
+    let provenance = Provenance::analyze(&corpus);
+    let ctx = Context {
+        corpus: &corpus,
+        index: &index,
+        provenance: &provenance,
+        settings: &config.settings,
+    };
+    let t = match config.claims.iter().find(|c| c.id == target) {
+        Some(claim) => {
+            let citation = if claim.sources.is_empty() {
+                Citation::None
+            } else {
+                Citation::Sources(
+                    claim
+                        .sources
+                        .iter()
+                        .filter_map(|s| corpus.source_index(s))
+                        .collect(),
+                )
+            };
+            let loc = Location::new(
+                normalize(&config.path).display().to_string(),
+                Arc::new(config.source_text.clone()),
+                claim.text_span.clone(),
+            );
+            trace(ctx, Some(claim.id.clone()), &claim.text, &citation, loc)
+        }
+        None => {
+            if extract_figures(&target).is_empty() {
+                let known: Vec<&str> = config.claims.iter().map(|c| c.id.as_str()).collect();
+                let help = if known.is_empty() {
+                    "give a sentence with a figure, such as \"the Taliban freed 780 TTP prisoners\""
+                        .to_string()
+                } else {
+                    format!(
+                        "give a claim id ({}) or a sentence with a figure",
+                        known.join(", ")
+                    )
+                };
+                return fail(miette::miette!(
+                    code = "claimcheck::trace::no_figure",
+                    help = help,
+                    "`{target}` is neither a claim id nor a sentence with a figure"
+                ));
+            }
+            trace(
+                ctx,
+                None,
+                &target,
+                &Citation::Uncited,
+                command_line_location(&target),
+            )
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let r = match common.format {
+        Format::Json => report::write_trace_json(&mut out, &t, &corpus, &provenance),
+        Format::Human => report::write_trace_human(&mut out, &t, &corpus, &provenance),
+    };
+    match r {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            fail(miette::miette!("cannot write the report: {e}"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 fn run_sources(common: Common) -> ExitCode {
     let config = match load_config(&common, false) {
         Ok(c) => c,
@@ -324,6 +414,10 @@ fn main() -> ExitCode {
         Command::Lint { common, drafts } => {
             install_miette_hook(use_color(common.color));
             run_lint(common, drafts)
+        }
+        Command::Trace { common, target } => {
+            install_miette_hook(use_color(common.color));
+            run_trace(common, target)
         }
         Command::Sources(c) => {
             install_miette_hook(use_color(c.color));

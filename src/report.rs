@@ -738,3 +738,202 @@ pub fn write_sources_human(
     }
     Ok(())
 }
+
+// --------------------------------------------------------------------------- trace
+
+#[derive(Serialize)]
+struct JsonTrace<'a> {
+    schema: u32,
+    claim: JsonTraceClaim<'a>,
+    figures: Vec<JsonTraceFigure<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTraceClaim<'a> {
+    id: Option<&'a str>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonTraceFigure<'a> {
+    text: &'a str,
+    figure: &'a Figure,
+    verdict: Verdict,
+    severity: Severity,
+    message: String,
+    notes: &'a [String],
+    independent_sources: usize,
+    evidence: Vec<JsonEvidence<'a>>,
+    /// Where the figure comes from in the end; `source` null means outside the corpus.
+    origins: Vec<JsonOrigin<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonOrigin<'a> {
+    text: &'a str,
+    source: Option<&'a str>,
+    in_corpus: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<&'a str>,
+}
+
+/// `claimcheck trace --format json`.
+pub fn write_trace_json(
+    out: &mut dyn Write,
+    t: &crate::trace::Trace,
+    corpus: &Corpus,
+    prov: &Provenance,
+) -> std::io::Result<()> {
+    let figures = t
+        .figures
+        .iter()
+        .map(|tf| {
+            let f = &tf.finding;
+            JsonTraceFigure {
+                text: &f.judgment.figure.text,
+                figure: &f.judgment.figure,
+                verdict: f.judgment.verdict,
+                severity: f.severity(),
+                message: message(f, corpus),
+                notes: &f.notes,
+                independent_sources: f.independent_sources,
+                evidence: f
+                    .judgment
+                    .evidence
+                    .iter()
+                    .map(|e| evidence_json(corpus, prov, e))
+                    .collect(),
+                origins: tf
+                    .origins
+                    .iter()
+                    .map(|o| JsonOrigin {
+                        text: &o.text,
+                        source: o.source.map(|s| corpus.sources[s].id.as_str()),
+                        in_corpus: o.source.is_some(),
+                        reference: o.reference.as_deref(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let doc = JsonTrace {
+        schema: 1,
+        claim: JsonTraceClaim {
+            id: t.claim_id.as_deref(),
+            text: &t.text,
+        },
+        figures,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// `claimcheck trace`: claim → figures → passages → sources → origins, as a tree.
+pub fn write_trace_human(
+    out: &mut dyn Write,
+    t: &crate::trace::Trace,
+    corpus: &Corpus,
+    prov: &Provenance,
+) -> std::io::Result<()> {
+    match &t.claim_id {
+        Some(id) => writeln!(out, "claim `{id}`: {}", t.text)?,
+        None => writeln!(out, "{}", t.text)?,
+    }
+    let nf = t.figures.len();
+    for (fi, tf) in t.figures.iter().enumerate() {
+        let f = &tf.finding;
+        let last_f = fi + 1 == nf;
+        let (branch, pad) = if last_f {
+            ("└── ", "    ")
+        } else {
+            ("├── ", "│   ")
+        };
+        let notes = if f.notes.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", f.notes.join(", "))
+        };
+        writeln!(
+            out,
+            "{branch}{} — {} ({} independent source{}){notes}",
+            f.judgment.figure.text,
+            f.judgment.verdict.as_str(),
+            f.independent_sources,
+            if f.independent_sources == 1 { "" } else { "s" }
+        )?;
+        let ne = f.judgment.evidence.len();
+        for (ei, e) in f.judgment.evidence.iter().enumerate() {
+            let p = &corpus.passages[e.passage];
+            let src = &corpus.sources[p.source];
+            let fig = &p.figures[e.figure];
+            let (line, col) = src.line_col(p.span.start + fig.span.start);
+            let last_e = ei + 1 == ne && tf.origins.is_empty();
+            let (b2, p2) = if last_e {
+                ("└── ", "    ")
+            } else {
+                ("├── ", "│   ")
+            };
+            let rel = match e.relation {
+                Relation::Supports => "supports",
+                Relation::Contradicts => "says otherwise",
+            };
+            writeln!(
+                out,
+                "{pad}{b2}{} {rel}: {} ({}:{line}:{col}, score {:.2})",
+                src.id,
+                said(fig),
+                src.display,
+                e.score
+            )?;
+            let quote: String = p.text.trim().chars().take(160).collect();
+            let ellipsis = if p.text.trim().chars().count() > 160 {
+                "…"
+            } else {
+                ""
+            };
+            writeln!(out, "{pad}{p2}“{quote}{ellipsis}”")?;
+            for d in &prov.derived_from[p.source] {
+                writeln!(
+                    out,
+                    "{pad}{p2}copies {} ({})",
+                    corpus.sources[*d].id,
+                    corpus.sources[*d].title()
+                )?;
+            }
+            for c in &prov.attributions[e.passage] {
+                match c.source {
+                    Some(s) => {
+                        writeln!(out, "{pad}{p2}cites {} → {}", c.text, corpus.sources[s].id)?
+                    }
+                    None => writeln!(
+                        out,
+                        "{pad}{p2}attributes it to {} (outside the corpus)",
+                        c.text
+                    )?,
+                }
+            }
+        }
+        if !tf.origins.is_empty() {
+            writeln!(out, "{pad}└── origin")?;
+            for o in &tf.origins {
+                match o.source {
+                    Some(s) => writeln!(
+                        out,
+                        "{pad}    • {} — {}",
+                        corpus.sources[s].id,
+                        corpus.sources[s].title()
+                    )?,
+                    None => {
+                        let r = o
+                            .reference
+                            .as_deref()
+                            .map(|r| format!(": {}", r.chars().take(120).collect::<String>()))
+                            .unwrap_or_default();
+                        writeln!(out, "{pad}    • {} — outside the corpus{r}", o.text)?
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}

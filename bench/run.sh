@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# claimcheck throughput benchmark: claimcheck check/lint vs a rapidfuzz script vs grep.
+#
+#   bash bench/run.sh [--docs N] [--claims N] [--runs N] [--peer-runs N]
+#
+# Builds the release binary, generates target/bench/{corpus,claims.toml,draft.md},
+# installs rapidfuzz into target/bench/venv, times everything and writes
+# target/bench/results.md. Not part of `cargo test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+gen_args=() measure_args=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --docs|--claims|--draft-sentences|--seed) gen_args+=("$1" "$2"); shift 2 ;;
+    --runs|--peer-runs) measure_args+=("$1" "$2"); shift 2 ;;
+    *) echo "usage: bash bench/run.sh [--docs N] [--claims N] [--draft-sentences N] [--seed N] [--runs N] [--peer-runs N]" >&2; exit 2 ;;
+  esac
+done
+
+PY=${PYTHON:-python3}
+B=target/bench
+mkdir -p "$B"
+
+echo "== cargo build --release"
+cargo build --release --quiet
+
+echo "== tools"
+if [ ! -x "$B/venv/bin/python" ] || ! "$B/venv/bin/python" -c 'import rapidfuzz' 2>/dev/null; then
+  "$PY" -m venv "$B/venv"
+  "$B/venv/bin/pip" install --quiet rapidfuzz
+fi
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v rg >/dev/null || missing+=(ripgrep)
+if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; } ||
+    echo "could not install ${missing[*]}: falling back (perf_counter timing / no rg row)"
+fi
+
+echo "== corpus"
+"$PY" bench/gen_corpus.py ${gen_args[@]+"${gen_args[@]}"}
+
+echo "== measure"
+"$PY" bench/measure.py ${measure_args[@]+"${measure_args[@]}"}
+echo
+echo "written: $B/results.md"
