@@ -28,6 +28,9 @@ pub struct Sentence {
     /// Byte offsets in the draft of each byte of `text` (one past for the end).
     offsets: Vec<usize>,
     pub citations: Vec<CiteRef>,
+    /// Only figures inside this range are claims (a table cell; the rest of the row is
+    /// context).
+    pub only: Option<Range<usize>>,
 }
 
 impl Sentence {
@@ -76,12 +79,32 @@ struct Block {
     offsets: Vec<usize>,
     /// (plain offset, citation)
     cites: Vec<(usize, CiteRef)>,
+    /// For a table cell's sentence: the bytes whose figures are judged (the cell); the
+    /// rest is context. Such a block is one sentence.
+    only: Option<Range<usize>>,
 }
 
 impl Block {
     fn push(&mut self, s: &str, draft_start: usize) {
         for (i, _) in s.bytes().enumerate() {
             self.offsets.push(draft_start + i);
+        }
+        self.text.push_str(s);
+    }
+
+    /// Another block's text and mapping, appended.
+    fn append(&mut self, other: &Block) {
+        let base = self.text.len();
+        self.text.push_str(&other.text);
+        self.offsets.extend_from_slice(&other.offsets);
+        self.cites
+            .extend(other.cites.iter().map(|(p, c)| (p + base, c.clone())));
+    }
+
+    /// Text that is not in the draft (cell separators, column headers), mapped to `at`.
+    fn push_sep(&mut self, s: &str, at: usize) {
+        for _ in s.bytes() {
+            self.offsets.push(at);
         }
         self.text.push_str(s);
     }
@@ -110,6 +133,8 @@ pub fn parse(text: &str) -> Draft {
     let mut footnote: Option<(String, String)> = None;
     let mut links: Vec<(String, usize)> = Vec::new();
     let mut code_ranges: Vec<Range<usize>> = Vec::new();
+    let mut headers: Vec<String> = Vec::new();
+    let mut row: Vec<Block> = Vec::new();
     let flush = |current: &mut Option<Block>, blocks: &mut Vec<Block>| {
         if let Some(b) = current.take() {
             if !b.text.trim().is_empty() {
@@ -161,16 +186,53 @@ pub fn parse(text: &str) -> Draft {
                 skip = skip.saturating_sub(1);
             }
             _ if skip > 0 => {}
+            // a table row becomes one sentence per figure cell: the figure, its column
+            // header, then the row's other cells ("149 Killed Peshawar school massacre
+            // 2014"), so the figure keeps its noun, role and year
+            Event::Start(Tag::Table(_)) => headers.clear(),
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                flush(&mut current, &mut blocks);
+                row.clear();
+            }
+            Event::Start(Tag::TableCell) => current = Some(Block::default()),
+            Event::End(TagEnd::TableCell) => row.push(current.take().unwrap_or_default()),
+            Event::End(TagEnd::TableHead) => {
+                headers = row.iter().map(|c| c.text.trim().to_string()).collect();
+                blocks.extend(
+                    row.drain(..)
+                        .filter(|c| c.text.chars().any(|x| x.is_ascii_digit())),
+                );
+            }
+            Event::End(TagEnd::TableRow) => {
+                for i in 0..row.len() {
+                    if !row[i].text.chars().any(|x| x.is_ascii_digit()) {
+                        continue;
+                    }
+                    let mut b = Block::default();
+                    b.append(&row[i]);
+                    b.only = Some(0..b.text.len());
+                    let at = b.offsets.last().copied().unwrap_or(0);
+                    if let Some(h) = headers.get(i).filter(|h| informative_header(h)) {
+                        b.push_sep(&format!(" {h}"), at);
+                    }
+                    for (j, cell) in row.iter().enumerate() {
+                        if j != i && !cell.text.trim().is_empty() {
+                            b.push_sep(" ", at);
+                            b.append(cell);
+                        }
+                    }
+                    blocks.push(b);
+                }
+                row.clear();
+            }
             Event::Start(Tag::Paragraph)
             | Event::Start(Tag::Heading { .. })
-            | Event::Start(Tag::TableCell)
             | Event::Start(Tag::Item) => {
                 flush(&mut current, &mut blocks);
                 current = Some(Block::default());
             }
             Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::Heading(_))
-            | Event::End(TagEnd::TableCell)
             | Event::End(TagEnd::Item) => {
                 flush(&mut current, &mut blocks);
             }
@@ -220,7 +282,11 @@ pub fn parse(text: &str) -> Draft {
     }
     flush(&mut current, &mut blocks);
     for b in blocks {
-        let sentences = split_sentences(&b.text);
+        let sentences = if b.only.is_some() {
+            vec![0..b.text.len()]
+        } else {
+            split_sentences(&b.text)
+        };
         let n = sentences.len();
         for (si, r) in sentences.into_iter().enumerate() {
             let mut citations: Vec<CiteRef> = b
@@ -245,11 +311,34 @@ pub fn parse(text: &str) -> Draft {
                 text: s_text,
                 offsets,
                 citations,
+                only: b.only.clone(),
             });
         }
     }
     draft.suppressions = suppressions(text, &code_ranges);
     draft
+}
+
+/// Column headers that say what a figure counts ("Killed", "Attacks"), not just that
+/// it is one ("Figure", "Value").
+fn informative_header(h: &str) -> bool {
+    let l = h.trim().to_lowercase();
+    !l.is_empty()
+        && !matches!(
+            l.as_str(),
+            "figure"
+                | "figures"
+                | "value"
+                | "values"
+                | "number"
+                | "count"
+                | "total"
+                | "amount"
+                | "n"
+                | "#"
+                | "data"
+                | "estimate"
+        )
 }
 
 /// `<!-- claimcheck-disable-next-line [verdicts] [reason="..."] -->`,

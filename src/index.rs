@@ -421,6 +421,12 @@ impl Analyzer {
     pub fn terms_masking(&self, text: &str, figures: &[Figure]) -> Vec<Term> {
         let mut masked: Vec<std::ops::Range<usize>> =
             figures.iter().map(|f| f.span.clone()).collect();
+        // citations say who, not what: "(Mir, 2022)", "according to PIPS"
+        masked.extend(
+            crate::cite::inline_citations(text)
+                .into_iter()
+                .map(|c| c.span),
+        );
         masked.extend(
             crate::figure::years(text)
                 .into_iter()

@@ -47,7 +47,10 @@ pub fn lint_draft(file: &str, text: Arc<String>, draft: &Draft, ctx: Context) ->
     let mut findings = Vec::new();
     let mut suppressed = 0;
     for s in &draft.sentences {
-        let figures = extract_figures(&s.text);
+        let mut figures = extract_figures(&s.text);
+        if let Some(only) = &s.only {
+            figures.retain(|f| f.span.start >= only.start && f.span.end <= only.end);
+        }
         if figures.is_empty() {
             continue;
         }
