@@ -83,11 +83,11 @@ def figures_in(text):
 
 
 SYNONYMS = {
-    "released": ["freed", "let go"],
+    "released": ["freed"],
     "attacks": ["strikes", "assaults"],
     "attack": ["strike", "assault"],
     "militants": ["insurgents", "fighters"],
-    "reportedly": ["allegedly", "according to reports,"],
+    "reportedly": ["allegedly"],
     "announced": ["declared", "unveiled"],
     "approximately": ["roughly", "about"],
     "more than": ["over"],
@@ -103,13 +103,11 @@ SYNONYMS = {
     "country": ["nation"],
     "large": ["big", "sizeable"],
     "pledged": ["promised", "committed"],
-    "increase": ["rise", "jump"],
+    "an increase": ["a rise", "a jump"],
     "increasing": ["growing", "rising"],
     "government": ["administration", "authorities"],
     "group": ["organisation", "outfit"],
-    "killed": ["left dead"],
     "injured": ["wounded"],
-    "immediately": ["right away", "at once"],
     "several": ["a number of"],
     "stated": ["said"],
     "said": ["stated", "noted"],
@@ -125,7 +123,7 @@ SYNONYMS = {
 SYN_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)) + r")\b", re.I)
 
 ALIASES = ["TTP", "Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan",
-           "Tehrik-e-Taliban Pakistan", "Pakistani Taliban", "the Pakistani Taliban"]
+           "Tehrik-e-Taliban Pakistan", "Pakistani Taliban"]
 TTP_RE = re.compile(r"(?<![(\w-])TTP(?![\w)-])")
 
 
@@ -141,7 +139,9 @@ def synonym_swap(rng, text, rate):
             return m.group(0)
         w = m.group(0)
         return keep_case(w, rng.choice(SYNONYMS[w.lower()]))
-    return SYN_RE.sub(sub, text)
+    text = SYN_RE.sub(sub, text)
+    # "an attack" -> "a strike"
+    return re.sub(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxyz])", r"\1 ", text)
 
 
 def alias_swap(rng, text, rate):
@@ -311,7 +311,7 @@ def make_doc(rng, kind, seeds):
             rng.shuffle(pars)
         return synonym_swap(rng, base.title, 0.6), pars
     if kind == "numbers":            # another outlet's figures: same text, some numbers differ
-        pars = [rewrite(rng, p, syn=0.1, numbers=0.35, years=0.1) for p in base.paragraphs]
+        pars = [rewrite(rng, p, syn=0.1, numbers=0.3, years=0.05) for p in base.paragraphs]
         return base.title, pars
     if kind == "digest":             # a roundup: paragraphs of several documents
         pars = []
@@ -332,7 +332,7 @@ def make_doc(rng, kind, seeds):
     raise ValueError(kind)
 
 
-KINDS = [("reprint", 0.22), ("brief", 0.22), ("rewrite", 0.18), ("numbers", 0.15),
+KINDS = [("reprint", 0.24), ("brief", 0.24), ("rewrite", 0.19), ("numbers", 0.10),
          ("digest", 0.17), ("report", 0.06)]
 FOLDER = {"reprint": "news", "brief": "news", "rewrite": "analysis", "numbers": "analysis",
           "digest": "digests", "report": "reports"}
@@ -399,7 +399,12 @@ def trim(s, rng):
     return out if out.endswith((".", "?", "!")) else out + "."
 
 
+DATELINE = re.compile(r"^[A-Z][\w ]+ \[\w+\], \w+ \d+ : ")
+
+
 def paraphrase(rng, s):
+    s = DATELINE.sub("", s)
+    s = s[0].upper() + s[1:]
     s = synonym_swap(rng, s, 0.5)
     s = alias_swap(rng, s, 0.5)
     m = re.match(r"(According to [^,]{3,80}), (.+?)([.!?]?)$", s)
@@ -441,18 +446,27 @@ def docs_with(docs, sentence):
 def make_claims(rng, docs, n):
     pool = candidate_sentences(docs)
     rng.shuffle(pool)
+    # Round-robin over "families" (sentences with the same figures), so that the few
+    # sentences every reprint carries do not crowd out the rest; distinct sentences
+    # first, then second paraphrases of them when the corpus is small.
+    families = {}
+    for di, s in pool:
+        families.setdefault(tuple(f[2] for f in figures_in(s)), []).append((di, s))
+    fams = list(families.values())
+    order = []
+    for r in range(max(len(f) for f in fams)):
+        order += [f[r] for f in fams if r < len(f)]
     claims, seen = [], set()
-    # distinct sentences first; a small corpus then gets second paraphrases of them
-    order = pool + [x for _ in range(20) for x in rng.sample(pool, len(pool))]
+    order += [x for _ in range(20) for x in rng.sample(pool, len(pool))]
     for k, (di, s) in enumerate(order):
         if len(claims) >= n:
             break
         key = re.sub(r"\W+", " ", s.lower())
-        if key in seen and k < len(pool):
+        if key in seen and k < len(order) - 20 * len(pool):
             continue
         seen.add(key)
         text = paraphrase(rng, trim(s, rng))
-        if not figures_in(text):
+        if not figures_in(text) or not text[0].isupper() or not prose(text):
             continue
         r = rng.random()
         label, sources = "paraphrase", [docs[di]["stem"]]
@@ -521,6 +535,8 @@ def make_draft(rng, docs, n_sentences):
         if rng.random() < 0.6 and pool:
             di, s = pool.pop()
             text = paraphrase(rng, trim(s, rng))
+            if not text[0].isupper() or not prose(text):
+                continue
             if rng.random() < 0.2:
                 text, _ = alter_first_figure(rng, text)
             figs += 1

@@ -153,6 +153,8 @@ def main():
         f"{version([args.python, '-c', 'import rapidfuzz; print(rapidfuzz.__version__)'])}; "
         f"{version(['hyperfine', '--version'])}; {version(['grep', '--version'])}; "
         f"{version(['rg', '--version']) if shutil.which('rg') else 'no rg'}.", "",
+        f"claimcheck built from {version(['git', 'describe', '--always', '--dirty'])} "
+        f"(`git describe --always --dirty`; `-dirty` means uncommitted changes in the tree).", "",
         "| tool | input | median s | ± sd | runs | claims/s | MB/s of corpus | peak RSS MB |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]

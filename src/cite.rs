@@ -117,6 +117,8 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
         "as reported by ",
         "reported by ",
         "cited by ",
+        "quoted by ",
+        "published by ",
     ] {
         let mut from = 0;
         while let Some(p) = lower[from..].find(phrase).map(|x| x + from) {

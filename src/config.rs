@@ -26,6 +26,9 @@ pub struct Settings {
     /// Extra similarity a contradicting passage needs when it counts other people
     /// ("prisoners" for "recruits").
     pub related_noun_margin: f64,
+    /// Share of a claim's topic words a passage must carry before its figure can
+    /// contradict the claim.
+    pub topic_threshold: f64,
     /// Tolerance of "about", "around", "some" (0.1 = ±10%).
     pub about_tolerance: f64,
     /// "more than x" supports at most cap·x: beyond it the figure is a misquote.
@@ -41,8 +44,9 @@ impl Default for Settings {
         Settings {
             match_threshold: 0.42,
             conflict_threshold: 0.55,
-            conflict_ratio: 0.7,
+            conflict_ratio: 0.6,
             related_noun_margin: 0.1,
+            topic_threshold: 0.25,
             about_tolerance: 0.1,
             open_end_cap: 2.0,
             candidates: 40,
@@ -239,6 +243,7 @@ const SETTINGS_KEYS: &[(&str, Ty)] = &[
     ("conflict_threshold", Ty::Float),
     ("conflict_ratio", Ty::Float),
     ("related_noun_margin", Ty::Float),
+    ("topic_threshold", Ty::Float),
     ("about_tolerance", Ty::Float),
     ("open_end_cap", Ty::Float),
     ("candidates", Ty::Int),
@@ -691,6 +696,7 @@ fn check_settings(p: &mut Problems, s: &Settings, doc: &toml_edit::ImDocument<&s
         ("conflict_threshold", s.conflict_threshold),
         ("conflict_ratio", s.conflict_ratio),
         ("related_noun_margin", s.related_noun_margin),
+        ("topic_threshold", s.topic_threshold),
         ("about_tolerance", s.about_tolerance),
     ] {
         if !(0.0..=1.0).contains(&v) {

@@ -1088,7 +1088,17 @@ impl<'a> Parser<'a> {
         }
         // "under one umbrella", "over one year": one-word prepositions before a small
         // number word are not bounds
-        if qualified && num.words && !num.scaled && num.value < 10.0 && k == start_tok + 1 {
+        let counted_next = {
+            let nx = self.lower(num.next);
+            DURATION_WORDS.iter().any(|(d, _)| *d == nx) || (nx.ends_with('s') && nx.len() > 3)
+        };
+        if qualified
+            && num.words
+            && !num.scaled
+            && num.value < 10.0
+            && k == start_tok + 1
+            && !counted_next
+        {
             let w = self.lower(start_tok);
             if matches!(
                 w,
@@ -1222,6 +1232,16 @@ impl<'a> Parser<'a> {
             },
             next,
         ))
+    }
+
+    /// "compared with 2020", "than in 2021", "from 2020", "over 2020": a baseline year.
+    fn is_baseline_year(&self, i: usize) -> bool {
+        let w = |k: usize| if k < i { self.lower(i - k) } else { "" };
+        matches!(w(1), "than" | "from" | "over" | "since" | "on")
+            || (w(1) == "in" && w(2) == "than")
+            || (matches!(w(1), "with" | "to")
+                && matches!(w(2), "compared" | "comparison" | "relative"))
+            || (w(1) == "in" && matches!(w(2), "with" | "to") && w(3) == "compared")
     }
 
     /// "(Sayed & Hamming, 2021)", "Afzal (2022)": the year of a cited work, not of a figure.
@@ -1460,9 +1480,14 @@ struct RawFigure {
 /// Years mentioned in a text, with their byte offsets: the figures' time.
 pub fn years(text: &str) -> Vec<(usize, i32)> {
     years_of(&Parser::new(text))
+        .into_iter()
+        .map(|(p, y, _)| (p, y))
+        .collect()
 }
 
-fn years_of(p: &Parser) -> Vec<(usize, i32)> {
+/// Years with their offsets and whether each is a comparison baseline ("compared with
+/// 2020", "than in 2021"): a baseline is not the figure's time.
+fn years_of(p: &Parser) -> Vec<(usize, i32, bool)> {
     let mut out = Vec::new();
     for (i, t) in p.toks.iter().enumerate() {
         if t.kind != Kind::Number || t.text.len() != 4 || t.text.contains([',', '.']) {
@@ -1488,14 +1513,21 @@ fn years_of(p: &Parser) -> Vec<(usize, i32)> {
         if p.is_citation_year(i) {
             continue;
         }
-        out.push((t.start, y));
+        out.push((t.start, y, p.is_baseline_year(i)));
     }
     out
 }
 
 /// The year a figure at `pos` refers to: one in the same clause, else the nearest before,
 /// else the nearest after.
-fn year_for(text: &str, years: &[(usize, i32)], span: &Range<usize>) -> Option<i32> {
+fn year_for(text: &str, years: &[(usize, i32, bool)], span: &Range<usize>) -> Option<i32> {
+    // baselines only when nothing else gives the time
+    let own: Vec<(usize, i32)> = years.iter().filter(|y| !y.2).map(|y| (y.0, y.1)).collect();
+    let years: Vec<(usize, i32)> = if own.is_empty() {
+        years.iter().map(|y| (y.0, y.1)).collect()
+    } else {
+        own
+    };
     if years.is_empty() {
         return None;
     }
@@ -1755,6 +1787,10 @@ mod tests {
         none("One possibility is that");
         none("Journal 4(1), pp. 74-100");
         none("unites factions under one umbrella");
+        assert_eq!(
+            one("talks went on for about two weeks").qualifier,
+            Qualifier::About
+        );
         assert_eq!(one("a 42% rise, measured over 2020").year, None);
         assert_eq!(one("more than 2000 people").value, 2000.0);
         assert_eq!(one("at least one person").value, 1.0);
@@ -1787,6 +1823,8 @@ mod tests {
         assert_eq!(one("a 42% increase in 2021 (Afzal, 2022)").year, Some(2021));
         let figs = extract_figures("registering a 42% increase in 2021 when compared to 2020");
         assert_eq!(figs[0].year, Some(2021));
+        let figs = extract_figures("In 2021, attacks rose 42 per cent compared with 2020, and the group claimed 282 attacks that year");
+        assert_eq!(figs[1].year, Some(2021));
         let figs = extract_figures(
             "the school massacre in Peshawar in 2014 (149 victims killed, mostly children), a 2009 car bombing in Peshawar (125 victims killed)",
         );

@@ -249,6 +249,44 @@ const STOPWORDS: &[&str] = &[
     "percent",
 ];
 
+/// Month and weekday names (and their abbreviations).
+pub fn is_time_name(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 /// A normalised word of a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
@@ -405,7 +443,8 @@ impl Analyzer {
                 || text[..s]
                     .trim_end()
                     .ends_with(['.', '!', '?', ':', '"', '“']);
-            let entity = all_caps || (capital && !sentence_start);
+            // months and weekdays are capitalised but are time, not actors
+            let entity = (all_caps || (capital && !sentence_start)) && !is_time_name(w);
             let key = if all_caps { w.clone() } else { self.key(w) };
             out.push(Term {
                 key,

@@ -7,7 +7,7 @@ use crate::corpus::Corpus;
 use crate::figure::Figure;
 use crate::index::Index;
 use crate::matching::{
-    candidates, evidence_for, Agreement, Evidence, NounRelation, Query, Relation,
+    candidates, evidence_for, time_clash, Agreement, Evidence, NounRelation, Query, Relation,
 };
 use crate::provenance::Provenance;
 use serde::Serialize;
@@ -129,12 +129,18 @@ pub fn judge_claim(
     (0..figures.len())
         .map(|fi| {
             let ev = evidence_for(ctx.index, ctx.corpus, &q, &cands, fi, ctx.settings);
-            decide(ctx, figures[fi].clone(), ev, citation)
+            decide(ctx, text, figures[fi].clone(), ev, citation)
         })
         .collect()
 }
 
-fn decide(ctx: Context, figure: Figure, evidence: Vec<Evidence>, citation: &Citation) -> Judgment {
+fn decide(
+    ctx: Context,
+    query_text: &str,
+    figure: Figure,
+    evidence: Vec<Evidence>,
+    citation: &Citation,
+) -> Judgment {
     let (corpus, settings) = (ctx.corpus, ctx.settings);
     let relevant: Vec<&Evidence> = evidence
         .iter()
@@ -158,6 +164,7 @@ fn decide(ctx: Context, figure: Figure, evidence: Vec<Evidence>, citation: &Cita
         .copied()
         .filter(|e| {
             e.relation == Relation::Contradicts
+                && e.topic >= settings.topic_threshold
                 && (e.noun != NounRelation::Related
                     || e.score >= settings.match_threshold + settings.related_noun_margin)
         })
@@ -229,6 +236,10 @@ fn decide(ctx: Context, figure: Figure, evidence: Vec<Evidence>, citation: &Cita
                         && !support_roots.contains(&ctx.provenance.root(source_of(e)))
                         && matches!(e.agreement, Agreement::Value | Agreement::Qualifier)
                         && e.noun == NounRelation::Same
+                        && !e.other_actor
+                        // the disagreeing passage must be about the same time as the support
+                        && !time_clash(&corpus.passages[cited_supports[0].passage].text, &corpus.passages[e.passage].text)
+                        && !time_clash(query_text, &corpus.passages[e.passage].text)
                         // a claim that names its year conflicts only with the same year
                         && match (j.figure.year, corpus.passages[e.passage].figures[e.figure].year) {
                             (Some(a), Some(b)) => a == b,

@@ -43,6 +43,12 @@ pub struct Evidence {
     pub agreement: Agreement,
     /// Both figures name the same counted thing.
     pub noun: NounRelation,
+    /// The passage names an actor next to its figure that the claim never mentions
+    /// ("Pakistan had committed to freeing…" against "the Taliban freed…").
+    pub other_actor: bool,
+    /// Share of the claim's own topic words (beyond the counted noun and its main
+    /// entity) found in the passage and its context; 1 when the claim has none.
+    pub topic: f64,
 }
 
 /// How the nouns two figures count relate.
@@ -260,6 +266,42 @@ fn in_interval(v: f64, f: &Figure) -> bool {
     lo_ok && hi_ok
 }
 
+/// The unit of a number's last significant digit: 24,400,000 -> 100,000; 780 -> 10.
+fn precision_unit(v: f64) -> f64 {
+    let v = v.abs();
+    if v == 0.0 || !v.is_finite() {
+        return 1.0;
+    }
+    if v.fract() != 0.0 {
+        let mut unit = 1.0;
+        while unit > 1e-6 && (v / unit).fract().abs() > 1e-9 {
+            unit /= 10.0;
+        }
+        return unit;
+    }
+    let mut unit = 1.0;
+    while (v / (unit * 10.0)).fract() == 0.0 && unit < 1e15 {
+        unit *= 10.0;
+    }
+    unit
+}
+
+/// How far "about x" reaches: the tolerance (±10%), but no further than the precision
+/// the writer chose ("some 24.4 million" is not 23 million; "about 800" may be 780).
+fn about_tol(f: &Figure, tol: f64) -> f64 {
+    (tol * f.value.abs()).min(precision_unit(f.value))
+}
+
+/// A figure's interval, with "about" read as `about_tol`.
+fn bounds(f: &Figure, tol: f64) -> (f64, f64) {
+    if f.qualifier == Qualifier::About {
+        let t = about_tol(f, tol);
+        (f.value - t, f.value + t)
+    } else {
+        (f.low, f.high)
+    }
+}
+
 /// Does the source figure `s` support the claim figure `c`? (DESIGN "Figures".)
 pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
     let unit_ok = c.unit == s.unit
@@ -313,13 +355,15 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
                 Agreement::Value
             }
         }
-        (Class::About, Class::About) => ok((c.value - s.value).abs() <= tol * s.value.abs()),
+        (Class::About, Class::About) => {
+            ok((c.value - s.value).abs() <= about_tol(c, tol).max(about_tol(s, tol)))
+        }
         (Class::Span, Class::Span) => ok(close(c.low, s.low) && close(c.high, s.high)),
         // a lower bound against an upper bound is a changed qualifier
         (Class::Lower, Class::Upper | Class::Almost)
         | (Class::Upper | Class::Almost, Class::Lower) => differ(same_number),
         // rounding the draft signals: "about 780", "nearly 800" for 780
-        (Class::About, Class::Exact) => ok((c.value - s.value).abs() <= tol * s.value.abs()),
+        (Class::About, Class::Exact) => ok((c.value - s.value).abs() <= about_tol(c, tol)),
         (Class::Almost, Class::Exact) => ok(s.value <= c.value && s.value >= 0.9 * c.value),
         // a bound in the draft around an exact source figure, within the cap
         (Class::Lower, Class::Exact) => ok(in_interval(s.value, c) && s.value <= cap * c.value),
@@ -327,14 +371,15 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
         // an exact draft figure against a bounded source: the source's interval must hold it
         (Class::Exact, Class::Lower) => ok(in_interval(c.value, s) && c.value <= cap * s.value),
         (Class::Exact, Class::Upper) => ok(in_interval(c.value, s) && c.value * cap >= s.value),
-        (Class::Exact, Class::Almost)
-        | (Class::Exact, Class::About)
-        | (Class::Exact, Class::Span) => ok(in_interval(c.value, s)),
+        (Class::Exact, Class::About) => ok((c.value - s.value).abs() <= about_tol(s, tol)),
+        (Class::Exact, Class::Almost) | (Class::Exact, Class::Span) => ok(in_interval(c.value, s)),
         (Class::Span, Class::Exact) => ok(in_interval(s.value, c)),
         // everything else: the intervals must overlap and open ends stay within the cap
         _ => {
-            let lo = c.low.max(s.low);
-            let hi = c.high.min(s.high);
+            let (cl, ch) = bounds(c, tol);
+            let (sl, sh) = bounds(s, tol);
+            let lo = cl.max(sl);
+            let hi = ch.min(sh);
             let capped = |f: &Figure, other: &Figure| {
                 // an open upper end read as people write it
                 !f.high.is_finite() && other.low > cap * f.low
@@ -486,7 +531,14 @@ fn months(text: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.starts_with(char::is_uppercase))
         .map(|w| w.to_lowercase())
-        .filter(|w| NAMES.contains(&w.as_str()))
+        .filter_map(|w| {
+            NAMES
+                .iter()
+                .find(|n| {
+                    **n == w || (w.len() >= 3 && w != "may" && n.starts_with(&w) && w.len() <= 4)
+                })
+                .map(|n| n.to_string())
+        })
         .collect();
     out.sort();
     out.dedup();
@@ -494,7 +546,7 @@ fn months(text: &str) -> Vec<String> {
 }
 
 /// "In July" against "in the first year": figures of different periods.
-fn period_mismatch(claim: &str, passage: &str) -> bool {
+pub fn period_mismatch(claim: &str, passage: &str) -> bool {
     let (cm, pm) = (months(claim), months(passage));
     if !cm.is_empty() && !pm.is_empty() {
         return !cm.iter().any(|m| pm.contains(m));
@@ -528,6 +580,110 @@ fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
     None
 }
 
+/// Entity names right around a passage figure (three words before, two after) that the
+/// claim does not contain: another actor's figure.
+fn other_actor(index: &Index, q: &Query, pi: usize, fp: &Figure) -> bool {
+    let terms = &index.terms[pi];
+    let pos = terms
+        .iter()
+        .position(|t| t.start >= fp.span.end)
+        .unwrap_or(terms.len());
+    let before = terms[..pos]
+        .iter()
+        .rev()
+        .filter(|t| t.end <= fp.span.start)
+        .take(3);
+    let after = terms[pos..].iter().take(2);
+    let claim: HashSet<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
+    before
+        .chain(after)
+        .filter(|t| t.entity && is_actor(t))
+        .any(|t| {
+            !claim.contains(t.key.as_str())
+                && !index
+                    .near_keys(&t.key)
+                    .iter()
+                    .any(|k| claim.contains(k.as_str()))
+        })
+}
+
+/// Names that act (states, armed groups, organisations), not places: an acronym, or a
+/// state or group name. "Meena Bazaar" and "Wah" are where, not who.
+fn is_actor(t: &Term) -> bool {
+    const ACTORS: &[&str] = &[
+        "pakistan",
+        "pakistani",
+        "taliban",
+        "afghanistan",
+        "afghan",
+        "india",
+        "indian",
+        "china",
+        "chines",
+        "iran",
+        "iranian",
+        "america",
+        "american",
+        "us",
+        "un",
+        "ttp",
+        "iskp",
+        "isi",
+        "qaeda",
+        "haqqani",
+        "hn",
+        "army",
+        "nato",
+        "russia",
+        "russian",
+    ];
+    let k = t.key.as_str();
+    ACTORS.contains(&k)
+}
+
+/// Stricter than `period_mismatch`, for conflicts: a month-level figure ("in July")
+/// and a year-level one ("in 2008", no month) are not about the same time either.
+pub fn time_clash(a: &str, b: &str) -> bool {
+    if period_mismatch(a, b) {
+        return true;
+    }
+    let (am, bm) = (months(a), months(b));
+    let has_year = |t: &str| !crate::figure::years(t).is_empty();
+    (!am.is_empty() && bm.is_empty() && has_year(b))
+        || (!bm.is_empty() && am.is_empty() && has_year(a))
+}
+
+/// Recall of the claim's topic words: all but the counted noun, hedges, time words and
+/// words so common they name the corpus's subject (idf below 1).
+fn topic_recall(
+    index: &Index,
+    corpus: &Corpus,
+    q: &Query,
+    noun_key: Option<&str>,
+    pi: usize,
+) -> f64 {
+    let topic: Vec<&Term> = q
+        .terms
+        .iter()
+        .filter(|t| {
+            Some(t.key.as_str()) != noun_key
+                && !HEDGES.contains(&t.key.as_str())
+                && !TIME_WORDS.contains(&t.key.as_str())
+                && index.idf(&t.key) >= 1.0
+        })
+        .collect();
+    if topic.is_empty() {
+        return 1.0;
+    }
+    let context = previous_passage(corpus, pi).map(|p| (&index.keysets[p], true));
+    let (got, total) = recall(index, &topic, &index.keysets[pi], context);
+    if total > 0.0 {
+        got / total
+    } else {
+        1.0
+    }
+}
+
 /// Terms near byte range `span` (±`window` terms).
 fn terms_near<'t>(
     terms: &'t [Term],
@@ -555,12 +711,17 @@ pub fn evidence_for(
 ) -> Vec<Evidence> {
     let fc = &q.figures[fi];
     let local_q = terms_near(&q.terms, &fc.span, 5);
+    let noun_key = fc
+        .noun
+        .as_deref()
+        .map(|n| index.analyzer.key(&n.to_lowercase()));
     let mut out = Vec::new();
     for &(pi, pscore) in candidates {
         if pscore < settings.match_threshold * 0.6 {
             continue;
         }
         let p = &corpus.passages[pi];
+        let topic = topic_recall(index, corpus, q, noun_key.as_deref(), pi);
         let mut best: Option<(f64, Evidence)> = None;
         for (k, fp) in p.figures.iter().enumerate() {
             let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
@@ -646,6 +807,8 @@ pub fn evidence_for(
                 },
                 agreement,
                 noun,
+                other_actor: other_actor(index, q, pi, fp),
+                topic,
             };
             if best.as_ref().is_none_or(|(r, _)| rank > *r) {
                 best = Some((rank, ev));
