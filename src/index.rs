@@ -97,7 +97,9 @@ const SYNONYMS: &[&[&str]] = &[
     &["aid", "aid", "assist", "relief"],
     &["peopl", "peopl", "person", "individu", "civilian"],
     &["faction", "faction", "group", "splinter", "outfit"],
-    &["takeov", "takeov", "seiz", "captur", "took", "return"],
+    &[
+        "takeov", "takeov", "seiz", "captur", "took", "return", "take",
+    ],
     &["block", "block", "froze", "freez", "frozen"],
     &["govern", "govern", "administr", "state"],
 ];
@@ -571,6 +573,13 @@ impl Index {
         }
         let n = self.doc_count as f64;
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln().max(0.05)
+    }
+
+    /// Words in more than a quarter of the passages (and at least three): the corpus's
+    /// subject ("TTP" in a corpus on the TTP), not what tells two passages apart.
+    pub fn is_common(&self, key: &str) -> bool {
+        let df = self.postings.get(key).map(|p| p.len()).unwrap_or(0);
+        df > 3 && df * 4 > self.doc_count
     }
 
     /// Vocabulary keys within one edit of `key` (strsim-confirmed), other than itself.

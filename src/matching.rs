@@ -654,7 +654,7 @@ pub fn time_clash(a: &str, b: &str) -> bool {
 }
 
 /// Recall of the claim's topic words: all but the counted noun, hedges, time words and
-/// words so common they name the corpus's subject (idf below 1).
+/// words so common they name the corpus's subject.
 fn topic_recall(
     index: &Index,
     corpus: &Corpus,
@@ -669,10 +669,11 @@ fn topic_recall(
             Some(t.key.as_str()) != noun_key
                 && !HEDGES.contains(&t.key.as_str())
                 && !TIME_WORDS.contains(&t.key.as_str())
-                && index.idf(&t.key) >= 1.0
+                && !index.is_common(&t.key)
         })
         .collect();
-    if topic.is_empty() {
+    // one word is too little to tell topics apart
+    if topic.len() < 2 {
         return 1.0;
     }
     let context = previous_passage(corpus, pi).map(|p| (&index.keysets[p], true));
