@@ -13,7 +13,7 @@ fn main() {
     let idx = Index::build(&c, Analyzer::new(&[]));
     let figs = extract_figures(&text);
     let s = Settings::default();
-    let q = Query::new(&idx, &text, &figs);
+    let q = Query::new(&idx, &text, &figs, &[]);
     println!(
         "terms: {:?}",
         q.terms

@@ -138,7 +138,7 @@ pub fn check_claims(config: &Config, ctx: Context) -> Vec<Finding> {
             )
         };
         let raw = &text[claim.text_span.clone()];
-        for j in judge_claim(ctx, &claim.text, &figures, &citation) {
+        for j in judge_claim(ctx, &claim.text, &figures, &citation, &[]) {
             // locate the figure inside the TOML string (escapes may shift offsets)
             let start = raw
                 .find(&j.figure.text)

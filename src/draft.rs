@@ -14,8 +14,13 @@ use std::ops::Range;
 pub enum CiteRef {
     /// `[^label]`
     Footnote(String),
-    /// `[text](dest)`: the destination and the link text.
-    Link { dest: String, text: String },
+    /// `[text](dest)`: the destination, the link text and where that text sits in the
+    /// sentence (masked from matching when the link names a source).
+    Link {
+        dest: String,
+        text: String,
+        span: Range<usize>,
+    },
     /// "(Mir, 2022)", "according to USIP": the words naming the work.
     Inline(String),
 }
@@ -273,8 +278,15 @@ pub fn parse(text: &str) -> Draft {
             Event::End(TagEnd::Link) => {
                 if let (Some((dest, start)), Some(b)) = (links.pop(), current.as_mut()) {
                     let label = b.text.get(start..).unwrap_or("").to_string();
-                    b.cites
-                        .push((b.text.len(), CiteRef::Link { dest, text: label }));
+                    let span = start..b.text.len();
+                    b.cites.push((
+                        b.text.len(),
+                        CiteRef::Link {
+                            dest,
+                            text: label,
+                            span,
+                        },
+                    ));
                 }
             }
             _ => {}
@@ -294,7 +306,16 @@ pub fn parse(text: &str) -> Draft {
                 .iter()
                 // a marker belongs to the sentence it closes ("jails.[^hst]")
                 .filter(|(pos, _)| *pos > r.start && (*pos <= r.end || si + 1 == n))
-                .map(|(_, c)| c.clone())
+                .map(|(_, c)| match c {
+                    // link spans become relative to the sentence
+                    CiteRef::Link { dest, text, span } => CiteRef::Link {
+                        dest: dest.clone(),
+                        text: text.clone(),
+                        span: span.start.saturating_sub(r.start).min(r.len())
+                            ..span.end.saturating_sub(r.start).min(r.len()),
+                    },
+                    other => other.clone(),
+                })
                 .collect();
             let s_text = b.text[r.clone()].to_string();
             for c in crate::cite::inline_citations(&s_text) {

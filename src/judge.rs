@@ -117,14 +117,16 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
 }
 
-/// Judge every figure of a claim.
+/// Judge every figure of a claim. `masks` are byte ranges of `text` that name sources
+/// (a citation link's text) and are left out of matching.
 pub fn judge_claim(
     ctx: Context,
     text: &str,
     figures: &[Figure],
     citation: &Citation,
+    masks: &[std::ops::Range<usize>],
 ) -> Vec<Judgment> {
-    let q = Query::new(ctx.index, text, figures);
+    let q = Query::new(ctx.index, text, figures, masks);
     let cands = candidates(ctx.index, ctx.corpus, &q, ctx.settings);
     (0..figures.len())
         .map(|fi| {

@@ -15,7 +15,12 @@ pub struct LintResult {
 }
 
 /// The corpus sources a sentence's citations name; `None` when it cites nothing.
-fn cited_sources(corpus: &Corpus, draft: &Draft, cites: &[CiteRef]) -> Option<Vec<usize>> {
+fn cited_sources(
+    corpus: &Corpus,
+    draft: &Draft,
+    cites: &[CiteRef],
+    masks: &mut Vec<std::ops::Range<usize>>,
+) -> Option<Vec<usize>> {
     if cites.is_empty() {
         return None;
     }
@@ -27,8 +32,12 @@ fn cited_sources(corpus: &Corpus, draft: &Draft, cites: &[CiteRef]) -> Option<Ve
                 .get(label)
                 .and_then(|def| resolve(corpus, def))
                 .or_else(|| resolve(corpus, label)),
-            CiteRef::Link { dest, text } => {
-                resolve_link(corpus, dest).or_else(|| resolve(corpus, text))
+            CiteRef::Link { dest, text, span } => {
+                let found = resolve_link(corpus, dest).or_else(|| resolve(corpus, text));
+                if found.is_some() {
+                    masks.push(span.clone());
+                }
+                found
             }
             CiteRef::Inline(text) => resolve(corpus, text),
         };
@@ -54,14 +63,15 @@ pub fn lint_draft(file: &str, text: Arc<String>, draft: &Draft, ctx: Context) ->
         if figures.is_empty() {
             continue;
         }
-        let cited = cited_sources(corpus, draft, &s.citations);
+        let mut masks = Vec::new();
+        let cited = cited_sources(corpus, draft, &s.citations, &mut masks);
         let citation = match &cited {
             None => Citation::Uncited,
             // citations to works outside the corpus: judged against the whole corpus
             Some(list) if list.is_empty() => Citation::Uncited,
             Some(list) => Citation::Sources(list.clone()),
         };
-        for j in judge_claim(ctx, &s.text, &figures, &citation) {
+        for j in judge_claim(ctx, &s.text, &figures, &citation, &masks) {
             let span = s.draft_span(&j.figure.span);
             if draft
                 .suppressions

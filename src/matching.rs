@@ -402,11 +402,20 @@ pub struct Query<'a> {
 }
 
 impl<'a> Query<'a> {
-    pub fn new(index: &Index, text: &'a str, figures: &'a [Figure]) -> Query<'a> {
+    /// `masks`: byte ranges of `text` that name sources rather than say anything
+    /// (a citation link's text).
+    pub fn new(
+        index: &Index,
+        text: &'a str,
+        figures: &'a [Figure],
+        masks: &[std::ops::Range<usize>],
+    ) -> Query<'a> {
+        let mut terms = index.analyzer.terms_masking(text, figures);
+        terms.retain(|t| !masks.iter().any(|m| t.start < m.end && t.end > m.start));
         Query {
             text,
             figures,
-            terms: index.analyzer.terms_masking(text, figures),
+            terms,
         }
     }
 }

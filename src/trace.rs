@@ -40,7 +40,7 @@ pub fn trace(
 ) -> Trace {
     let figures = extract_figures(text);
     let mut out = Vec::new();
-    for j in judge_claim(ctx, text, &figures, citation) {
+    for j in judge_claim(ctx, text, &figures, citation, &[]) {
         let mut origins: Vec<Origin> = Vec::new();
         let mut push = |o: Origin| {
             if !origins.contains(&o) {
