@@ -117,6 +117,26 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
 }
 
+/// The time of an undated figure: a year in its sentence or the sentence before ("On
+/// May 8, 2019, … At least seven people were killed"), else its source's publication
+/// year.
+fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
+    let p = &corpus.passages[e.passage];
+    if let Some((_, y)) = crate::figure::years(&p.text).last() {
+        return Some(*y);
+    }
+    if e.passage > 0 {
+        let prev = &corpus.passages[e.passage - 1];
+        if prev.source == p.source {
+            if let Some((_, y)) = crate::figure::years(&prev.text).last() {
+                return Some(*y);
+            }
+        }
+    }
+    let s = &corpus.sources[p.source];
+    s.meta.as_ref()?.date.as_deref()?.get(..4)?.parse().ok()
+}
+
 /// Judge every figure of a claim. `masks` are byte ranges of `text` that name sources
 /// (a citation link's text) and are left out of matching.
 pub fn judge_claim(
@@ -252,7 +272,9 @@ fn decide(
                         // a claim that names its year conflicts only with the same year
                         && match (j.figure.year, corpus.passages[e.passage].figures[e.figure].year) {
                             (Some(a), Some(b)) => a == b,
-                            (Some(_), None) => false,
+                            // an undated figure is of its source's time: a wire dated
+                            // November 2021 speaks of 2021 (or, early in a year, of the last)
+                            (Some(a), None) => source_year(corpus, e).is_some_and(|y| y == a || y == a + 1),
                             _ => true,
                         }
                 })
