@@ -657,9 +657,14 @@ pub fn time_clash(a: &str, b: &str) -> bool {
         return true;
     }
     let (am, bm) = (months(a), months(b));
-    let has_year = |t: &str| !crate::figure::years(t).is_empty();
-    (!am.is_empty() && bm.is_empty() && has_year(b))
-        || (!bm.is_empty() && am.is_empty() && has_year(a))
+    let ya: Vec<i32> = crate::figure::years(a).into_iter().map(|y| y.1).collect();
+    let yb: Vec<i32> = crate::figure::years(b).into_iter().map(|y| y.1).collect();
+    // "October 2009" and "in 2009" are the same time
+    if ya.iter().any(|y| yb.contains(y)) {
+        return false;
+    }
+    (!am.is_empty() && bm.is_empty() && !yb.is_empty() && ya.is_empty())
+        || (!bm.is_empty() && am.is_empty() && !ya.is_empty() && yb.is_empty())
 }
 
 /// Recall of the claim's topic words: all but the counted noun, hedges, time words and
@@ -961,5 +966,20 @@ mod tests {
             noun_relation(Some("afghans"), Some("people")),
             NounRelation::Related
         );
+    }
+}
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+    #[test]
+    fn same_year_is_same_time() {
+        let s = "Other major attacks include the school massacre in Peshawar in 2014 (149 victims killed, mostly children and teenagers), a 2009 car bombing in Peshawar (125 victims killed), and multiple attacks on Shia mosques throughout Pakistan.";
+        let c = "A car bombing at Peshawar's Meena Bazaar in October 2009 killed 137 people, and the attack on the Army Public School in Peshawar in December 2014 killed 149.";
+        assert!(!time_clash(s, c));
+        // a monthly figure and a yearly one are not the same thing
+        assert!(time_clash(
+            "33 attacks which killed 34 people in July",
+            "an attack that killed 66 people in 2008"
+        ));
     }
 }
