@@ -123,11 +123,7 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
         let mut from = 0;
         while let Some(p) = lower[from..].find(phrase).map(|x| x + from) {
             let start = p + phrase.len();
-            let rest = &sentence[start..];
-            let end = rest
-                .find([',', ';', '.', ':', '(', ')', '—'])
-                .map(|x| start + x)
-                .unwrap_or(sentence.len());
+            let end = start + name_len(&sentence[start..]);
             let name = sentence[start..end].trim();
             if !name.is_empty() && name.split(' ').count() <= 10 {
                 out.push(InlineCitation {
@@ -142,6 +138,50 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|a, b| a.span.start == b.span.start);
     out
+}
+
+/// How far the name after "according to" runs: capitalised words and the small words
+/// inside names ("the Pakistan Institute for Conflict and Security Studies"), plus a
+/// trailing "officials" or "data"; never into the rest of the sentence.
+fn name_len(rest: &str) -> usize {
+    const JOINERS: &[&str] = &["the", "of", "for", "and", "&", "on", "in", "de"];
+    const TAILS: &[&str] = &[
+        "officials",
+        "sources",
+        "analysts",
+        "data",
+        "figures",
+        "estimates",
+        "researchers",
+        "report",
+        "reports",
+    ];
+    let mut end = 0;
+    let mut pos = 0;
+    let mut named = false;
+    for word in rest.split_inclusive(' ') {
+        let w = word.trim_end();
+        let bare = w.trim_end_matches([',', ';', '.', ':', ')', '—']);
+        let capital = bare.starts_with(char::is_uppercase);
+        if capital {
+            named = true;
+            end = pos + bare.len();
+        } else if named && TAILS.contains(&bare) {
+            end = pos + bare.len();
+            break;
+        } else if !JOINERS.contains(&bare) {
+            break;
+        }
+        if bare.len() != w.len() {
+            break; // punctuation ends the name
+        }
+        pos += word.len();
+    }
+    if named {
+        end
+    } else {
+        0
+    }
 }
 
 /// The corpus source a citation text names, if any: by alias, id, author and year,
@@ -357,6 +397,14 @@ mod tests {
             ["the United States Institute of Peace"]
         );
         assert!(texts("The group killed 34 people in July.").is_empty());
+        assert_eq!(
+            texts("Security officials quoted by the Khyber News Service put the TTP's strength at 10,000."),
+            ["the Khyber News Service"]
+        );
+        assert_eq!(
+            texts("and, according to Pakistani officials, freed more"),
+            ["Pakistani officials"]
+        );
     }
 
     #[test]

@@ -102,6 +102,9 @@ const SYNONYMS: &[&[&str]] = &[
     ],
     &["block", "block", "froze", "freez", "frozen"],
     &["govern", "govern", "administr", "state"],
+    // a country and its people are one name for matching
+    &["afghanistan", "afghanistan", "afghan", "afghans"],
+    &["pakistan", "pakistan", "pakistani", "pakistanis"],
 ];
 
 const STOPWORDS: &[&str] = &[

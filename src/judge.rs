@@ -256,6 +256,7 @@ fn decide(
                         time_clash(&corpus.passages[cited_supports[0].passage].text, &p.text), time_clash(query_text, &p.text), &p.text.chars().take(80).collect::<String>());
                 }
             }
+            let figure_unit = j.figure.unit;
             let conflicting: Vec<&Evidence> = contradicts
                 .iter()
                 .copied()
@@ -264,7 +265,11 @@ fn decide(
                         && e.score >= settings.conflict_ratio * best_support
                         && !support_roots.contains(&ctx.provenance.root(source_of(e)))
                         && matches!(e.agreement, Agreement::Value | Agreement::Qualifier)
-                        && e.noun == NounRelation::Same
+                        // the same counted thing; amounts and shares name it less often
+                        && (e.noun == NounRelation::Same
+                            || (e.noun == NounRelation::Unknown
+                                && figure_unit != crate::figure::Unit::Count
+                                && e.topic >= 0.5))
                         && !e.other_actor
                         // the disagreeing passage must be about the same time as the support
                         && !time_clash(&corpus.passages[cited_supports[0].passage].text, &corpus.passages[e.passage].text)
