@@ -64,10 +64,10 @@ const SYNONYMS: &[&[&str]] = &[
     &["injur", "injur", "wound", "hurt"],
     &[
         "increas", "rise", "rose", "risen", "grew", "grown", "grow", "spike", "surg", "jump",
-        "climb", "escal",
+        "climb", "escal", "higher",
     ],
     &[
-        "decreas", "fall", "fell", "declin", "drop", "dropp", "reduc",
+        "decreas", "fall", "fell", "declin", "drop", "dropp", "reduc", "lower",
     ],
     &["attack", "attack", "assault", "strike", "bomb", "bombing"],
     &[

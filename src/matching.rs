@@ -492,7 +492,12 @@ pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f6
     let mut score = 0.78 * rec + 0.12 * prec.sqrt() + 0.10 * dice;
     // a named actor of the claim missing from the passage and its context: another event
     let mut missing = HashSet::new();
-    for t in q.terms.iter().filter(|t| t.entity) {
+    // (the corpus's own subject, "Pakistan" in a corpus on Pakistan, tells nothing)
+    for t in q
+        .terms
+        .iter()
+        .filter(|t| t.entity && !index.is_common(&t.key))
+    {
         let present = keys.contains(&t.key)
             || context.is_some_and(|c| c.0.contains(&t.key))
             || index.near_keys(&t.key).iter().any(|k| keys.contains(k));
