@@ -173,11 +173,20 @@ fn decide(
         .filter(|e| e.relation == Relation::Contradicts)
         .map(|e| e.score)
         .fold(0.0, f64::max);
-    // a support far weaker than the best contradiction is a coincidence of numbers
+    // a support far weaker than the best contradiction is a coincidence of numbers,
+    // unless it says the very same thing: same number, same bound, same noun
+    let same_statement = |e: &Evidence| {
+        let f = &corpus.passages[e.passage].figures[e.figure];
+        e.noun == NounRelation::Same
+            && f.qualifier == figure.qualifier
+            && (f.value - figure.value).abs() < 1e-9 * f.value.abs().max(1.0)
+    };
     let supports: Vec<&Evidence> = relevant
         .iter()
         .copied()
-        .filter(|e| e.relation == Relation::Supports && e.score + 0.25 >= best_contra)
+        .filter(|e| {
+            e.relation == Relation::Supports && (e.score + 0.25 >= best_contra || same_statement(e))
+        })
         .collect();
     // a passage counting other people ("780 prisoners" for "1,200 recruits") must be
     // closer to the claim before its figure is taken as a contradiction

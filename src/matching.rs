@@ -749,7 +749,8 @@ pub fn evidence_for(
             if let (Some(a), Some(b)) = (fc.role, fp.role) {
                 noun = if a != b {
                     NounRelation::Different
-                } else if noun != NounRelation::Different {
+                } else if noun == NounRelation::Unknown {
+                    // the same role with no noun on one side: "46 were injured"
                     NounRelation::Same
                 } else {
                     noun
