@@ -221,10 +221,17 @@ pub fn parse(text: &str) -> Draft {
                         b.push_sep(&format!(" {h}"), at);
                     }
                     for (j, cell) in row.iter().enumerate() {
-                        if j != i && !cell.text.trim().is_empty() {
-                            b.push_sep(" ", at);
-                            b.append(cell);
+                        if j == i || cell.text.trim().is_empty() {
+                            continue;
                         }
+                        // a "Source" column cites, it does not describe
+                        if headers.get(j).is_some_and(|h| source_header(h)) {
+                            b.cites
+                                .push((1, CiteRef::Inline(cell.text.trim().to_string())));
+                            continue;
+                        }
+                        b.push_sep(" ", at);
+                        b.append(cell);
                     }
                     blocks.push(b);
                 }
@@ -338,6 +345,22 @@ pub fn parse(text: &str) -> Draft {
     }
     draft.suppressions = suppressions(text, &code_ranges);
     draft
+}
+
+/// Column headers of citations: "Source", "Sources", "Ref".
+fn source_header(h: &str) -> bool {
+    matches!(
+        h.trim().to_lowercase().as_str(),
+        "source"
+            | "sources"
+            | "ref"
+            | "refs"
+            | "reference"
+            | "references"
+            | "citation"
+            | "cited"
+            | "according to"
+    )
 }
 
 /// Column headers that say what a figure counts ("Killed", "Attacks"), not just that

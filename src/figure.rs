@@ -1320,6 +1320,14 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// "seven more than", "27 fewer": the figure counts a difference.
+    fn comparative_after(&self, raw: &RawFigure) -> bool {
+        matches!(
+            self.lower(raw.end_tok),
+            "more" | "fewer" | "less" | "higher" | "lower"
+        )
+    }
+
     /// The role of a figure: a verb just before it ("killed 34 people") or just after
     /// it ("149 victims killed", "46 were injured").
     fn role(&self, raw: &RawFigure) -> Option<&'static str> {
@@ -1411,6 +1419,18 @@ impl<'a> Parser<'a> {
             // a lowercase singular word: keep looking one more ("foreign currency reserves")
             k += 1;
             steps += 1;
+        }
+        // "the death toll from Monday's bombing … rose to at least 100": a toll counts
+        // the dead, whatever nouns sit in between
+        let sentence_before = &self.toks[..raw.start_tok];
+        if sentence_before
+            .iter()
+            .rev()
+            .take(14)
+            .take_while(|t| t.text != ".")
+            .any(|t| t.lower == "toll")
+        {
+            return Some("toll".to_string());
         }
         // look back: "troops numbering approximately several thousand", "attacks rose 42%"
         let mut b = raw.start_tok;
@@ -1573,8 +1593,17 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
                 let start = p.toks[raw.start_tok].start;
                 let end = p.toks[raw.end_tok - 1].end;
                 // for durations the span includes the unit word; the noun is the unit
-                let noun = p.noun(&raw);
+                let mut noun = p.noun(&raw);
                 let role = p.role(&raw);
+                // "33 attacks in July, seven more than in June": a comparative counts
+                // what the figure before it counts
+                if noun.is_none() && p.comparative_after(&raw) {
+                    noun = out
+                        .iter()
+                        .rev()
+                        .find(|f: &&Figure| f.unit == raw.unit && f.noun.is_some())
+                        .and_then(|f| f.noun.clone());
+                }
                 let span = start..end;
                 let (low, high) = interval(raw.qualifier, raw.value, raw.low, raw.high);
                 let fig = Figure {
@@ -1838,6 +1867,16 @@ mod tests {
             Some("members")
         );
         assert_eq!(one("killing 43 people").noun.as_deref(), Some("people"));
+        let f = extract_figures(
+            "The TTP carried out 33 attacks in July 2022, seven more than in June.",
+        );
+        assert_eq!(f[1].noun.as_deref(), Some("attacks"));
+        assert_eq!(
+            one("The death toll from Monday's bombing at the police lines rose to at least 100.")
+                .noun
+                .as_deref(),
+            Some("toll")
+        );
         assert_eq!(
             one("researchers confirmed that 11 policemen died")
                 .noun

@@ -72,6 +72,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["attack", "attack", "assault", "strike", "bomb", "bombing"],
     &[
         "fighter", "fighter", "troop", "militant", "combat", "insurg", "cadr", "member", "armed",
+        "strength",
     ],
     &[
         "prison", "prison", "prisoner", "detaine", "inmat", "jail", "captiv", "imprison",
@@ -90,6 +91,8 @@ const SYNONYMS: &[&[&str]] = &[
         "believ", "believ", "thought", "think", "estim", "consid", "assess",
     ],
     &["agreement", "agreement", "accord", "deal", "pact", "treati"],
+    &["found", "found", "form", "establish", "creat"],
+    &["allianc", "allianc", "umbrella", "coalit", "conglomer"],
     &["ceasefir", "ceasefir", "truce", "armistic"],
     &[
         "report", "report", "record", "count", "document", "tal", "said", "say", "state",
