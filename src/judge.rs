@@ -261,7 +261,7 @@ fn decide(
             if std::env::var_os("CLAIMCHECK_DEBUG").is_some() {
                 for e in &relevant {
                     let p = &corpus.passages[e.passage];
-                    eprintln!("DEBUG {} {:?} score={:.3} noun={:?} actor={} topic={:.2} clashS={} clashQ={} {}", j.figure.text, e.relation, e.score, e.noun, e.other_actor, e.topic,
+                    eprintln!("DEBUG {} {:?} {:?} fig={} score={:.3} noun={:?} actor={} topic={:.2} clashS={} clashQ={} {}", j.figure.text, e.relation, e.agreement, p.figures[e.figure].text, e.score, e.noun, e.other_actor, e.topic,
                         time_clash(&corpus.passages[cited_supports[0].passage].text, &p.text), time_clash(query_text, &p.text), &p.text.chars().take(80).collect::<String>());
                 }
             }

@@ -810,13 +810,20 @@ pub fn evidence_for(
                 - if cross_unit { 0.05 } else { 0.0 })
             .clamp(0.0, 1.0);
             // within a passage prefer the figure that agrees, then a same-number unit slip
+            // dollars against rupees only when nothing in the same currency is there
+            let other_currency = fc.unit == Unit::Money
+                && fp.unit == Unit::Money
+                && fc.currency.is_some()
+                && fp.currency.is_some()
+                && fc.currency != fp.currency;
             let rank = score
                 + if agreement == Agreement::Agree {
                     0.05
                 } else {
                     0.0
                 }
-                + if cross_unit { 0.08 } else { 0.0 };
+                + if cross_unit { 0.08 } else { 0.0 }
+                - if other_currency { 0.2 } else { 0.0 };
             let ev = Evidence {
                 passage: pi,
                 figure: k,
