@@ -1426,7 +1426,7 @@ impl<'a> Parser<'a> {
         if sentence_before
             .iter()
             .rev()
-            .take(14)
+            .take(20)
             .take_while(|t| t.text != ".")
             .any(|t| t.lower == "toll")
         {
