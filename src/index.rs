@@ -450,7 +450,7 @@ impl Analyzer {
             let sentence_start = text[..s].trim_end().is_empty()
                 || text[..s]
                     .trim_end()
-                    .ends_with(['.', '!', '?', ':', '"', '“']);
+                    .ends_with(['.', '!', '?', ':', ';', '"', '“']);
             // months and weekdays are capitalised but are time, not actors
             let entity = (all_caps || (capital && !sentence_start)) && !is_time_name(w);
             let key = if all_caps { w.clone() } else { self.key(w) };

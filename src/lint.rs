@@ -59,6 +59,11 @@ pub fn lint_draft(file: &str, text: Arc<String>, draft: &Draft, ctx: Context) ->
         let mut figures = extract_figures(&s.text);
         if let Some(only) = &s.only {
             figures.retain(|f| f.span.start >= only.start && f.span.end <= only.end);
+            // a table row's year may sit in any cell
+            let row_year = crate::figure::years(&s.text).first().map(|y| y.1);
+            for f in &mut figures {
+                f.year = f.year.or(row_year);
+            }
         }
         if figures.is_empty() {
             continue;
