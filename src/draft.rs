@@ -210,7 +210,7 @@ pub fn parse(text: &str) -> Draft {
             }
             Event::End(TagEnd::TableRow) => {
                 for i in 0..row.len() {
-                    if !row[i].text.chars().any(|x| x.is_ascii_digit()) {
+                    if crate::figure::extract_figures(&row[i].text).is_empty() {
                         continue;
                     }
                     let mut b = Block::default();
@@ -220,6 +220,9 @@ pub fn parse(text: &str) -> Draft {
                     if let Some(h) = headers.get(i).filter(|h| informative_header(h)) {
                         b.push_sep(&format!(" {h}"), at);
                     }
+                    // the other cells follow as ": a; b" so that their capitalised first
+                    // words read as the start of a phrase, not as names
+                    let mut sep = ": ";
                     for (j, cell) in row.iter().enumerate() {
                         if j == i || cell.text.trim().is_empty() {
                             continue;
@@ -230,8 +233,9 @@ pub fn parse(text: &str) -> Draft {
                                 .push((1, CiteRef::Inline(cell.text.trim().to_string())));
                             continue;
                         }
-                        b.push_sep(" ", at);
+                        b.push_sep(sep, at);
                         b.append(cell);
+                        sep = "; ";
                     }
                     blocks.push(b);
                 }
