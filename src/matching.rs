@@ -148,7 +148,10 @@ const NOUN_GROUPS: &[&[&str]] = &[
 /// Words of time ("the previous year"): the figure's time is compared on its own, so
 /// these barely count as topic words.
 /// Words of attribution ("believed", "reported"): who says it, not what is said.
-const HEDGES: &[&str] = &["believ", "report", "accord", "appear", "seem", "suggest"];
+const HEDGES: &[&str] = &[
+    "believ", "report", "accord", "appear", "seem", "suggest", "offici", "analyst", "expert",
+    "observ", "put", "estim", "quot", "confirm", "claim",
+];
 
 const TIME_WORDS: &[&str] = &[
     "now",
