@@ -306,7 +306,7 @@ pub fn parse(text: &str) -> Draft {
     flush(&mut current, &mut blocks);
     for b in blocks {
         let sentences = if b.only.is_some() {
-            vec![0..b.text.len()]
+            std::iter::once(0..b.text.len()).collect()
         } else {
             split_sentences(&b.text)
         };

@@ -258,13 +258,6 @@ fn decide(
                 .iter()
                 .map(|e| ctx.provenance.root(source_of(e)))
                 .collect();
-            if std::env::var_os("CLAIMCHECK_DEBUG").is_some() {
-                for e in &relevant {
-                    let p = &corpus.passages[e.passage];
-                    eprintln!("DEBUG {} {:?} {:?} fig={} score={:.3} noun={:?} actor={} topic={:.2} clashS={} clashQ={} {}", j.figure.text, e.relation, e.agreement, p.figures[e.figure].text, e.score, e.noun, e.other_actor, e.topic,
-                        time_clash(&corpus.passages[cited_supports[0].passage].text, &p.text), time_clash(query_text, &p.text), &p.text.chars().take(80).collect::<String>());
-                }
-            }
             let figure_unit = j.figure.unit;
             let conflicting: Vec<&Evidence> = contradicts
                 .iter()
