@@ -184,6 +184,8 @@ fn render(
     let mut out = stdout.lock();
     match common.format {
         Format::Json => report::write_json(&mut out, findings, corpus, prov, summary)?,
+        Format::Sarif => report::write_sarif(&mut out, findings, corpus)?,
+        Format::Github => report::write_github(&mut out, findings, corpus)?,
         Format::Human => {
             let opts = HumanOptions {
                 verbose: common.verbose,
@@ -353,8 +355,9 @@ fn run_trace(common: Common, target: String) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match common.format {
-        Format::Json => report::write_trace_json(&mut out, &t, &corpus, &provenance),
         Format::Human => report::write_trace_human(&mut out, &t, &corpus, &provenance),
+        // trace is not a list of findings: machine formats get its JSON
+        _ => report::write_trace_json(&mut out, &t, &corpus, &provenance),
     };
     match r {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -377,8 +380,8 @@ fn run_sources(common: Common) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match common.format {
-        Format::Json => report::write_sources_json(&mut out, &corpus, &prov),
         Format::Human => report::write_sources_human(&mut out, &corpus, &prov, common.verbose),
+        _ => report::write_sources_json(&mut out, &corpus, &prov),
     };
     match r {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

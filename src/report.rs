@@ -11,6 +11,7 @@ use crate::matching::{Agreement, Evidence, Relation};
 use crate::provenance::Provenance;
 use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 
@@ -19,6 +20,10 @@ use std::io::Write;
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
 }
 
 /// Options of the human renderer.
@@ -936,4 +941,265 @@ pub fn write_trace_human(
         }
     }
     Ok(())
+}
+
+// --------------------------------------------------------------------------- GitHub
+
+/// GitHub Actions workflow commands: one annotation per finding that is not
+/// supported; columns only for single-line spans (as ruff does).
+pub fn write_github(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    corpus: &Corpus,
+) -> std::io::Result<()> {
+    for f in findings {
+        let level = match f.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => continue,
+        };
+        let l = &f.location;
+        let mut props = format!(
+            "file={},line={},endLine={}",
+            escape_property(&l.file),
+            l.line,
+            l.end_line
+        );
+        if l.line == l.end_line {
+            props.push_str(&format!(",col={},endColumn={}", l.column, l.end_column));
+        }
+        props.push_str(&format!(
+            ",title={}",
+            escape_property(&format!("claimcheck {}", f.code()))
+        ));
+        let mut msg = message(f, corpus);
+        if let Some(h) = help(f, corpus) {
+            msg.push_str(&format!("\n{h}"));
+        }
+        writeln!(out, "::{level} {props}::{}", escape_data(&msg))?;
+    }
+    Ok(())
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+// --------------------------------------------------------------------------- SARIF
+
+#[derive(Serialize)]
+struct Sarif<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<SarifRun<'a>>,
+}
+
+#[derive(Serialize)]
+struct SarifRun<'a> {
+    tool: SarifTool,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct SarifTool {
+    driver: SarifDriver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifDriver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<SarifRule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRule {
+    id: &'static str,
+    short_description: SarifText,
+    full_description: SarifText,
+    default_configuration: SarifLevel,
+}
+
+#[derive(Serialize)]
+struct SarifLevel {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct SarifText {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'static str,
+    level: &'static str,
+    message: SarifText,
+    locations: Vec<SarifLocation<'a>>,
+    related_locations: Vec<SarifLocation<'a>>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    physical_location: SarifPhysical<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<SarifText>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysical<'a> {
+    artifact_location: SarifArtifact<'a>,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// SARIF 2.1.0 for code-scanning tools: findings that are not supported, with the
+/// source passage as a related location.
+pub fn write_sarif(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    corpus: &Corpus,
+) -> std::io::Result<()> {
+    let mut rules: Vec<SarifRule> = Verdict::ALL
+        .iter()
+        .filter(|v| **v != Verdict::Supported)
+        .map(|v| SarifRule {
+            id: v.code(),
+            short_description: SarifText {
+                text: format!("{} figure", v.as_str()),
+            },
+            full_description: SarifText {
+                text: crate::codes::explain(v.code())
+                    .unwrap_or_default()
+                    .to_string(),
+            },
+            default_configuration: SarifLevel {
+                level: sarif_level(v.severity()),
+            },
+        })
+        .collect();
+    rules.push(SarifRule {
+        id: crate::check::FEW_SOURCES_CODE,
+        short_description: SarifText {
+            text: "too few independent sources".into(),
+        },
+        full_description: SarifText {
+            text: crate::codes::explain(crate::check::FEW_SOURCES_CODE)
+                .unwrap_or_default()
+                .to_string(),
+        },
+        default_configuration: SarifLevel { level: "warning" },
+    });
+    let results = findings
+        .iter()
+        .filter(|f| f.severity() != Severity::Info)
+        .map(|f| {
+            let l = &f.location;
+            let mut msg = message(f, corpus);
+            if let Some(h) = help(f, corpus) {
+                msg.push_str(&format!("; {h}"));
+            }
+            let related = f
+                .judgment
+                .evidence
+                .iter()
+                .take(3)
+                .map(|e| {
+                    let p = &corpus.passages[e.passage];
+                    let src = &corpus.sources[p.source];
+                    let fig = &p.figures[e.figure];
+                    let (sl, sc) = src.line_col(p.span.start + fig.span.start);
+                    let (el, ec) = src.line_col(p.span.start + fig.span.end);
+                    SarifLocation {
+                        physical_location: SarifPhysical {
+                            artifact_location: SarifArtifact { uri: &src.display },
+                            region: SarifRegion {
+                                start_line: sl,
+                                start_column: sc,
+                                end_line: el,
+                                end_column: ec,
+                            },
+                        },
+                        message: Some(SarifText {
+                            text: format!("`{}` says {}", src.id, said(fig)),
+                        }),
+                    }
+                })
+                .collect();
+            let mut fp = BTreeMap::new();
+            fp.insert(
+                "claimcheck/v1",
+                format!("{}:{}:{}", f.code(), l.file, f.judgment.figure.text),
+            );
+            SarifResult {
+                rule_id: f.code(),
+                level: sarif_level(f.severity()),
+                message: SarifText { text: msg },
+                locations: vec![SarifLocation {
+                    physical_location: SarifPhysical {
+                        artifact_location: SarifArtifact { uri: &l.file },
+                        region: SarifRegion {
+                            start_line: l.line,
+                            start_column: l.column,
+                            end_line: l.end_line,
+                            end_column: l.end_column,
+                        },
+                    },
+                    message: None,
+                }],
+                related_locations: related,
+                partial_fingerprints: fp,
+            }
+        })
+        .collect();
+    let doc = Sarif {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![SarifRun {
+            tool: SarifTool {
+                driver: SarifDriver {
+                    name: "claimcheck",
+                    version: env!("CARGO_PKG_VERSION"),
+                    rules,
+                },
+            },
+            results,
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
 }

@@ -178,3 +178,48 @@ fn missing_draft_is_exit_2() {
     assert_eq!(code, 2);
     assert!(err.contains("nope.md"), "{err}");
 }
+
+#[test]
+fn github_annotations() {
+    let (code, out, _) = lint(&["--format", "github", "verdicts.md"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("lint_github", out);
+}
+
+#[test]
+fn sarif_report() {
+    let (code, out, _) = lint(&["--format", "sarif", "verdicts.md"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let rules: Vec<&str> = results
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "misquoted-figure",
+            "unattributed-claim",
+            "miscited-source",
+            "conflicting-sources"
+        ]
+    );
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+    assert_eq!(
+        results[0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "../corpus/ministry.txt"
+    );
+    // every rule a result uses is declared
+    let declared: Vec<&str> = v["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(rules.iter().all(|r| declared.contains(r)));
+}
