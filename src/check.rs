@@ -126,17 +126,7 @@ pub fn check_claims(config: &Config, ctx: Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for claim in &config.claims {
         let figures = extract_figures(&claim.text);
-        let citation = if claim.sources.is_empty() {
-            Citation::None
-        } else {
-            Citation::Sources(
-                claim
-                    .sources
-                    .iter()
-                    .filter_map(|s| corpus.source_index(s))
-                    .collect(),
-            )
-        };
+        let citation = Citation::of_claim(claim, corpus);
         let raw = &text[claim.text_span.clone()];
         for j in judge_claim(ctx, &claim.text, &figures, &citation, &[]) {
             // locate the figure inside the TOML string (escapes may shift offsets)

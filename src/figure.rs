@@ -382,35 +382,23 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("below", Qualifier::Under),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Month names, full then abbreviated (the full name is at `index % 12`).
+#[rustfmt::skip]
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// The full month name a word stands for ("Jan", "January" -> "january").
+pub fn month_name(w: &str) -> Option<&'static str> {
+    let w = w.to_lowercase();
+    let w = if w == "sept" { "sep".to_string() } else { w };
+    MONTHS.iter().position(|m| *m == w).map(|i| MONTHS[i % 12])
+}
+
 fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w)
+    month_name(w).is_some()
 }
 
 /// Words before a number that make it a label, not a quantity: "No. 5", "p. 336".

@@ -97,6 +97,23 @@ pub struct Judgment {
     pub cited: Vec<usize>,
 }
 
+impl Citation {
+    /// A `[[claim]]`'s citation: its `sources`, resolved in the corpus.
+    pub fn of_claim(claim: &crate::config::Claim, corpus: &Corpus) -> Citation {
+        if claim.sources.is_empty() {
+            Citation::None
+        } else {
+            Citation::Sources(
+                claim
+                    .sources
+                    .iter()
+                    .filter_map(|s| corpus.source_index(s))
+                    .collect(),
+            )
+        }
+    }
+}
+
 /// What a claim says about where it comes from.
 #[derive(Debug, Clone)]
 pub enum Citation {

@@ -217,33 +217,57 @@ fn exit_for(findings: &[Finding]) -> ExitCode {
     }
 }
 
+/// Everything a job needs: claims.toml, the corpus, its index and provenance.
+struct Loaded {
+    config: Config,
+    corpus: Corpus,
+    index: Index,
+    provenance: Provenance,
+}
+
+impl Loaded {
+    /// `claims_required`: `check` needs a claims.toml; the other jobs can do without.
+    fn load(
+        common: &Common,
+        claims_required: bool,
+        with_claims_as_evidence: bool,
+    ) -> Result<Loaded, miette::Report> {
+        let config = load_config(common, claims_required)?;
+        let mut corpus = load_corpus(&config, common)?;
+        if with_claims_as_evidence {
+            corpus.add_claims(&config);
+        }
+        let index = Index::build(&corpus, Analyzer::new(&config.entities));
+        let provenance = Provenance::analyze(&corpus);
+        Ok(Loaded {
+            config,
+            corpus,
+            index,
+            provenance,
+        })
+    }
+
+    fn ctx(&self) -> Context<'_> {
+        Context {
+            corpus: &self.corpus,
+            index: &self.index,
+            provenance: &self.provenance,
+            settings: &self.config.settings,
+        }
+    }
+}
+
 fn run_check(common: Common) -> ExitCode {
-    let config = match load_config(&common, true) {
-        Ok(c) => c,
+    let l = match Loaded::load(&common, true, false) {
+        Ok(l) => l,
         Err(e) => return fail(e),
     };
-    let corpus = match load_corpus(&config, &common) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
-    let index = Index::build(&corpus, Analyzer::new(&config.entities));
-    let provenance = Provenance::analyze(&corpus);
-    let ctx = Context {
-        corpus: &corpus,
-        index: &index,
-        provenance: &provenance,
-        settings: &config.settings,
-    };
-    let findings = check_claims(&config, ctx);
+    let findings = check_claims(&l.config, l.ctx());
     let summary = Summary::of(&findings);
-    finish(&common, &findings, ctx, &summary)
+    finish(&common, &findings, l.ctx(), &summary)
 }
 
 fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
-    let config = match load_config(&common, false) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
     // read the drafts first: a missing draft is bad input
     let mut texts = Vec::new();
     for d in &drafts {
@@ -262,19 +286,11 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
             }
         }
     }
-    let mut corpus = match load_corpus(&config, &common) {
-        Ok(c) => c,
+    let l = match Loaded::load(&common, false, true) {
+        Ok(l) => l,
         Err(e) => return fail(e),
     };
-    corpus.add_claims(&config);
-    let index = Index::build(&corpus, Analyzer::new(&config.entities));
-    let provenance = Provenance::analyze(&corpus);
-    let ctx = Context {
-        corpus: &corpus,
-        index: &index,
-        provenance: &provenance,
-        settings: &config.settings,
-    };
+    let ctx = l.ctx();
     let mut findings = Vec::new();
     let mut suppressed = 0;
     for (file, text) in texts {
@@ -289,35 +305,14 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
 }
 
 fn run_trace(common: Common, target: String) -> ExitCode {
-    let config = match load_config(&common, false) {
-        Ok(c) => c,
+    let l = match Loaded::load(&common, false, false) {
+        Ok(l) => l,
         Err(e) => return fail(e),
     };
-    let corpus = match load_corpus(&config, &common) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
-    let index = Index::build(&corpus, Analyzer::new(&config.entities));
-    let provenance = Provenance::analyze(&corpus);
-    let ctx = Context {
-        corpus: &corpus,
-        index: &index,
-        provenance: &provenance,
-        settings: &config.settings,
-    };
+    let (ctx, config, corpus, provenance) = (l.ctx(), &l.config, &l.corpus, &l.provenance);
     let t = match config.claims.iter().find(|c| c.id == target) {
         Some(claim) => {
-            let citation = if claim.sources.is_empty() {
-                Citation::None
-            } else {
-                Citation::Sources(
-                    claim
-                        .sources
-                        .iter()
-                        .filter_map(|s| corpus.source_index(s))
-                        .collect(),
-                )
-            };
+            let citation = Citation::of_claim(claim, corpus);
             let loc = Location::new(
                 normalize(&config.path).display().to_string(),
                 Arc::new(config.source_text.clone()),
@@ -355,9 +350,9 @@ fn run_trace(common: Common, target: String) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match common.format {
-        Format::Human => report::write_trace_human(&mut out, &t, &corpus, &provenance),
+        Format::Human => report::write_trace_human(&mut out, &t, corpus, provenance),
         // trace is not a list of findings: machine formats get its JSON
-        _ => report::write_trace_json(&mut out, &t, &corpus, &provenance),
+        _ => report::write_trace_json(&mut out, &t, corpus, provenance),
     };
     match r {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -368,20 +363,16 @@ fn run_trace(common: Common, target: String) -> ExitCode {
 }
 
 fn run_sources(common: Common) -> ExitCode {
-    let config = match load_config(&common, false) {
-        Ok(c) => c,
+    let l = match Loaded::load(&common, false, false) {
+        Ok(l) => l,
         Err(e) => return fail(e),
     };
-    let corpus = match load_corpus(&config, &common) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
-    let prov = Provenance::analyze(&corpus);
+    let (corpus, prov) = (&l.corpus, &l.provenance);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match common.format {
-        Format::Human => report::write_sources_human(&mut out, &corpus, &prov, common.verbose),
-        _ => report::write_sources_json(&mut out, &corpus, &prov),
+        Format::Human => report::write_sources_human(&mut out, corpus, prov, common.verbose),
+        _ => report::write_sources_json(&mut out, corpus, prov),
     };
     match r {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

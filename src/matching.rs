@@ -528,34 +528,13 @@ fn refers_back(text: &str) -> bool {
         || l.starts_with("it ")
 }
 
-/// Month names in a text: the time of a monthly figure.
-fn months(text: &str) -> Vec<String> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let mut out: Vec<String> = text
+/// Month names in a text: the time of a monthly figure. Capitalised only, and not
+/// "May" alone ("may" is a verb at a sentence's start as often as a month).
+fn months(text: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .map(|w| w.to_lowercase())
-        .filter_map(|w| {
-            NAMES
-                .iter()
-                .find(|n| {
-                    **n == w || (w.len() >= 3 && w != "may" && n.starts_with(&w) && w.len() <= 4)
-                })
-                .map(|n| n.to_string())
-        })
+        .filter(|w| w.starts_with(char::is_uppercase) && *w != "May")
+        .filter_map(crate::figure::month_name)
         .collect();
     out.sort();
     out.dedup();

@@ -7,13 +7,9 @@ use crate::judge::{judge_claim, Citation, Context};
 use crate::matching::Relation;
 use std::sync::Arc;
 
-/// Where a figure comes from in the end: a corpus source, or a work outside the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    pub text: String,
-    pub source: Option<usize>,
-    pub reference: Option<String>,
-}
+/// Where a figure comes from in the end: a corpus source, or a work outside the corpus
+/// (`source` is `None`).
+pub type Origin = crate::provenance::Cite;
 
 /// One figure of the traced claim.
 #[derive(Debug, Clone)]
