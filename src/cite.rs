@@ -107,6 +107,10 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
         }
         k = p + 2;
     }
+    // a closing attribution: "…, the Counter Extremism Project says."
+    if let Some(c) = closing_attribution(sentence) {
+        out.push(c);
+    }
     // attribution phrases: "according to X", "as noted by X", "X reported"
     let lower = sentence.to_lowercase();
     for phrase in [
@@ -138,6 +142,42 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|a, b| a.span.start == b.span.start);
     out
+}
+
+/// "…, the Counter Extremism Project says." / "…, PIPS reported.": a name and a
+/// reporting verb closing the sentence after a comma.
+fn closing_attribution(sentence: &str) -> Option<InlineCitation> {
+    let trimmed = sentence.trim_end().trim_end_matches(['.', '"', '”', ')']);
+    let comma = trimmed.rfind(',')?;
+    let tail = &trimmed[comma + 1..];
+    let mut words: Vec<&str> = tail.split_whitespace().collect();
+    let verb = words.pop()?;
+    if !matches!(
+        verb,
+        "says"
+            | "said"
+            | "reports"
+            | "reported"
+            | "notes"
+            | "noted"
+            | "found"
+            | "estimates"
+            | "estimated"
+            | "writes"
+            | "wrote"
+    ) {
+        return None;
+    }
+    let name = words.join(" ");
+    let named = words.iter().any(|w| w.starts_with(char::is_uppercase));
+    if !named || words.len() > 8 {
+        return None;
+    }
+    let start = comma + 1 + tail.find(words.first()?)?;
+    Some(InlineCitation {
+        text: name.trim_start_matches("the ").to_string(),
+        span: start..start + name.len(),
+    })
 }
 
 /// How far the name after "according to" runs: capitalised words and the small words

@@ -92,6 +92,9 @@ const SYNONYMS: &[&[&str]] = &[
     ],
     &["agreement", "agreement", "accord", "deal", "pact", "treati"],
     &["found", "found", "form", "establish", "creat"],
+    &[
+        "displac", "displac", "uproot", "flee", "fled", "evacu", "expel",
+    ],
     &["allianc", "allianc", "umbrella", "coalit", "conglomer"],
     &["ceasefir", "ceasefir", "truce", "armistic"],
     &[

@@ -95,6 +95,8 @@ pub struct Judgment {
     pub evidence: Vec<Evidence>,
     /// The cited sources (indices into the corpus) that were checked.
     pub cited: Vec<usize>,
+    /// Every passage considered, best first, kept or not (for `trace --verbose`).
+    pub considered: Vec<Evidence>,
 }
 
 impl Citation {
@@ -236,6 +238,7 @@ fn decide(
         key_evidence: None,
         evidence: Vec::new(),
         cited: cited.clone(),
+        considered: Vec::new(),
     };
 
     if !supports.is_empty() {
@@ -354,5 +357,6 @@ fn decide(
         });
     }
     j.evidence = shown;
+    j.considered = evidence.iter().take(12).cloned().collect();
     j
 }

@@ -350,7 +350,9 @@ fn run_trace(common: Common, target: String) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match common.format {
-        Format::Human => report::write_trace_human(&mut out, &t, corpus, provenance),
+        Format::Human => {
+            report::write_trace_human(&mut out, &t, corpus, provenance, common.verbose)
+        }
         // trace is not a list of findings: machine formats get its JSON
         _ => report::write_trace_json(&mut out, &t, corpus, provenance),
     };

@@ -713,12 +713,42 @@ pub fn evidence_for(
 ) -> Vec<Evidence> {
     let fc = &q.figures[fi];
     let local_q = terms_near(&q.terms, &fc.span, 5);
+    // a sentence with several figures says several things: score each figure also on
+    // its own part (the shared subject before the first figure, and the words between
+    // its neighbours), so "33 attacks" is matched on attacks, not on the dead and wounded
+    let focused = (q.figures.len() > 1).then(|| {
+        let first = q.figures.iter().map(|f| f.span.start).min().unwrap_or(0);
+        let from = q.figures[..fi]
+            .iter()
+            .map(|f| f.span.end)
+            .max()
+            .unwrap_or(0);
+        let to = q
+            .figures
+            .get(fi + 1)
+            .map(|f| f.span.start)
+            .unwrap_or(q.text.len());
+        Query {
+            text: q.text,
+            figures: q.figures,
+            terms: q
+                .terms
+                .iter()
+                .filter(|t| t.end <= first || (t.start >= from && t.end <= to))
+                .cloned()
+                .collect(),
+        }
+    });
     let noun_key = fc
         .noun
         .as_deref()
         .map(|n| index.analyzer.key(&n.to_lowercase()));
     let mut out = Vec::new();
-    for &(pi, pscore) in candidates {
+    for &(pi, whole) in candidates {
+        let pscore = match &focused {
+            Some(fq) if fq.terms.len() >= 3 => whole.max(passage_score(index, corpus, fq, pi)),
+            _ => whole,
+        };
         if pscore < settings.match_threshold * 0.6 {
             continue;
         }

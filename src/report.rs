@@ -839,6 +839,7 @@ pub fn write_trace_human(
     t: &crate::trace::Trace,
     corpus: &Corpus,
     prov: &Provenance,
+    verbose: bool,
 ) -> std::io::Result<()> {
     match &t.claim_id {
         Some(id) => writeln!(out, "claim `{id}`: {}", t.text)?,
@@ -916,6 +917,29 @@ pub fn write_trace_human(
                         c.text
                     )?,
                 }
+            }
+        }
+        if verbose && !f.judgment.considered.is_empty() {
+            writeln!(
+                out,
+                "{pad}├── passages considered (score, relation, noun, topic, other actor)"
+            )?;
+            for e in &f.judgment.considered {
+                let p = &corpus.passages[e.passage];
+                let fig = &p.figures[e.figure];
+                let quote: String = p.text.trim().chars().take(70).collect();
+                writeln!(
+                    out,
+                    "{pad}│   {:.2} {:?}/{:?} {:?} topic {:.2}{} {}: {} — “{quote}…”",
+                    e.score,
+                    e.relation,
+                    e.agreement,
+                    e.noun,
+                    e.topic,
+                    if e.other_actor { " other-actor" } else { "" },
+                    corpus.sources[p.source].id,
+                    fig.text
+                )?;
             }
         }
         if !tf.origins.is_empty() {
