@@ -93,6 +93,9 @@ const SYNONYMS: &[&[&str]] = &[
     &["agreement", "agreement", "accord", "deal", "pact", "treati"],
     &["found", "found", "form", "establish", "creat"],
     &[
+        "carri", "carri", "mount", "stage", "conduct", "perpetr", "execut",
+    ],
+    &[
         "displac", "displac", "uproot", "flee", "fled", "evacu", "expel",
     ],
     &["allianc", "allianc", "umbrella", "coalit", "conglomer"],

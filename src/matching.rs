@@ -578,8 +578,20 @@ fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
 
 /// Entity names right around a passage figure (three words before, two after) that the
 /// claim does not contain: another actor's figure.
-fn other_actor(index: &Index, q: &Query, pi: usize, fp: &Figure) -> bool {
+fn other_actor(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) -> bool {
     let terms = &index.terms[pi];
+    // "a weapons factory in Pakistan" names a place, not who acted
+    let place = |t: &Term| {
+        let before = text[..t.start].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        matches!(
+            word.to_lowercase().as_str(),
+            "in" | "at" | "from" | "across" | "inside" | "into" | "near" | "throughout" | "of"
+        )
+    };
     let pos = terms
         .iter()
         .position(|t| t.start >= fp.span.end)
@@ -593,7 +605,7 @@ fn other_actor(index: &Index, q: &Query, pi: usize, fp: &Figure) -> bool {
     let claim: HashSet<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
     before
         .chain(after)
-        .filter(|t| t.entity && is_actor(t))
+        .filter(|t| t.entity && is_actor(t) && !place(t))
         .any(|t| {
             !claim.contains(t.key.as_str())
                 && !index
@@ -775,9 +787,13 @@ pub fn evidence_for(
                 noun = NounRelation::Unknown;
             }
             let cross_unit = fc.unit != fp.unit;
-            if cross_unit
-                && !(close(fc.value, fp.value) && fc.unit != Unit::Money && fp.unit != Unit::Money)
-            {
+            // a unit slip keeps the digits: "42 attacks" for "42%", "23 per cent" for
+            // "23 million"
+            let same_digits = {
+                let r = (fc.value / fp.value).abs().log10();
+                fp.value != 0.0 && (r - r.round()).abs() < 1e-9
+            };
+            if cross_unit && !(same_digits && fc.unit != Unit::Money && fp.unit != Unit::Money) {
                 continue;
             }
             if noun == NounRelation::Different
@@ -812,7 +828,7 @@ pub fn evidence_for(
             } else {
                 0.0
             };
-            let period = if period_mismatch(q.text, &p.text) {
+            let period = if time_clash(q.text, &p.text) {
                 0.1
             } else {
                 0.0
@@ -847,7 +863,7 @@ pub fn evidence_for(
                 },
                 agreement,
                 noun,
-                other_actor: other_actor(index, q, pi, fp),
+                other_actor: other_actor(index, &p.text, q, pi, fp),
                 topic,
             };
             if best.as_ref().is_none_or(|(r, _)| rank > *r) {
