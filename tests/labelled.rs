@@ -82,7 +82,7 @@ fn score(set: &Path) -> Score {
 }
 
 /// The labelled sets under tests/fixtures/lint.
-const SETS: &[&str] = &["set-a", "set-b", "set-c"];
+const SETS: &[&str] = &["set-a", "set-b", "set-c", "set-d", "set-e"];
 
 #[test]
 fn labelled_drafts_score_high() {
@@ -107,7 +107,9 @@ fn labelled_drafts_score_high() {
         }
     }
     let accuracy = right as f64 / total as f64;
-    // floors, not targets: measured 0.99 over 95 figures when these sets were added
+    // floors, not targets: measured 149/153 = 0.974 with no extra flags when set-d and
+    // set-e were added (they were written after the matcher, and scored 0.857/0.900 on
+    // first contact)
     assert!(accuracy >= 0.95, "accuracy {accuracy:.3}\n{report}");
     assert!(extra <= 1, "{extra} extra flags\n{report}");
 }
