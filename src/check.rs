@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::corpus::{line_col_with, line_starts};
 use crate::figure::extract_figures;
 use crate::judge::{judge_claim, Citation, Context, Judgment, Severity, Verdict};
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Where a finding points: a file, its text, a byte span and 1-based positions.
@@ -22,8 +23,18 @@ pub struct Location {
 impl Location {
     pub fn new(file: String, text: Arc<String>, span: std::ops::Range<usize>) -> Location {
         let starts = line_starts(&text);
-        let (line, column) = line_col_with(&text, &starts, span.start);
-        let (end_line, end_column) = line_col_with(&text, &starts, span.end);
+        Location::with_starts(file, text, &starts, span)
+    }
+
+    /// With the file's `line_starts` already at hand (many findings in one file).
+    pub fn with_starts(
+        file: String,
+        text: Arc<String>,
+        starts: &[usize],
+        span: std::ops::Range<usize>,
+    ) -> Location {
+        let (line, column) = line_col_with(&text, starts, span.start);
+        let (end_line, end_column) = line_col_with(&text, starts, span.end);
         Location {
             file,
             text,
@@ -123,28 +134,37 @@ pub fn check_claims(config: &Config, ctx: Context) -> Vec<Finding> {
     let corpus = ctx.corpus;
     let file = crate::corpus::normalize(&config.path).display().to_string();
     let text = Arc::new(config.source_text.clone());
-    let mut out = Vec::new();
-    for claim in &config.claims {
-        let figures = extract_figures(&claim.text);
-        let citation = Citation::of_claim(claim, corpus);
-        let raw = &text[claim.text_span.clone()];
-        for j in judge_claim(ctx, &claim.text, &figures, &citation, &[]) {
-            // locate the figure inside the TOML string (escapes may shift offsets)
-            let start = raw
-                .find(&j.figure.text)
-                .map(|p| claim.text_span.start + p)
-                .unwrap_or(claim.text_offset + j.figure.span.start);
-            let span = start..(start + j.figure.text.len()).min(text.len());
-            out.push(Finding::new(
-                FindingKind::Claim,
-                Location::new(file.clone(), text.clone(), span),
-                Some(claim.id.clone()),
-                j,
-                Vec::new(),
-                ctx,
-            ));
-        }
-    }
+    let starts = line_starts(&text);
+    // claims are judged in parallel; `collect` keeps their order
+    let per_claim: Vec<Vec<Finding>> = config
+        .claims
+        .par_iter()
+        .map(|claim| {
+            let figures = extract_figures(&claim.text);
+            let citation = Citation::of_claim(claim, corpus);
+            let raw = &text[claim.text_span.clone()];
+            judge_claim(ctx, &claim.text, &figures, &citation, &[])
+                .into_iter()
+                .map(|j| {
+                    // locate the figure inside the TOML string (escapes may shift offsets)
+                    let start = raw
+                        .find(&j.figure.text)
+                        .map(|p| claim.text_span.start + p)
+                        .unwrap_or(claim.text_offset + j.figure.span.start);
+                    let span = start..(start + j.figure.text.len()).min(text.len());
+                    Finding::new(
+                        FindingKind::Claim,
+                        Location::with_starts(file.clone(), text.clone(), &starts, span),
+                        Some(claim.id.clone()),
+                        j,
+                        Vec::new(),
+                        ctx,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let mut out: Vec<Finding> = per_claim.into_iter().flatten().collect();
     sort_findings(&mut out);
     out
 }

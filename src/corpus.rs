@@ -7,6 +7,7 @@ use crate::config::SourceMeta;
 use crate::figure::{extract_figures, Figure};
 use crate::segment::{passage_text, segment, PassageKind};
 use miette::Diagnostic;
+use rayon::prelude::*;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 use thiserror::Error;
@@ -218,7 +219,7 @@ impl Corpus {
     /// Read every document under `paths`; `metas` give ids and metadata by file.
     pub fn load(paths: &[PathBuf], metas: &[SourceMeta]) -> Corpus {
         let mut corpus = Corpus::default();
-        let mut files = Vec::new();
+        let mut files: Vec<PathBuf> = Vec::new();
         for p in paths {
             match list_files(p) {
                 Ok(f) => files.extend(f),
@@ -234,57 +235,67 @@ impl Corpus {
             }
         }
         let mut seen: Vec<PathBuf> = Vec::new();
-        for f in files {
-            let canon = std::fs::canonicalize(&f).unwrap_or_else(|_| normalize(&f));
+        files.retain(|f| {
+            let canon = std::fs::canonicalize(f).unwrap_or_else(|_| normalize(f));
             if seen.contains(&canon) {
-                continue;
+                false
+            } else {
+                seen.push(canon);
+                true
             }
-            seen.push(canon);
-            let display = normalize(&f).display().to_string();
-            let bytes = match std::fs::read(&f) {
-                Ok(b) => b,
-                Err(e) => {
-                    corpus.warnings.push(CorpusWarning::Unreadable {
-                        path: display,
-                        reason: e.to_string(),
-                    });
-                    continue;
-                }
-            };
-            let Some(text) = decode(bytes, &display, &mut corpus.warnings) else {
-                continue;
-            };
-            let meta = metas.iter().find(|m| same_file(&m.file, &f)).cloned();
-            let id = meta.as_ref().map(|m| m.id.clone()).unwrap_or_else(|| {
-                f.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| display.clone())
-            });
-            corpus.add_source(Source::new(id, f, display, text, meta));
+        });
+        // read, decode and cut files in parallel; `collect` keeps the sorted order
+        let loaded: Vec<(Option<Loaded>, Vec<CorpusWarning>)> = files
+            .par_iter()
+            .map(|f| {
+                let mut warnings = Vec::new();
+                let display = normalize(f).display().to_string();
+                let bytes = match std::fs::read(f) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        warnings.push(CorpusWarning::Unreadable {
+                            path: display,
+                            reason: e.to_string(),
+                        });
+                        return (None, warnings);
+                    }
+                };
+                let Some(text) = decode(bytes, &display, &mut warnings) else {
+                    return (None, warnings);
+                };
+                let meta = metas.iter().find(|m| same_file(&m.file, f)).cloned();
+                let id = meta.as_ref().map(|m| m.id.clone()).unwrap_or_else(|| {
+                    f.file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| display.clone())
+                });
+                let source = Source::new(id, f.clone(), display, text, meta);
+                let passages = cut(&source);
+                (Some((source, passages)), warnings)
+            })
+            .collect();
+        for (loaded, warnings) in loaded {
+            corpus.warnings.extend(warnings);
+            if let Some((source, passages)) = loaded {
+                corpus.push(source, passages);
+            }
         }
         corpus
     }
 
+    fn push(&mut self, source: Source, passages: Vec<Passage>) {
+        let idx = self.sources.len();
+        self.passages.extend(passages.into_iter().map(|mut p| {
+            p.source = idx;
+            p
+        }));
+        self.sources.push(source);
+    }
+
     /// Add a source and cut it into passages.
     pub fn add_source(&mut self, source: Source) {
-        let idx = self.sources.len();
-        for seg in segment(&source.text) {
-            let text = passage_text(&source.text, seg.span.clone());
-            let figures = if seg.kind == PassageKind::Prose {
-                extract_figures(&text)
-            } else {
-                Vec::new()
-            };
-            self.passages.push(Passage {
-                source: idx,
-                span: seg.span,
-                text,
-                kind: seg.kind,
-                figures,
-                cites: Vec::new(),
-            });
-        }
-        self.sources.push(source);
+        let passages = cut(&source);
+        self.push(source, passages);
     }
 
     /// The `[[claim]]`s of claims.toml as evidence (for lint): each claim is a passage of
@@ -339,6 +350,32 @@ impl Corpus {
             })
         })
     }
+}
+
+/// A source read from disk with its passages.
+type Loaded = (Source, Vec<Passage>);
+
+/// A source cut into passages with their figures (`source` index left at 0).
+fn cut(source: &Source) -> Vec<Passage> {
+    segment(&source.text)
+        .into_iter()
+        .map(|seg| {
+            let text = passage_text(&source.text, seg.span.clone());
+            let figures = if seg.kind == PassageKind::Prose {
+                extract_figures(&text)
+            } else {
+                Vec::new()
+            };
+            Passage {
+                source: 0,
+                span: seg.span,
+                text,
+                kind: seg.kind,
+                figures,
+                cites: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

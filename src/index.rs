@@ -10,6 +10,7 @@ use crate::config::Entity;
 use crate::corpus::{Corpus, Passage};
 use crate::figure::Figure;
 use crate::segment::PassageKind;
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -495,16 +496,23 @@ fn deletion_variants(w: &str) -> Vec<String> {
 
 impl Index {
     pub fn build(corpus: &Corpus, analyzer: Analyzer) -> Index {
+        // analysing passages is the costly part: in parallel, in order
+        let analysed: Vec<Vec<Term>> = corpus
+            .passages
+            .par_iter()
+            .map(|p| {
+                if is_evidence(p) {
+                    analyzer.terms_masking(&p.text, &p.figures)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         let mut terms = Vec::with_capacity(corpus.passages.len());
         let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
         let mut total = 0usize;
         let mut docs = 0usize;
-        for (pi, p) in corpus.passages.iter().enumerate() {
-            let t = if is_evidence(p) {
-                analyzer.terms_masking(&p.text, &p.figures)
-            } else {
-                Vec::new()
-            };
+        for (pi, t) in analysed.into_iter().enumerate() {
             if !t.is_empty() {
                 docs += 1;
                 total += t.len();

@@ -6,6 +6,7 @@ use crate::corpus::Corpus;
 use crate::draft::{CiteRef, Draft};
 use crate::figure::extract_figures;
 use crate::judge::{judge_claim, Citation, Context, Verdict};
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Findings of one draft, and how many a suppression comment silenced.
@@ -52,57 +53,80 @@ fn cited_sources(
 
 /// Lint one draft.
 pub fn lint_draft(file: &str, text: Arc<String>, draft: &Draft, ctx: Context) -> LintResult {
-    let corpus = ctx.corpus;
+    let starts = crate::corpus::line_starts(&text);
+    // sentences are judged in parallel; `collect` keeps their order
+    let per_sentence: Vec<(Vec<Finding>, usize)> = draft
+        .sentences
+        .par_iter()
+        .map(|s| lint_sentence(file, &text, &starts, draft, s, ctx))
+        .collect();
     let mut findings = Vec::new();
     let mut suppressed = 0;
-    for s in &draft.sentences {
-        let mut figures = extract_figures(&s.text);
-        if let Some(only) = &s.only {
-            figures.retain(|f| f.span.start >= only.start && f.span.end <= only.end);
-            // a table row's year may sit in any cell
-            let row_year = crate::figure::years(&s.text).first().map(|y| y.1);
-            for f in &mut figures {
-                f.year = f.year.or(row_year);
-            }
-        }
-        if figures.is_empty() {
-            continue;
-        }
-        let mut masks = Vec::new();
-        let cited = cited_sources(corpus, draft, &s.citations, &mut masks);
-        let citation = match &cited {
-            None => Citation::Uncited,
-            // citations to works outside the corpus: judged against the whole corpus
-            Some(list) if list.is_empty() => Citation::Uncited,
-            Some(list) => Citation::Sources(list.clone()),
-        };
-        for j in judge_claim(ctx, &s.text, &figures, &citation, &masks) {
-            let span = s.draft_span(&j.figure.span);
-            if draft
-                .suppressions
-                .iter()
-                .any(|sup| sup.silences(span.start, j.verdict.as_str(), j.verdict.code()))
-            {
-                suppressed += 1;
-                continue;
-            }
-            let mut notes = Vec::new();
-            if j.verdict == Verdict::Supported && cited.is_none() {
-                notes.push("uncited".to_string());
-            }
-            findings.push(Finding::new(
-                FindingKind::Figure,
-                Location::new(file.to_string(), text.clone(), span),
-                None,
-                j,
-                notes,
-                ctx,
-            ));
-        }
+    for (f, n) in per_sentence {
+        findings.extend(f);
+        suppressed += n;
     }
     sort_findings(&mut findings);
     LintResult {
         findings,
         suppressed,
     }
+}
+
+/// One sentence's findings, and how many suppression comments silenced.
+fn lint_sentence(
+    file: &str,
+    text: &Arc<String>,
+    starts: &[usize],
+    draft: &Draft,
+    s: &crate::draft::Sentence,
+    ctx: Context,
+) -> (Vec<Finding>, usize) {
+    let corpus = ctx.corpus;
+    let mut findings = Vec::new();
+    let mut suppressed = 0;
+    let mut figures = extract_figures(&s.text);
+    if let Some(only) = &s.only {
+        figures.retain(|f| f.span.start >= only.start && f.span.end <= only.end);
+        // a table row's year may sit in any cell
+        let row_year = crate::figure::years(&s.text).first().map(|y| y.1);
+        for f in &mut figures {
+            f.year = f.year.or(row_year);
+        }
+    }
+    if figures.is_empty() {
+        return (findings, suppressed);
+    }
+    let mut masks = Vec::new();
+    let cited = cited_sources(corpus, draft, &s.citations, &mut masks);
+    let citation = match &cited {
+        None => Citation::Uncited,
+        // citations to works outside the corpus: judged against the whole corpus
+        Some(list) if list.is_empty() => Citation::Uncited,
+        Some(list) => Citation::Sources(list.clone()),
+    };
+    for j in judge_claim(ctx, &s.text, &figures, &citation, &masks) {
+        let span = s.draft_span(&j.figure.span);
+        if draft
+            .suppressions
+            .iter()
+            .any(|sup| sup.silences(span.start, j.verdict.as_str(), j.verdict.code()))
+        {
+            suppressed += 1;
+            continue;
+        }
+        let mut notes = Vec::new();
+        if j.verdict == Verdict::Supported && cited.is_none() {
+            notes.push("uncited".to_string());
+        }
+        findings.push(Finding::new(
+            FindingKind::Figure,
+            Location::with_starts(file.to_string(), text.clone(), starts, span),
+            None,
+            j,
+            notes,
+            ctx,
+        ));
+    }
+    (findings, suppressed)
 }
