@@ -12,7 +12,7 @@ use crate::figure::Figure;
 use crate::segment::PassageKind;
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Built-in names for entities of the corpus's field; `[[entity]]` in claims.toml adds more.
 const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
@@ -467,7 +467,7 @@ pub struct Index {
     /// Terms of each passage (empty for passages that are not evidence).
     pub terms: Vec<Vec<Term>>,
     /// Distinct keys of each passage, for fast membership tests.
-    pub keysets: Vec<HashSet<String>>,
+    pub keysets: Vec<BTreeSet<String>>,
     postings: HashMap<String, Vec<u32>>,
     /// deletion variant -> vocabulary keys (fuzzy lookup)
     deletions: HashMap<String, Vec<String>>,

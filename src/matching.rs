@@ -9,7 +9,7 @@ use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::figure::{Figure, Qualifier, Unit};
 use crate::index::{is_evidence, Index, Term};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// Whether a passage's figure agrees with the claim's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -427,8 +427,8 @@ impl<'a> Query<'a> {
 fn recall(
     index: &Index,
     keys: &[&Term],
-    target: &HashSet<String>,
-    context: Option<(&HashSet<String>, bool)>,
+    target: &BTreeSet<String>,
+    context: Option<(&BTreeSet<String>, bool)>,
 ) -> (f64, f64) {
     let mut total = 0.0;
     let mut got = 0.0;
@@ -802,7 +802,7 @@ pub fn evidence_for(
             {
                 continue;
             }
-            let local_p: HashSet<String> = terms_near(&index.terms[pi], &fp.span, 6)
+            let local_p: BTreeSet<String> = terms_near(&index.terms[pi], &fp.span, 6)
                 .into_iter()
                 .map(|t| t.key.clone())
                 .collect();
