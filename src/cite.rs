@@ -224,102 +224,149 @@ fn name_len(rest: &str) -> usize {
     }
 }
 
-/// The corpus source a citation text names, if any: by alias, id, author and year,
-/// title, publisher or URL, falling back to a document's own first lines.
-pub fn resolve(corpus: &Corpus, text: &str) -> Option<usize> {
-    let hay = words_lower(text);
-    if hay.is_empty() {
-        return None;
+/// What a source is known by, lowercased once (resolving is called for every
+/// citation of every source and every draft sentence).
+struct Known {
+    id: Vec<String>,
+    id_len: usize,
+    stem: Option<String>,
+    title: Option<(String, Vec<String>)>,
+    surname: Option<String>,
+    publisher: Vec<String>,
+    url: Option<String>,
+    date: Option<String>,
+    aliases: Vec<Vec<String>>,
+}
+
+/// Resolves citation texts to corpus sources by their metadata: alias, id, author and
+/// year, title, publisher or URL, falling back to a document's own first line.
+pub struct Resolver {
+    known: Vec<Known>,
+}
+
+impl Resolver {
+    pub fn new(corpus: &Corpus) -> Resolver {
+        let known = corpus
+            .sources
+            .iter()
+            .map(|s| {
+                let meta = s.meta.as_ref();
+                let title = meta
+                    .and_then(|m| m.title.clone())
+                    .or_else(|| {
+                        if meta.is_none() {
+                            first_line(&s.text)
+                        } else {
+                            None
+                        }
+                    })
+                    .map(|t| (t.to_lowercase(), words_lower(&t)));
+                Known {
+                    id: words_lower(&s.id),
+                    id_len: s.id.len(),
+                    stem: s.path.file_stem().map(|x| x.to_string_lossy().into_owned()),
+                    title,
+                    surname: meta
+                        .and_then(|m| m.author.as_deref())
+                        .and_then(|a| a.split_whitespace().last())
+                        .map(|x| x.to_lowercase()),
+                    publisher: meta
+                        .and_then(|m| m.publisher.as_deref())
+                        .map(words_lower)
+                        .unwrap_or_default(),
+                    url: meta
+                        .and_then(|m| m.url.as_deref())
+                        .map(|u| u.trim_end_matches('/').to_string()),
+                    date: meta.and_then(|m| m.date.clone()),
+                    aliases: meta
+                        .map(|m| m.aliases.iter().map(|a| words_lower(a)).collect())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        Resolver { known }
     }
-    let years: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")))
-        .collect();
-    let quoted = quoted_part(text);
-    let work_year = work_year(text);
-    let mut best: Option<(f64, usize)> = None;
-    for (i, s) in corpus.sources.iter().enumerate() {
-        let mut score: f64 = 0.0;
-        if contains_phrase(&hay, &words_lower(&s.id)) && s.id.len() > 3 {
-            score += 3.0;
+
+    /// The corpus source a citation text names, if any.
+    pub fn resolve(&self, text: &str) -> Option<usize> {
+        let hay = words_lower(text);
+        if hay.is_empty() {
+            return None;
         }
-        if let Some(stem) = s.path.file_stem() {
-            if text.contains(stem.to_string_lossy().as_ref()) {
+        let years: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")))
+            .collect();
+        let quoted = quoted_part(text).map(|q| q.to_lowercase());
+        let text_lower = text.to_lowercase();
+        let work_year = work_year(text);
+        let mut best: Option<(f64, usize)> = None;
+        for (i, k) in self.known.iter().enumerate() {
+            let mut score: f64 = 0.0;
+            if k.id_len > 3 && contains_phrase(&hay, &k.id) {
                 score += 3.0;
             }
-        }
-        let (title, author, publisher, url, date, aliases) = match &s.meta {
-            Some(m) => (
-                m.title.clone(),
-                m.author.clone(),
-                m.publisher.clone(),
-                m.url.clone(),
-                m.date.clone(),
-                m.aliases.clone(),
-            ),
-            None => (first_line(&s.text), None, None, None, None, Vec::new()),
-        };
-        for a in &aliases {
-            let aw = words_lower(a);
-            if contains_phrase(&hay, &aw) {
-                // an author-year alias counts more than a bare acronym
-                score += if aw.len() > 1 { 3.0 } else { 2.0 };
-            }
-        }
-        if let Some(t) = &title {
-            let tw = words_lower(t);
-            if tw.len() >= 3 && contains_phrase(&hay, &tw) {
+            if k.stem.as_deref().is_some_and(|st| text.contains(st)) {
                 score += 3.0;
-            } else {
-                let cand = quoted.as_deref().unwrap_or(text);
-                let sim = strsim::sorensen_dice(&t.to_lowercase(), &cand.to_lowercase());
-                if sim > 0.75 {
-                    score += 2.5;
-                } else if sim > 0.55 {
-                    score += 1.0;
+            }
+            for aw in &k.aliases {
+                if contains_phrase(&hay, aw) {
+                    // an author-year alias counts more than a bare acronym
+                    score += if aw.len() > 1 { 3.0 } else { 2.0 };
                 }
             }
-        }
-        let year_match = date
-            .as_deref()
-            .is_some_and(|d| years.iter().any(|y| d.starts_with(y)));
-        // the work's own year ("Mir, 2021", "Mir, A. (2021). … Retrieved 2022") must fit
-        let year_clash = work_year.as_deref().is_some_and(|y| {
-            date.as_deref()
-                .is_some_and(|d| d.len() >= 4 && !d.starts_with(y))
-        });
-        if let Some(a) = &author {
-            let surname = a.split_whitespace().last().unwrap_or("").to_lowercase();
-            if !surname.is_empty() && hay.contains(&surname) {
-                score += if year_match || years.is_empty() {
-                    2.0
-                } else {
-                    0.5
-                };
+            if let Some((t, tw)) = &k.title {
+                if tw.len() >= 3 && contains_phrase(&hay, tw) {
+                    score += 3.0;
+                } else if {
+                    // strsim only where the citation shares most of the title's words
+                    let long: Vec<&String> = tw.iter().filter(|w| w.len() > 3).collect();
+                    let shared = long.iter().filter(|w| hay.contains(w)).count();
+                    shared >= 2 && shared * 2 >= long.len()
+                } {
+                    let cand = quoted.as_deref().unwrap_or(&text_lower);
+                    let sim = strsim::sorensen_dice(t, cand);
+                    if sim > 0.75 {
+                        score += 2.5;
+                    } else if sim > 0.55 {
+                        score += 1.0;
+                    }
+                }
             }
-        }
-        if let Some(p) = &publisher {
-            if contains_phrase(&hay, &words_lower(p)) {
+            let date = k.date.as_deref();
+            let year_match = date.is_some_and(|d| years.iter().any(|y| d.starts_with(y)));
+            // the work's own year ("Mir, 2021", "Mir, A. (2021). … Retrieved 2022") must fit
+            let year_clash = work_year
+                .as_deref()
+                .is_some_and(|y| date.is_some_and(|d| d.len() >= 4 && !d.starts_with(y)));
+            if let Some(surname) = &k.surname {
+                if !surname.is_empty() && hay.contains(surname) {
+                    score += if year_match || years.is_empty() {
+                        2.0
+                    } else {
+                        0.5
+                    };
+                }
+            }
+            if contains_phrase(&hay, &k.publisher) {
                 score += 1.5;
             }
-        }
-        if let Some(u) = &url {
-            if text.contains(u.trim_end_matches('/')) {
+            if k.url.as_deref().is_some_and(|u| text.contains(u)) {
                 score += 4.0;
             }
+            if year_match {
+                score += 0.3;
+            }
+            // another year is another work by the same people
+            if year_clash {
+                score -= 2.5;
+            }
+            if score >= 2.0 && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
         }
-        if year_match {
-            score += 0.3;
-        }
-        // another year is another work by the same people
-        if year_clash {
-            score -= 2.5;
-        }
-        if score >= 2.0 && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, i));
-        }
+        best.map(|(_, i)| i)
     }
-    best.map(|(_, i)| i)
 }
 
 /// The year of the cited work when the citation form makes it plain: "(2021" in a

@@ -12,7 +12,7 @@ use crate::figure::Figure;
 use crate::segment::PassageKind;
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Built-in names for entities of the corpus's field; `[[entity]]` in claims.toml adds more.
 const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
@@ -604,31 +604,42 @@ impl Index {
 
     /// Up to `k` candidate passages for query terms, by BM25 over exact and near keys.
     pub fn candidates(&self, query: &[Term], k: usize) -> Vec<usize> {
-        let mut scores: BTreeMap<u32, f64> = BTreeMap::new();
+        // dense scores over all passages: cheaper than a map for the common keys
+        let mut scores = vec![0.0f64; self.terms.len()];
+        let mut touched: Vec<u32> = Vec::new();
         let mut seen = HashSet::new();
         for t in query {
-            if !seen.insert(t.key.clone()) {
+            if !seen.insert(t.key.as_str()) {
                 continue;
             }
-            let mut keys = vec![(t.key.clone(), 1.0)];
-            for nk in self.near_keys(&t.key) {
-                keys.push((nk, 0.8));
-            }
+            let near = self.near_keys(&t.key);
+            let keys = std::iter::once((t.key.as_str(), 1.0))
+                .chain(near.iter().map(|n| (n.as_str(), 0.8)));
             for (key, w) in keys {
-                let Some(list) = self.postings.get(&key) else {
+                let Some(list) = self.postings.get(key) else {
                     continue;
                 };
-                let idf = self.idf(&key);
+                let idf = self.idf(key);
                 for &pi in list {
                     let len = self.terms[pi as usize].len() as f64;
-                    let tf = 1.0;
-                    let bm = idf * (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * len / self.avg_len));
-                    *scores.entry(pi).or_default() += w * bm;
+                    let bm = idf * 2.2 / (1.0 + 1.2 * (0.25 + 0.75 * len / self.avg_len));
+                    if scores[pi as usize] == 0.0 {
+                        touched.push(pi);
+                    }
+                    scores[pi as usize] += w * bm;
                 }
             }
         }
-        let mut ranked: Vec<(u32, f64)> = scores.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut ranked: Vec<(u32, f64)> = touched
+            .into_iter()
+            .map(|p| (p, scores[p as usize]))
+            .collect();
+        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > k && k > 0 {
+            ranked.select_nth_unstable_by(k - 1, order);
+            ranked.truncate(k);
+        }
+        ranked.sort_by(order);
         ranked.truncate(k);
         ranked.into_iter().map(|(p, _)| p as usize).collect()
     }

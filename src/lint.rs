@@ -1,7 +1,7 @@
 //! The `lint` job: every figure of a Markdown draft traced to its source passage.
 
 use crate::check::{sort_findings, Finding, FindingKind, Location};
-use crate::cite::{resolve, resolve_link};
+use crate::cite::{resolve_link, Resolver};
 use crate::corpus::Corpus;
 use crate::draft::{CiteRef, Draft};
 use crate::figure::extract_figures;
@@ -18,6 +18,7 @@ pub struct LintResult {
 /// The corpus sources a sentence's citations name; `None` when it cites nothing.
 fn cited_sources(
     corpus: &Corpus,
+    resolver: &Resolver,
     draft: &Draft,
     cites: &[CiteRef],
     masks: &mut Vec<std::ops::Range<usize>>,
@@ -31,16 +32,16 @@ fn cited_sources(
             CiteRef::Footnote(label) => draft
                 .footnotes
                 .get(label)
-                .and_then(|def| resolve(corpus, def))
-                .or_else(|| resolve(corpus, label)),
+                .and_then(|def| resolver.resolve(def))
+                .or_else(|| resolver.resolve(label)),
             CiteRef::Link { dest, text, span } => {
-                let found = resolve_link(corpus, dest).or_else(|| resolve(corpus, text));
+                let found = resolve_link(corpus, dest).or_else(|| resolver.resolve(text));
                 if found.is_some() {
                     masks.push(span.clone());
                 }
                 found
             }
-            CiteRef::Inline(text) => resolve(corpus, text),
+            CiteRef::Inline(text) => resolver.resolve(text),
         };
         if let Some(i) = found {
             if !out.contains(&i) {
@@ -54,11 +55,12 @@ fn cited_sources(
 /// Lint one draft.
 pub fn lint_draft(file: &str, text: Arc<String>, draft: &Draft, ctx: Context) -> LintResult {
     let starts = crate::corpus::line_starts(&text);
+    let resolver = Resolver::new(ctx.corpus);
     // sentences are judged in parallel; `collect` keeps their order
     let per_sentence: Vec<(Vec<Finding>, usize)> = draft
         .sentences
         .par_iter()
-        .map(|s| lint_sentence(file, &text, &starts, draft, s, ctx))
+        .map(|s| lint_sentence(file, &text, &starts, draft, s, ctx, &resolver))
         .collect();
     let mut findings = Vec::new();
     let mut suppressed = 0;
@@ -81,6 +83,7 @@ fn lint_sentence(
     draft: &Draft,
     s: &crate::draft::Sentence,
     ctx: Context,
+    resolver: &Resolver,
 ) -> (Vec<Finding>, usize) {
     let corpus = ctx.corpus;
     let mut findings = Vec::new();
@@ -98,7 +101,7 @@ fn lint_sentence(
         return (findings, suppressed);
     }
     let mut masks = Vec::new();
-    let cited = cited_sources(corpus, draft, &s.citations, &mut masks);
+    let cited = cited_sources(corpus, resolver, draft, &s.citations, &mut masks);
     let citation = match &cited {
         None => Citation::Uncited,
         // citations to works outside the corpus: judged against the whole corpus

@@ -6,7 +6,7 @@
 //! another (containment) says it copies or rewrites that other. Dates, when known, pick
 //! the origin; without them the source mostly contained in the other is the copy.
 
-use crate::cite::{inline_citations, resolve};
+use crate::cite::{inline_citations, Resolver};
 use crate::corpus::Corpus;
 use crate::index::is_evidence;
 use crate::judge::{Judgment, Verdict};
@@ -83,11 +83,11 @@ fn names(corpus: &Corpus, s: usize) -> Vec<String> {
     out.into_iter().map(|n| n.to_lowercase()).collect()
 }
 
-fn mentions(corpus: &Corpus, s: usize, other: usize) -> bool {
-    let text = corpus.sources[s].text.to_lowercase();
+/// Whether the text of a source (lowercased once by the caller) names `other`.
+fn mentions(lowered: &str, corpus: &Corpus, other: usize) -> bool {
     names(corpus, other)
         .iter()
-        .any(|n| text.contains(n.as_str()))
+        .any(|n| lowered.contains(n.as_str()))
 }
 
 /// The reference-list entry of `source` that a short citation ("Mir, 2022") points to.
@@ -198,10 +198,13 @@ impl Provenance {
                 overlap[a].insert(b, ca);
             }
         }
+        let mut lowered: Vec<Option<String>> = vec![None; n];
         for a in 0..n {
             for (&b, &ca) in &overlap[a] {
                 let cb = overlap[b].get(&a).copied().unwrap_or(0.0);
-                let threshold = if mentions(corpus, a, b) {
+                let lowered =
+                    lowered[a].get_or_insert_with(|| corpus.sources[a].text.to_lowercase());
+                let threshold = if mentions(lowered, corpus, b) {
                     CONTAINMENT_ATTRIBUTED
                 } else {
                     CONTAINMENT
@@ -227,6 +230,13 @@ impl Provenance {
             from.retain(|b| !edges[a].iter().any(|c| c != b && edges[*b].contains(c)));
         }
         // citations
+        let resolver = Resolver::new(corpus);
+        let mut memo: HashMap<String, Option<usize>> = HashMap::new();
+        let mut resolve = |t: &str| {
+            *memo
+                .entry(t.to_string())
+                .or_insert_with(|| resolver.resolve(t))
+        };
         let mut cites = vec![Vec::new(); n];
         let mut attributions = vec![Vec::new(); corpus.passages.len()];
         for (pi, p) in corpus.passages.iter().enumerate() {
@@ -250,8 +260,8 @@ impl Provenance {
                     for (text, reference) in found {
                         let target = reference
                             .as_deref()
-                            .and_then(|r| resolve(corpus, r))
-                            .or_else(|| resolve(corpus, &text))
+                            .and_then(&mut resolve)
+                            .or_else(|| resolve(&text))
                             .filter(|t| *t != s);
                         let c = Cite {
                             text,
@@ -270,7 +280,7 @@ impl Provenance {
                         .trim()
                         .trim_start_matches(['-', '*', ' '])
                         .to_string();
-                    let target = resolve(corpus, &text).filter(|t| *t != s);
+                    let target = resolve(&text).filter(|t| *t != s);
                     if !cites[s].iter().any(|x: &Cite| x.text == text) {
                         cites[s].push(Cite {
                             text,
