@@ -316,14 +316,13 @@ impl Resolver {
                 }
             }
             if let Some((t, tw)) = &k.title {
+                // strsim only where the citation shares most of the title's words
+                let long: Vec<&String> = tw.iter().filter(|w| w.len() > 3).collect();
+                let shared = long.iter().filter(|w| hay.contains(w)).count();
+                let worth_comparing = shared >= 2 && shared * 2 >= long.len();
                 if tw.len() >= 3 && contains_phrase(&hay, tw) {
                     score += 3.0;
-                } else if {
-                    // strsim only where the citation shares most of the title's words
-                    let long: Vec<&String> = tw.iter().filter(|w| w.len() > 3).collect();
-                    let shared = long.iter().filter(|w| hay.contains(w)).count();
-                    shared >= 2 && shared * 2 >= long.len()
-                } {
+                } else if worth_comparing {
                     let cand = quoted.as_deref().unwrap_or(&text_lower);
                     let sim = strsim::sorensen_dice(t, cand);
                     if sim > 0.75 {
