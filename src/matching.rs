@@ -765,7 +765,18 @@ pub fn evidence_for(
             continue;
         }
         let p = &corpus.passages[pi];
-        let topic = topic_recall(index, corpus, q, noun_key.as_deref(), pi);
+        // topic words of this figure's own part of the sentence count too
+        let topic = match &focused {
+            Some(fq) if fq.terms.len() >= 3 => topic_recall(
+                index,
+                corpus,
+                fq,
+                noun_key.as_deref(),
+                pi,
+            )
+            .max(topic_recall(index, corpus, q, noun_key.as_deref(), pi)),
+            _ => topic_recall(index, corpus, q, noun_key.as_deref(), pi),
+        };
         let mut best: Option<(f64, Evidence)> = None;
         for (k, fp) in p.figures.iter().enumerate() {
             let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
