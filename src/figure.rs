@@ -1358,6 +1358,10 @@ impl<'a> Parser<'a> {
         }
         let mut k = raw.noun_from;
         let mut steps = 0;
+        // a table cell read as "61: TTP attacks in Khyber Pakhtunkhwa"
+        if self.is_sym(k, ":") {
+            k += 1;
+        }
         // "23 million of its people", "hundreds of Pashtun tribal leaders"
         if self.lower(k) == "of" {
             k += 1;
@@ -1855,6 +1859,10 @@ mod tests {
             Some("members")
         );
         assert_eq!(one("killing 43 people").noun.as_deref(), Some("people"));
+        assert_eq!(
+            one("61: TTP attacks in Khyber Pakhtunkhwa").noun.as_deref(),
+            Some("attacks")
+        );
         let f = extract_figures(
             "The TTP carried out 33 attacks in July 2022, seven more than in June.",
         );
