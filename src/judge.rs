@@ -116,6 +116,17 @@ impl Citation {
     }
 }
 
+impl Judgment {
+    /// The passages that support the figure, best first.
+    pub fn supporting_passages(&self) -> Vec<usize> {
+        self.evidence
+            .iter()
+            .filter(|e| e.relation == Relation::Supports)
+            .map(|e| e.passage)
+            .collect()
+    }
+}
+
 /// What a claim says about where it comes from.
 #[derive(Debug, Clone)]
 pub enum Citation {

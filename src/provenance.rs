@@ -10,7 +10,6 @@ use crate::cite::{inline_citations, Resolver};
 use crate::corpus::Corpus;
 use crate::index::is_evidence;
 use crate::judge::{Judgment, Verdict};
-use crate::matching::Relation;
 use crate::segment::PassageKind;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -328,12 +327,7 @@ impl Provenance {
     /// Notes riding on a verdict, and the number of independent supporting sources.
     pub fn notes(&self, corpus: &Corpus, j: &Judgment) -> (Vec<String>, usize) {
         let mut notes = Vec::new();
-        let supports: Vec<usize> = j
-            .evidence
-            .iter()
-            .filter(|e| e.relation == Relation::Supports)
-            .map(|e| e.passage)
-            .collect();
+        let supports = j.supporting_passages();
         let sources: Vec<usize> = supports
             .iter()
             .map(|p| corpus.passages[*p].source)

@@ -394,6 +394,14 @@ impl SourceCode for Excerpt {
     }
 }
 
+/// A diagnostic's single label.
+fn one_label(label: &str, span: SourceSpan) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+    Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+        Some(label.to_string()),
+        span,
+    ))))
+}
+
 #[derive(Debug)]
 struct EvidenceDiag {
     message: String,
@@ -417,10 +425,7 @@ impl Diagnostic for EvidenceDiag {
         Some(&self.excerpt)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some(self.label.clone()),
-            self.span,
-        ))))
+        one_label(&self.label, self.span)
     }
 }
 
@@ -459,10 +464,7 @@ impl Diagnostic for FindingDiag {
         Some(&self.src)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some(self.label.clone()),
-            self.span,
-        ))))
+        one_label(&self.label, self.span)
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
         if self.related.is_empty() {

@@ -4,7 +4,6 @@
 use crate::check::{Finding, FindingKind, Location};
 use crate::figure::extract_figures;
 use crate::judge::{judge_claim, Citation, Context};
-use crate::matching::Relation;
 use std::sync::Arc;
 
 /// Where a figure comes from in the end: a corpus source, or a work outside the corpus
@@ -44,12 +43,7 @@ pub fn trace(
             }
         };
         let carrying: Vec<usize> = {
-            let supports: Vec<usize> = j
-                .evidence
-                .iter()
-                .filter(|e| e.relation == Relation::Supports)
-                .map(|e| e.passage)
-                .collect();
+            let supports = j.supporting_passages();
             if supports.is_empty() {
                 j.key_evidence.iter().map(|e| e.passage).collect()
             } else {
