@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # claimcheck throughput benchmark: claimcheck check/lint vs a rapidfuzz script vs grep.
 #
-#   bash bench/run.sh [--docs N] [--claims N] [--runs N] [--peer-runs N]
+#   bash bench/run.sh [--docs N] [--claims N] [--runs N] [--slow-runs N]
 #
 # Builds the release binary, generates target/bench/{corpus,claims.toml,draft.md},
 # installs rapidfuzz into target/bench/venv, times everything and writes
@@ -13,8 +13,8 @@ gen_args=() measure_args=()
 while [ $# -gt 0 ]; do
   case $1 in
     --docs|--claims|--draft-sentences|--seed) gen_args+=("$1" "$2"); shift 2 ;;
-    --runs|--peer-runs) measure_args+=("$1" "$2"); shift 2 ;;
-    *) echo "usage: bash bench/run.sh [--docs N] [--claims N] [--draft-sentences N] [--seed N] [--runs N] [--peer-runs N]" >&2; exit 2 ;;
+    --runs|--slow-runs) measure_args+=("$1" "$2"); shift 2 ;;
+    *) echo "usage: bash bench/run.sh [--docs N] [--claims N] [--draft-sentences N] [--seed N] [--runs N] [--slow-runs N]" >&2; exit 2 ;;
   esac
 done
 
@@ -24,6 +24,11 @@ mkdir -p "$B"
 
 echo "== cargo build --release"
 cargo build --release --quiet
+
+# time a snapshot of the binary, so a concurrent `cargo build` cannot swap it mid-run
+mkdir -p "$B/bin"
+cp target/release/claimcheck "$B/bin/claimcheck"
+git describe --always --dirty >"$B/bin/REVISION" 2>/dev/null || echo unknown >"$B/bin/REVISION"
 
 echo "== tools"
 if [ ! -x "$B/venv/bin/python" ] || ! "$B/venv/bin/python" -c 'import rapidfuzz' 2>/dev/null; then
