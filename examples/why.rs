@@ -27,7 +27,7 @@ fn main() {
             f.text, f.qualifier, f.noun, f.year
         );
     }
-    let cands = candidates(&idx, &c, &q, &s);
+    let cands = candidates(&idx, &c, &q, &s, &[]);
     for (pi, sc) in cands.iter().take(6) {
         println!(
             "{:.3} {} {}",

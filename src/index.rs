@@ -603,7 +603,9 @@ impl Index {
     }
 
     /// Up to `k` candidate passages for query terms, by BM25 over exact and near keys.
-    pub fn candidates(&self, query: &[Term], k: usize) -> Vec<usize> {
+    /// `also`: passages to keep beyond the top `k` (up to `k / 4` of them), such as
+    /// those of the cited sources.
+    pub fn candidates(&self, query: &[Term], k: usize, also: &dyn Fn(usize) -> bool) -> Vec<usize> {
         // dense scores over all passages: cheaper than a map for the common keys
         let mut scores = vec![0.0f64; self.terms.len()];
         let mut touched: Vec<u32> = Vec::new();
@@ -635,12 +637,16 @@ impl Index {
             .map(|p| (p, scores[p as usize]))
             .collect();
         let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let mut extra: Vec<(u32, f64)> = Vec::new();
         if ranked.len() > k && k > 0 {
             ranked.select_nth_unstable_by(k - 1, order);
-            ranked.truncate(k);
+            extra = ranked.split_off(k);
+            extra.retain(|(p, _)| also(*p as usize));
+            extra.sort_by(order);
+            extra.truncate((k / 4).max(1));
         }
         ranked.sort_by(order);
-        ranked.truncate(k);
+        ranked.extend(extra);
         ranked.into_iter().map(|(p, _)| p as usize).collect()
     }
 }
@@ -706,6 +712,6 @@ mod tests {
         let idx = Index::build(&c, Analyzer::new(&[]));
         assert_eq!(idx.near_keys("ttp"), ["tpp"]);
         let q = idx.analyzer.terms("TTP strike", &[]);
-        assert_eq!(idx.candidates(&q, 5), [0]);
+        assert_eq!(idx.candidates(&q, 5, &|_| false), [0]);
     }
 }

@@ -177,7 +177,11 @@ pub fn judge_claim(
     masks: &[std::ops::Range<usize>],
 ) -> Vec<Judgment> {
     let q = Query::new(ctx.index, text, figures, masks);
-    let cands = candidates(ctx.index, ctx.corpus, &q, ctx.settings);
+    let cited: &[usize] = match citation {
+        Citation::Sources(s) => s,
+        _ => &[],
+    };
+    let cands = candidates(ctx.index, ctx.corpus, &q, ctx.settings, cited);
     (0..figures.len())
         .map(|fi| {
             let ev = evidence_for(ctx.index, ctx.corpus, &q, &cands, fi, ctx.settings);

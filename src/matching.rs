@@ -889,15 +889,19 @@ pub fn evidence_for(
     out
 }
 
-/// Candidate passages for a query with their passage scores, best first.
+/// Candidate passages for a query with their passage scores, best first. Passages of
+/// the `cited` sources are always among them: with many reprints of one story, the top
+/// candidates can fill with copies and leave the cited one unscored.
 pub fn candidates(
     index: &Index,
     corpus: &Corpus,
     q: &Query,
     settings: &Settings,
+    cited: &[usize],
 ) -> Vec<(usize, f64)> {
+    let in_cited = |pi: usize| corpus.carried_by(pi, cited);
     let mut out: Vec<(usize, f64)> = index
-        .candidates(&q.terms, settings.candidates)
+        .candidates(&q.terms, settings.candidates, &in_cited)
         .into_iter()
         .map(|pi| (pi, passage_score(index, corpus, q, pi)))
         .collect();

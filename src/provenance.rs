@@ -90,7 +90,7 @@ fn mentions(lowered: &str, corpus: &Corpus, other: usize) -> bool {
 }
 
 /// The reference-list entry of `source` that a short citation ("Mir, 2022") points to.
-fn reference_entry(corpus: &Corpus, source: usize, cite: &str) -> Option<String> {
+fn reference_entry(references: &[String], cite: &str) -> Option<String> {
     let surname = cite
         .split([',', ' ', '&'])
         .find(|w| w.starts_with(char::is_uppercase))?
@@ -100,17 +100,10 @@ fn reference_entry(corpus: &Corpus, source: usize, cite: &str) -> Option<String>
         .filter(|c| c.is_ascii_digit())
         .take(4)
         .collect();
-    corpus
-        .passages
+    references
         .iter()
-        .filter(|p| p.source == source && p.kind == PassageKind::Reference)
-        .map(|p| {
-            p.text
-                .trim()
-                .trim_start_matches(['-', '*', ' '])
-                .to_string()
-        })
         .find(|t| t.starts_with(&surname) && (year.is_empty() || t.contains(&format!("({year}"))))
+        .cloned()
 }
 
 /// "The Pak Institute for Peace Studies (PIPS), an Islamabad-based research organization,
@@ -237,6 +230,20 @@ impl Provenance {
                 .or_insert_with(|| resolver.resolve(t))
         };
         let mut cites = vec![Vec::new(); n];
+        // each source's reference list, once
+        let mut references: Vec<Vec<String>> = vec![Vec::new(); n];
+        for p in corpus
+            .passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Reference)
+        {
+            references[p.source].push(
+                p.text
+                    .trim()
+                    .trim_start_matches(['-', '*', ' '])
+                    .to_string(),
+            );
+        }
         let mut attributions = vec![Vec::new(); corpus.passages.len()];
         for (pi, p) in corpus.passages.iter().enumerate() {
             let s = p.source;
@@ -245,7 +252,7 @@ impl Provenance {
                     let mut found: Vec<(String, Option<String>)> = inline_citations(&p.text)
                         .into_iter()
                         .map(|c| {
-                            let r = reference_entry(corpus, s, &c.text);
+                            let r = reference_entry(&references[s], &c.text);
                             (c.text, r)
                         })
                         .collect();
