@@ -2,6 +2,7 @@
 //! Peace", footnote definitions and links, resolved to corpus sources by their metadata.
 
 use crate::corpus::Corpus;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A citation written inside a sentence.
@@ -242,6 +243,9 @@ struct Known {
 /// year, title, publisher or URL, falling back to a document's own first line.
 pub struct Resolver {
     known: Vec<Known>,
+    /// metadata word -> sources that have it: a citation is only scored against
+    /// sources it shares a word with (every way of naming a source is made of words)
+    by_word: HashMap<String, Vec<usize>>,
 }
 
 impl Resolver {
@@ -283,8 +287,49 @@ impl Resolver {
                         .unwrap_or_default(),
                 }
             })
+            .collect::<Vec<Known>>();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, k) in known.iter().enumerate() {
+            let mut words: Vec<&String> =
+                k.id.iter()
+                    .chain(&k.publisher)
+                    .chain(k.aliases.iter().flatten())
+                    .collect();
+            if let Some((_, tw)) = &k.title {
+                words.extend(tw);
+            }
+            let extra: Vec<String> = k
+                .surname
+                .iter()
+                .cloned()
+                .chain(k.stem.iter().flat_map(|st| words_lower(st)))
+                .chain(k.url.iter().flat_map(|u| words_lower(u)))
+                .collect();
+            for w in words.into_iter().cloned().chain(extra) {
+                let list = by_word.entry(w).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Resolver { known, by_word }
+    }
+
+    /// Sources sharing a metadata word with the citation, in corpus order. Words in
+    /// most sources' metadata ("Taliban" in a corpus on the Taliban) pick nobody: a
+    /// source named only by them cannot score anyway.
+    fn candidates(&self, hay: &[String]) -> Vec<usize> {
+        let n = self.known.len();
+        let mut out: Vec<usize> = hay
+            .iter()
+            .filter_map(|w| self.by_word.get(w))
+            .filter(|list| n <= 40 || list.len() * 4 <= n)
+            .flatten()
+            .copied()
             .collect();
-        Resolver { known }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The corpus source a citation text names, if any.
@@ -301,7 +346,8 @@ impl Resolver {
         let text_lower = text.to_lowercase();
         let work_year = work_year(text);
         let mut best: Option<(f64, usize)> = None;
-        for (i, k) in self.known.iter().enumerate() {
+        for i in self.candidates(&hay) {
+            let k = &self.known[i];
             let mut score: f64 = 0.0;
             if k.id_len > 3 && contains_phrase(&hay, &k.id) {
                 score += 3.0;

@@ -11,6 +11,7 @@ use crate::corpus::Corpus;
 use crate::index::is_evidence;
 use crate::judge::{Judgment, Verdict};
 use crate::segment::PassageKind;
+use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
@@ -159,6 +160,36 @@ fn reporting_subject(sentence: &str) -> Option<String> {
     }
 }
 
+/// Every distinct citation text of the corpus (inline citations, reporting subjects,
+/// reference-list lines) resolved once, in parallel.
+fn resolve_all(corpus: &Corpus, resolver: &Resolver) -> HashMap<String, Option<usize>> {
+    let mut texts: BTreeSet<String> = BTreeSet::new();
+    for p in &corpus.passages {
+        match p.kind {
+            PassageKind::Prose => {
+                texts.extend(inline_citations(&p.text).into_iter().map(|c| c.text));
+                texts.extend(reporting_subject(&p.text));
+            }
+            PassageKind::Reference => {
+                texts.insert(
+                    p.text
+                        .trim()
+                        .trim_start_matches(['-', '*', ' '])
+                        .to_string(),
+                );
+            }
+            PassageKind::Meta => {}
+        }
+    }
+    texts
+        .into_par_iter()
+        .map(|t| {
+            let r = resolver.resolve(&t);
+            (t, r)
+        })
+        .collect()
+}
+
 impl Provenance {
     pub fn analyze(corpus: &Corpus) -> Provenance {
         let n = corpus.sources.len();
@@ -223,11 +254,10 @@ impl Provenance {
         }
         // citations
         let resolver = Resolver::new(corpus);
-        let mut memo: HashMap<String, Option<usize>> = HashMap::new();
-        let mut resolve = |t: &str| {
-            *memo
-                .entry(t.to_string())
-                .or_insert_with(|| resolver.resolve(t))
+        let memo = resolve_all(corpus, &resolver);
+        let resolve = |t: &str| match memo.get(t) {
+            Some(found) => *found,
+            None => resolver.resolve(t),
         };
         let mut cites = vec![Vec::new(); n];
         // each source's reference list, once
@@ -266,7 +296,7 @@ impl Provenance {
                     for (text, reference) in found {
                         let target = reference
                             .as_deref()
-                            .and_then(&mut resolve)
+                            .and_then(resolve)
                             .or_else(|| resolve(&text))
                             .filter(|t| *t != s);
                         let c = Cite {
