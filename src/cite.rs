@@ -27,7 +27,6 @@ fn contains_phrase(hay: &[String], needle: &[String]) -> bool {
 /// Citations inside a sentence: author–year forms and attribution phrases.
 pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
     let mut out = Vec::new();
-    let b = sentence.as_bytes();
     // parenthesised author-year: (Mir, 2022) (Sayed & Hamming, 2021) (Jadoon et al., 2022; Mir, 2021)
     let mut i = 0;
     while let Some(open) = sentence[i..].find('(').map(|p| p + i) {
@@ -139,7 +138,6 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
             from = start;
         }
     }
-    let _ = b;
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|a, b| a.span.start == b.span.start);
     out

@@ -1095,18 +1095,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        // decades: "the 1990s"
-        // (the digits parser already refused "1990s" via the attached "s")
-        match qualifier {
-            Qualifier::Exact => {
-                low = value;
-                high = value;
-            }
-            _ => {
-                low = value;
-                high = value;
-            }
-        }
+        // (decades such as "the 1990s" were refused by the digits parser)
+        low = value;
+        high = value;
         // ranges: "7,000–10,000", "7,000 to 10,000", "between 7,000 and 10,000"
         let connector = if between {
             if self.lower(next) == "and" {
@@ -1185,11 +1176,7 @@ impl<'a> Parser<'a> {
             } else {
                 next
             };
-            if let Some((_, d)) = DURATION_WORDS
-                .iter()
-                .find(|(w, _)| *w == self.lower(dur_at))
-            {
-                let _ = d;
+            if DURATION_WORDS.iter().any(|(w, _)| *w == self.lower(dur_at)) {
                 unit = Unit::Duration;
                 next = dur_at + 1;
                 noun_from = dur_at;

@@ -636,10 +636,8 @@ struct JsonCite<'a> {
     reference: Option<&'a str>,
 }
 
-fn source_rows(
-    corpus: &Corpus,
-    prov: &crate::provenance::Provenance,
-) -> Vec<(usize, usize, usize)> {
+/// Per source: its index, evidence passages and figures.
+fn source_rows(corpus: &Corpus) -> Vec<(usize, usize, usize)> {
     (0..corpus.sources.len())
         .map(|s| {
             let passages: Vec<_> = corpus
@@ -648,7 +646,6 @@ fn source_rows(
                 .filter(|p| p.source == s && crate::index::is_evidence(p))
                 .collect();
             let figures = passages.iter().map(|p| p.figures.len()).sum();
-            let _ = prov;
             (s, passages.len(), figures)
         })
         .collect()
@@ -668,7 +665,7 @@ pub fn write_sources_json(
     corpus: &Corpus,
     prov: &crate::provenance::Provenance,
 ) -> std::io::Result<()> {
-    let sources = source_rows(corpus, prov)
+    let sources = source_rows(corpus)
         .into_iter()
         .map(|(s, passages, figures)| {
             let src = &corpus.sources[s];
@@ -698,7 +695,7 @@ pub fn write_sources_human(
     prov: &crate::provenance::Provenance,
     verbose: bool,
 ) -> std::io::Result<()> {
-    for (s, passages, figures) in source_rows(corpus, prov) {
+    for (s, passages, figures) in source_rows(corpus) {
         let src = &corpus.sources[s];
         let date = src
             .meta
