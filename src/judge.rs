@@ -147,15 +147,19 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
 }
 
-/// The time of an undated figure: a year in its sentence or the sentence before ("On
-/// May 8, 2019, … At least seven people were killed"), else its source's publication
-/// year.
+/// The time of an undated figure: a year in its sentence or, unless it speaks of the
+/// present ("now"), the sentence before ("On May 8, 2019, … At least seven people were
+/// killed"), else its source's publication year.
 fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
     let p = &corpus.passages[e.passage];
     if let Some((_, y)) = crate::figure::years(&p.text).last() {
         return Some(*y);
     }
-    if e.passage > 0 {
+    let lower = p.text.to_lowercase();
+    let present = [" now ", " currently ", " at present", " today"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if e.passage > 0 && !present {
         let prev = &corpus.passages[e.passage - 1];
         if prev.source == p.source {
             if let Some((_, y)) = crate::figure::years(&prev.text).last() {
