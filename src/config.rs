@@ -46,7 +46,7 @@ impl Default for Settings {
             conflict_threshold: 0.55,
             conflict_ratio: 0.6,
             related_noun_margin: 0.1,
-            topic_threshold: 0.25,
+            topic_threshold: 0.2,
             about_tolerance: 0.1,
             open_end_cap: 2.0,
             candidates: 40,

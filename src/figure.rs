@@ -1295,12 +1295,36 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// "seven more than", "27 fewer": the figure counts a difference.
+    /// "seven more than", "27 fewer", "up by seven", "an increase of seven": the figure
+    /// counts a difference.
     fn comparative_after(&self, raw: &RawFigure) -> bool {
+        let before = |k: usize| {
+            raw.start_tok
+                .checked_sub(k)
+                .map(|i| self.lower(i))
+                .unwrap_or("")
+        };
         matches!(
             self.lower(raw.end_tok),
             "more" | "fewer" | "less" | "higher" | "lower"
-        )
+        ) || (before(1) == "by"
+            && matches!(
+                before(2),
+                "up" | "down"
+                    | "rose"
+                    | "risen"
+                    | "increased"
+                    | "fell"
+                    | "decreased"
+                    | "grew"
+                    | "dropped"
+                    | "jumped"
+            ))
+            || (before(1) == "of"
+                && matches!(
+                    before(2),
+                    "increase" | "rise" | "decrease" | "drop" | "fall" | "jump"
+                ))
     }
 
     /// The role of a figure: a verb just before it ("killed 34 people") or just after
@@ -1806,6 +1830,10 @@ mod tests {
 
     #[test]
     fn figure_keeps_its_noun_and_year() {
+        let f = extract_figures(
+            "It was responsible for 33 attacks in July, up by seven on the June total.",
+        );
+        assert_eq!(f[1].noun.as_deref(), Some("attacks"));
         let f = one("the Taliban released 780 TTP prisoners");
         assert_eq!(f.noun.as_deref(), Some("prisoners"));
         let figs = extract_figures(

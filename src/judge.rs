@@ -233,7 +233,7 @@ fn decide(
         .copied()
         .filter(|e| {
             e.relation == Relation::Contradicts
-                && e.topic >= settings.topic_threshold
+                && e.topic + 1e-9 >= settings.topic_threshold
                 && (e.noun != NounRelation::Related
                     || e.score >= settings.match_threshold + settings.related_noun_margin)
         })

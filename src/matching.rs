@@ -377,6 +377,9 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
         (Class::Exact, Class::About) => ok((c.value - s.value).abs() <= about_tol(s, tol)),
         (Class::Exact, Class::Almost) | (Class::Exact, Class::Span) => ok(in_interval(c.value, s)),
         (Class::Span, Class::Exact) => ok(in_interval(s.value, c)),
+        // "several thousand" does not vouch for "no fewer than six thousand": a vague
+        // range supports no open-ended claim beyond it
+        (Class::Lower, Class::Span) if s.qualifier == Qualifier::Vague => differ(same_number),
         // everything else: the intervals must overlap and open ends stay within the cap
         _ => {
             let (cl, ch) = bounds(c, tol);
@@ -832,12 +835,15 @@ pub fn evidence_for(
                 NounRelation::Different => -0.1,
             };
             // the same figure of the same thing is itself evidence the passage is on topic
-            let agree_bonus = if agreement == Agreement::Agree
-                && (noun != NounRelation::Unknown || fc.unit != Unit::Count)
-            {
-                0.06
-            } else {
-                0.0
+            // and the more distinctive the number (780, not 100), the less a coincidence
+            let distinctive = fc.value >= 20.0 && precision_unit(fc.value) * 5.0 < fc.value;
+            let agree_bonus = match (
+                agreement == Agreement::Agree,
+                noun != NounRelation::Unknown || fc.unit != Unit::Count,
+            ) {
+                (true, true) if distinctive => 0.12,
+                (true, true) => 0.06,
+                _ => 0.0,
             };
             let period = if time_clash(q.text, &p.text) {
                 0.1
