@@ -260,6 +260,8 @@ const STOPWORDS: &[&str] = &[
     "across",
     "via",
     "compared",
+    "right",
+    "once",
     "cent",
     "percent",
 ];

@@ -155,6 +155,8 @@ const HEDGES: &[&str] = &[
 
 const TIME_WORDS: &[&str] = &[
     "now",
+    "immedi",
+    "soon",
     "current",
     "currently",
     "year",
@@ -208,6 +210,49 @@ fn singular(n: &str) -> String {
 fn in_list(list: &[&str], n: &str) -> bool {
     let s = singular(n);
     list.iter().any(|x| *x == n || singular(x) == s)
+}
+
+/// Nouns that count the dead and hurt.
+const CASUALTIES: &[&str] = &[
+    "deaths",
+    "fatalities",
+    "dead",
+    "lives",
+    "casualties",
+    "victims",
+    "toll",
+    "killed",
+    "injured",
+    "wounded",
+    "injuries",
+];
+
+/// Nouns of people in general, which may be counted in any role.
+const GENERIC_PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "others",
+    "civilians",
+    "men",
+    "women",
+    "children",
+];
+
+/// A casualty count against a count of a group of people (prisoners, fighters) that is
+/// not said to have been killed or hurt.
+fn casualty_mismatch(a: &Figure, b: &Figure) -> bool {
+    let kind = |f: &Figure| {
+        let n = f.noun.as_deref().unwrap_or("");
+        if in_list(CASUALTIES, n) || matches!(f.role, Some("killed") | Some("injured")) {
+            1 // a casualty count
+        } else if in_list(GENERIC_PEOPLE, n) {
+            0 // anyone
+        } else {
+            2 // a group of people in some other role
+        }
+    };
+    matches!((kind(a), kind(b)), (1, 2) | (2, 1))
 }
 
 /// How two counted nouns relate; demonyms ("Afghans") count people.
@@ -794,6 +839,11 @@ pub fn evidence_for(
                     noun
                 };
             }
+            // the dead are not the prisoners: a toll and a group of people are the same
+            // crowd only when that group is said to have been killed or injured
+            if noun == NounRelation::Related && casualty_mismatch(fc, fp) {
+                noun = NounRelation::Different;
+            }
             // percentages name what changed ("attacks rose 42%", "a 42% increase")
             if noun == NounRelation::Different
                 && (fc.unit == Unit::Percent || fp.unit == Unit::Percent)
@@ -1043,5 +1093,26 @@ mod time_tests {
             "33 attacks which killed 34 people in July",
             "an attack that killed 66 people in 2008"
         ));
+    }
+}
+
+#[cfg(test)]
+mod noun_tests {
+    use super::*;
+    use crate::figure::extract_figures;
+
+    #[test]
+    fn the_dead_are_not_the_prisoners() {
+        let a = extract_figures("Eight hundred TTP prisoners were freed").remove(0);
+        let b = extract_figures("resulting in the deaths of hundreds").remove(0);
+        assert!(casualty_mismatch(&a, &b));
+        let c = extract_figures("it killed up to 40 Islamists").remove(0);
+        let d = extract_figures("the raid left 400 dead").remove(0);
+        assert!(
+            !casualty_mismatch(&c, &d),
+            "Islamists who were killed are casualties"
+        );
+        let e = extract_figures("34 people were killed").remove(0);
+        assert!(!casualty_mismatch(&a, &e) || e.role.is_some());
     }
 }
