@@ -249,7 +249,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else if c.is_alphabetic() {
             while j < chars.len() {
                 let d = chars[j].1;
-                let apostrophe = (d == '\'' || d == '’')
+                let apostrophe = (d == '\'' || d == '’' || crate::segment::is_joiner(d))
                     && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic());
                 if !(d.is_alphabetic() || apostrophe) {
                     break;
@@ -269,7 +269,8 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         toks.push(Tok {
             kind,
             text: t,
-            lower: t.to_lowercase(),
+            // a word broken across lines ("bil\u{AD}lion") reads whole
+            lower: t.replace(crate::segment::is_joiner, "").to_lowercase(),
             start,
             end,
             space_before: space,
@@ -1695,6 +1696,7 @@ mod tests {
         assert_eq!(one("a $50m fund").value, 50e6);
         assert_eq!(one("10k fighters").value, 10e3);
         assert_eq!(one("Rs 10 crore").value, 1e8);
+        assert_eq!(one("set aside Rs 3 bil\u{AD}lion for relief").value, 3e9);
         assert_eq!(one("2 lakh people").value, 2e5);
         assert_eq!(one("1.5 billion dollars").value, 1.5e9);
     }

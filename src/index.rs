@@ -304,7 +304,7 @@ fn raw_words(text: &str) -> Vec<(usize, usize, String, bool)> {
     while i <= b.len() {
         let c = b.get(i).map(|x| x.1);
         let is_word = c.is_some_and(|c| c.is_alphanumeric())
-            || (c.is_some_and(|c| c == '-' || c == '\'' || c == '’' || c == '.')
+            || (c.is_some_and(|c| c == '-' || c == '\'' || c == '’' || c == '.' || crate::segment::is_joiner(c))
                 && start.is_some()
                 && b.get(i + 1).is_some_and(|x| x.1.is_alphanumeric())
                 // "U.S." keeps its dots, "end.Next" does not
@@ -319,7 +319,7 @@ fn raw_words(text: &str) -> Vec<(usize, usize, String, bool)> {
                 let capital = raw.starts_with(char::is_uppercase);
                 let mut w: String = raw
                     .chars()
-                    .filter(|c| *c != '-' && *c != '.')
+                    .filter(|c| *c != '-' && *c != '.' && !crate::segment::is_joiner(*c))
                     .collect::<String>()
                     .to_lowercase();
                 // possessive: "TTP's", "group’s"

@@ -1113,8 +1113,14 @@ mod noun_tests {
             "Islamists who were killed are casualties"
         );
         let e = extract_figures("34 people were killed").remove(0);
-        assert!(casualty_mismatch(&a, &e), "people who were killed are a casualty count");
+        assert!(
+            casualty_mismatch(&a, &e),
+            "people who were killed are a casualty count"
+        );
         let f = extract_figures("some 780 people were freed").remove(0);
-        assert!(!casualty_mismatch(&a, &f), "people in general may be the prisoners");
+        assert!(
+            !casualty_mismatch(&a, &f),
+            "people in general may be the prisoners"
+        );
     }
 }

@@ -77,16 +77,48 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 
 /// The passage text for a span: line breaks become spaces so the byte offsets survive.
 pub fn passage_text(text: &str, span: Range<usize>) -> String {
-    text[span]
-        .chars()
-        .map(|c| {
-            if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
+    let s = &text[span];
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // "mili-\ntants": the hyphen and break become an invisible joiner of the same
+        // byte length (U+00AD is 2 bytes like "-\n", U+200B 3 like "-\r\n")
+        if c == '-' && i > 0 && chars[i - 1].is_alphabetic() {
+            let crlf = chars.get(i + 1) == Some(&'\r') && chars.get(i + 2) == Some(&'\n');
+            let lf = chars.get(i + 1) == Some(&'\n');
+            let after = chars.get(i + if crlf { 3 } else { 2 });
+            if (lf || crlf) && after.is_some_and(|a| a.is_lowercase()) {
+                out.push(if crlf { '\u{200B}' } else { '\u{AD}' });
+                i += if crlf { 3 } else { 2 };
+                continue;
             }
-        })
-        .collect()
+        }
+        out.push(if c == '\n' || c == '\r' || c == '\t' {
+            ' '
+        } else {
+            c
+        });
+        i += 1;
+    }
+    // running heads and page numbers inside a sentence broken by a page break are blanked
+    let mut bytes = out.into_bytes();
+    let mut start = 0;
+    for line in s.split_inclusive('\n') {
+        if is_page_furniture(line) {
+            for b in &mut bytes[start..start + line.len()] {
+                *b = b' ';
+            }
+        }
+        start += line.len();
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The invisible joiners `passage_text` puts where a word was broken across lines.
+pub fn is_joiner(c: char) -> bool {
+    c == '\u{AD}' || c == '\u{200B}'
 }
 
 /// Lines with their byte ranges (without the line break).
@@ -143,6 +175,33 @@ fn starts_block_marker(line: &str) -> bool {
         })
 }
 
+/// Running heads and page numbers left by PDF extraction: "12 | Regional Security
+/// Review", "Annual Report | 7", "Page 3 of 9", "- 12 -", "12".
+fn is_page_furniture(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 70 {
+        return false;
+    }
+    let number = |s: &str| {
+        let s = s.trim().trim_matches('-').trim();
+        !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())
+    };
+    if number(t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('|') {
+        return (number(a) && !b.trim().is_empty()) || (number(b) && !a.trim().is_empty());
+    }
+    let lower = t.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("page ") {
+        let rest = rest.replace(" of ", " ");
+        return rest
+            .split_whitespace()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit()));
+    }
+    false
+}
+
 fn ends_sentence(s: &str) -> bool {
     let t = s
         .trim_end()
@@ -157,9 +216,30 @@ fn flows(text: &str) -> Vec<(Range<usize>, PassageKind)> {
     let mut in_references = false;
     let mut current: Option<Range<usize>> = None;
     let mut in_code = false;
-    for line in lines(text) {
+    let all_lines = lines(text);
+    // a narrow-column PDF wraps every line short: a line that fills most of the usual
+    // width runs on, whatever the next line starts with
+    let wrap_at = {
+        let mut lens: Vec<usize> = all_lines
+            .iter()
+            .map(|r| text[r.clone()].trim().chars().count())
+            .filter(|n| *n > 0)
+            .collect();
+        lens.sort_unstable();
+        let p90 = lens
+            .get(lens.len() * 9 / 10)
+            .copied()
+            .unwrap_or(HEADING_MAX);
+        (p90 * 6 / 10).clamp(30, HEADING_MAX)
+    };
+    let mut blank_before = false;
+    for line in all_lines {
         let l = &text[line.clone()];
         let trimmed = trim_range(text, line.clone());
+        // page furniture: "12 | Regional Security Review", "Page 3 of 9", a bare page number
+        if is_page_furniture(l) {
+            continue;
+        }
         if l.trim_start().starts_with("```") {
             if let Some(c) = current.take() {
                 out.push((c, PassageKind::Prose));
@@ -171,8 +251,10 @@ fn flows(text: &str) -> Vec<(Range<usize>, PassageKind)> {
             continue;
         }
         if l.trim().is_empty() {
+            blank_before = true;
             continue; // blank lines: decided when the next line comes
         }
+        let paragraph_break = std::mem::take(&mut blank_before);
         if is_reference_heading(l) {
             if let Some(c) = current.take() {
                 out.push((c, PassageKind::Prose));
@@ -211,10 +293,21 @@ fn flows(text: &str) -> Vec<(Range<usize>, PassageKind)> {
             Some(c) => {
                 let prev = &text[c.clone()];
                 let last_line_len = prev.len() - prev.rfind('\n').map(|p| p + 1).unwrap_or(0);
+                let last_line_chars = prev[prev.len() - last_line_len..].chars().count();
                 let first = l.trim_start().chars().next().unwrap_or(' ');
-                let runs_on = !ends_sentence(prev)
-                    && !starts_block_marker(l)
-                    && (first.is_lowercase() || last_line_len >= HEADING_MAX);
+                // "mili-" then "tants": a word broken at the line's end
+                let hyphenated = prev.ends_with('-')
+                    && prev[..prev.len() - 1].ends_with(char::is_alphabetic)
+                    && first.is_lowercase();
+                let wide = if paragraph_break {
+                    last_line_chars >= HEADING_MAX
+                } else {
+                    last_line_chars >= wrap_at
+                };
+                let runs_on = hyphenated
+                    || (!ends_sentence(prev)
+                        && !starts_block_marker(l)
+                        && (first.is_lowercase() || wide));
                 if runs_on {
                     c.end = trimmed.end;
                 } else {
@@ -287,6 +380,27 @@ fn sentences(text: &str, flow: Range<usize>) -> Vec<Range<usize>> {
                 }
                 i = j;
                 continue;
+            }
+            // a footnote number glued to the stop: "a rise of 28 per cent.1 The police"
+            if c == '.' && j == i + 1 && !abbreviation {
+                let mut k = j;
+                while k < chars.len() && k < j + 3 && chars[k].1.is_ascii_digit() {
+                    k += 1;
+                }
+                let prev_letter = s[..pos]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_alphabetic());
+                if k > j
+                    && prev_letter
+                    && k + 1 < chars.len()
+                    && chars[k].1.is_whitespace()
+                    && chars[k + 1].1.is_uppercase()
+                {
+                    cuts.push(chars[k + 1].0);
+                    i = k;
+                    continue;
+                }
             }
             if j < chars.len() && j == i + 1 && c == '.' && !abbreviation {
                 // glued: "issues.In 2022" — letters before, a capitalised word after
@@ -428,6 +542,24 @@ mod tests {
         for s in segment(text) {
             assert_eq!(passage_text(text, s.span.clone()).len(), s.span.len());
             assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        }
+    }
+
+    #[test]
+    fn pdf_columns_hyphens_page_heads_and_footnote_marks() {
+        let text = "Summary\n\nOur database recorded 376 attacks by mili-\ntants in Khyber Pakhtunkhwa in 2022, up from 294 in\n2021, a rise of 28 per cent.1 The police bore the brunt\nof the violence. Operations between September and November displaced\n\n12 | Regional Security Review\n\nmore than 40,000 families, according to the Authority.5\n";
+        let p = prose(text);
+        assert!(p[0].contains("mili\u{AD}tants"), "{p:?}");
+        assert!(p[0].ends_with("28 per cent.1"), "{p:?}");
+        assert!(p[1].starts_with("The police"), "{p:?}");
+        assert!(
+            p.iter().any(|s| s.contains("displaced")
+                && s.contains("more than 40,000 families")
+                && !s.contains("Regional")),
+            "{p:?}"
+        );
+        for s in segment(text) {
+            assert_eq!(passage_text(text, s.span.clone()).len(), s.span.len());
         }
     }
 
