@@ -312,6 +312,7 @@ fn decide(
                                 && figure_unit != crate::figure::Unit::Count
                                 && e.topic >= 0.5))
                         && !e.other_actor
+                        && !e.narrower_place
                         // the disagreeing passage must be about the same time as the support
                         && !time_clash(&corpus.passages[cited_supports[0].passage].text, &corpus.passages[e.passage].text)
                         && !time_clash(query_text, &corpus.passages[e.passage].text)

@@ -46,6 +46,9 @@ pub struct Evidence {
     /// The passage names an actor next to its figure that the claim never mentions
     /// ("Pakistan had committed to freeing…" against "the Taliban freed…").
     pub other_actor: bool,
+    /// The passage's figure is of a place the claim does not name (a province, not the
+    /// country): a part, not the same thing.
+    pub narrower_place: bool,
     /// Share of the claim's own topic words (beyond the counted noun and its main
     /// entity) found in the passage and its context; 1 when the claim has none.
     pub topic: f64,
@@ -626,20 +629,48 @@ fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
 
 /// Entity names right around a passage figure (three words before, two after) that the
 /// claim does not contain: another actor's figure.
+/// "a weapons factory in Pakistan": a name after a preposition of place is where, not who.
+fn is_place(text: &str, t: &Term) -> bool {
+    let before = text[..t.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word.to_lowercase().as_str(),
+        "in" | "at" | "from" | "across" | "inside" | "into" | "near" | "throughout" | "of"
+    )
+}
+
+/// "in Khyber Pakhtunkhwa", "across Punjab": where a count was made (unlike "from
+/// Afghan jails", which says where from).
+fn is_scope(text: &str, t: &Term) -> bool {
+    let before = text[..t.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word.to_lowercase().as_str(),
+        "in" | "across" | "inside" | "throughout"
+    )
+}
+
+/// A place right after a passage figure that the claim never names ("61 attacks by the
+/// TTP in Khyber Pakhtunkhwa" against attacks nationwide): the passage counts a part.
+fn narrower_place(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) -> bool {
+    let claim: HashSet<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
+    index.terms[pi]
+        .iter()
+        .filter(|t| t.start >= fp.span.end)
+        .take(4)
+        .filter(|t| t.entity && is_scope(text, t))
+        .any(|t| !claim.contains(t.key.as_str()))
+}
+
 fn other_actor(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) -> bool {
     let terms = &index.terms[pi];
-    // "a weapons factory in Pakistan" names a place, not who acted
-    let place = |t: &Term| {
-        let before = text[..t.start].trim_end();
-        let word = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        matches!(
-            word.to_lowercase().as_str(),
-            "in" | "at" | "from" | "across" | "inside" | "into" | "near" | "throughout" | "of"
-        )
-    };
+    let place = |t: &Term| is_place(text, t);
     let pos = terms
         .iter()
         .position(|t| t.start >= fp.span.end)
@@ -712,6 +743,18 @@ pub fn time_clash(a: &str, b: &str) -> bool {
     }
     (!am.is_empty() && bm.is_empty() && !yb.is_empty() && ya.is_empty())
         || (!bm.is_empty() && am.is_empty() && !ya.is_empty() && yb.is_empty())
+}
+
+/// The clause around a span: from the last ",", ";", ":" or dash before it to the next
+/// one after it.
+fn clause_of(text: &str, span: &std::ops::Range<usize>) -> (usize, usize) {
+    const MARKS: [char; 5] = [',', ';', ':', '—', '–'];
+    let start = text[..span.start].rfind(MARKS).map(|p| p + 1).unwrap_or(0);
+    let end = text[span.end..]
+        .find(MARKS)
+        .map(|p| p + span.end)
+        .unwrap_or(text.len());
+    (start, end)
 }
 
 /// Recall of the claim's topic words: all but the counted noun, hedges, time words and
@@ -788,15 +831,27 @@ pub fn evidence_for(
             .get(fi + 1)
             .map(|f| f.span.start)
             .unwrap_or(q.text.len());
-        Query {
-            text: q.text,
-            figures: q.figures,
-            terms: q
-                .terms
+        // the figure's own clause, between commas, semicolons or dashes
+        let (cs, ce) = clause_of(q.text, &fc.span);
+        let clause: Vec<Term> = q
+            .terms
+            .iter()
+            .filter(|t| t.start >= cs.max(from) && t.end <= ce.min(to))
+            .cloned()
+            .collect();
+        let terms = if clause.len() >= 3 {
+            clause
+        } else {
+            q.terms
                 .iter()
                 .filter(|t| t.end <= first || (t.start >= from && t.end <= to))
                 .cloned()
-                .collect(),
+                .collect()
+        };
+        Query {
+            text: q.text,
+            figures: q.figures,
+            terms,
         }
     });
     let noun_key = fc
@@ -931,6 +986,7 @@ pub fn evidence_for(
                 agreement,
                 noun,
                 other_actor: other_actor(index, &p.text, q, pi, fp),
+                narrower_place: narrower_place(index, &p.text, q, pi, fp),
                 topic,
             };
             if best.as_ref().is_none_or(|(r, _)| rank > *r) {
