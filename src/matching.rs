@@ -610,6 +610,27 @@ pub fn period_mismatch(claim: &str, passage: &str) -> bool {
         }
 }
 
+/// The year the sentence before a passage gives, for a passage that gives none, names
+/// no month and does not speak of the present.
+fn context_year(corpus: &Corpus, pi: usize) -> Option<i32> {
+    let p = &corpus.passages[pi];
+    let lower = p.text.to_lowercase();
+    if [" now ", " currently ", " at present", " today"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return None;
+    }
+    // "in September": a month with no year is of the time the source was written
+    if !months(&p.text).is_empty() {
+        return None;
+    }
+    let prev = previous_passage(corpus, pi)?;
+    crate::figure::years(&corpus.passages[prev].text)
+        .last()
+        .map(|y| y.1)
+}
+
 /// The passage before `pi` in the same source (its context: "the group" is the TTP).
 fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
     let p = corpus.passages.get(pi)?;
@@ -927,7 +948,17 @@ pub fn evidence_for(
                 .collect();
             let (g, t) = recall(index, &local_q, &local_p, None);
             let local = if t > 0.0 { g / t } else { 0.0 };
-            let agreement = compare(fc, fp, settings);
+            // a claim that names its year is compared with the year the passage's
+            // sentence before gives, when the passage itself gives none ("…launched
+            // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
+            let agreement = match (fc.year, fp.year, context_year(corpus, pi)) {
+                (Some(_), None, Some(y)) => {
+                    let mut dated = fp.clone();
+                    dated.year = Some(y);
+                    compare(fc, &dated, settings)
+                }
+                _ => compare(fc, fp, settings),
+            };
             let year_bonus = match (fc.year, fp.year) {
                 (Some(a), Some(b)) if a == b => 0.04,
                 (Some(_), Some(_)) => -0.04,
