@@ -648,17 +648,20 @@ fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
     None
 }
 
-/// Entity names right around a passage figure (three words before, two after) that the
-/// claim does not contain: another actor's figure.
-/// "a weapons factory in Pakistan": a name after a preposition of place is where, not who.
-fn is_place(text: &str, t: &Term) -> bool {
-    let before = text[..t.start].trim_end();
-    let word = before
+/// The word just before a term, lowercased ("in" for "in Khyber").
+fn word_before(text: &str, t: &Term) -> String {
+    text[..t.start]
+        .trim_end()
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("");
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// "a weapons factory in Pakistan": a name after a preposition of place is where, not who.
+fn is_place(text: &str, t: &Term) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        word_before(text, t).as_str(),
         "in" | "at" | "from" | "across" | "inside" | "into" | "near" | "throughout" | "of"
     )
 }
@@ -666,13 +669,8 @@ fn is_place(text: &str, t: &Term) -> bool {
 /// "in Khyber Pakhtunkhwa", "across Punjab": where a count was made (unlike "from
 /// Afghan jails", which says where from).
 fn is_scope(text: &str, t: &Term) -> bool {
-    let before = text[..t.start].trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
     matches!(
-        word.to_lowercase().as_str(),
+        word_before(text, t).as_str(),
         "in" | "across" | "inside" | "throughout"
     )
 }
@@ -689,6 +687,8 @@ fn narrower_place(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) 
         .any(|t| !claim.contains(t.key.as_str()))
 }
 
+/// Entity names right around a passage figure (three words before, two after) that the
+/// claim does not contain: another actor's figure.
 fn other_actor(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) -> bool {
     let terms = &index.terms[pi];
     let place = |t: &Term| is_place(text, t);
