@@ -285,6 +285,9 @@ pub struct Term {
     pub end: usize,
     /// A name: capitalised mid-sentence, an acronym, or an entity alias.
     pub entity: bool,
+    /// For a query's terms: vocabulary keys one edit away ("tpp" for "ttp"), looked up
+    /// once per query rather than once per candidate passage.
+    pub near: Vec<String>,
 }
 
 /// Turns text into terms: aliases resolved, figures and years masked, stopwords dropped.
@@ -411,6 +414,7 @@ impl Analyzer {
                     start: s,
                     end,
                     entity: true,
+                    near: Vec::new(),
                 });
                 i += toks.len();
                 continue;
@@ -439,6 +443,7 @@ impl Analyzer {
                 start: s,
                 end: e,
                 entity,
+                near: Vec::new(),
             });
         }
         out

@@ -466,6 +466,9 @@ impl<'a> Query<'a> {
     ) -> Query<'a> {
         let mut terms = index.analyzer.terms_masking(text, figures);
         terms.retain(|t| !masks.iter().any(|m| t.start < m.end && t.end > m.start));
+        for t in &mut terms {
+            t.near = index.near_keys(&t.key);
+        }
         Query {
             text,
             figures,
@@ -499,7 +502,7 @@ fn recall(
         total += w;
         let m = if target.contains(&t.key) {
             1.0
-        } else if index.near_keys(&t.key).iter().any(|k| target.contains(k)) {
+        } else if t.near.iter().any(|k| target.contains(k)) {
             0.8
         } else if context.is_some_and(|c| c.0.contains(&t.key)) {
             // named in the sentence before: "the group now commands…" after "the TTP…"
@@ -554,7 +557,7 @@ pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f6
     {
         let present = keys.contains(&t.key)
             || context.is_some_and(|c| c.0.contains(&t.key))
-            || index.near_keys(&t.key).iter().any(|k| keys.contains(k));
+            || t.near.iter().any(|k| keys.contains(k));
         if !present && missing.insert(t.key.as_str()) {
             score *= 0.85;
         }
