@@ -283,6 +283,19 @@ impl Summary {
     }
 }
 
+/// A finding's evidence, as JSON.
+fn evidence_list<'a>(
+    corpus: &'a Corpus,
+    prov: &'a Provenance,
+    f: &Finding,
+) -> Vec<JsonEvidence<'a>> {
+    f.judgment
+        .evidence
+        .iter()
+        .map(|e| evidence_json(corpus, prov, e))
+        .collect()
+}
+
 fn evidence_json<'a>(corpus: &'a Corpus, prov: &'a Provenance, e: &Evidence) -> JsonEvidence<'a> {
     let p = &corpus.passages[e.passage];
     let src = &corpus.sources[p.source];
@@ -343,12 +356,7 @@ pub fn write_json(
             message: message(f, corpus),
             help: help(f, corpus),
             notes: &f.notes,
-            evidence: f
-                .judgment
-                .evidence
-                .iter()
-                .map(|e| evidence_json(corpus, prov, e))
-                .collect(),
+            evidence: evidence_list(corpus, prov, f),
         })
         .collect();
     let report = JsonReport {
@@ -801,12 +809,7 @@ pub fn write_trace_json(
                 message: message(f, corpus),
                 notes: &f.notes,
                 independent_sources: f.independent_sources,
-                evidence: f
-                    .judgment
-                    .evidence
-                    .iter()
-                    .map(|e| evidence_json(corpus, prov, e))
-                    .collect(),
+                evidence: evidence_list(corpus, prov, f),
                 origins: tf
                     .origins
                     .iter()
