@@ -905,6 +905,13 @@ pub fn evidence_for(
             _ => topic_recall(index, corpus, q, noun_key.as_deref(), pi),
         };
         let mut best: Option<(f64, Evidence)> = None;
+        // what depends on the passage only, once per passage
+        let passage_year = context_year(corpus, pi);
+        let period = if time_clash(q.text, &p.text) {
+            0.1
+        } else {
+            0.0
+        };
         for (k, fp) in p.figures.iter().enumerate() {
             let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
             // "killed 34" and "injured 46" count different people
@@ -954,7 +961,7 @@ pub fn evidence_for(
             // a claim that names its year is compared with the year the passage's
             // sentence before gives, when the passage itself gives none ("…launched
             // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
-            let agreement = match (fc.year, fp.year, context_year(corpus, pi)) {
+            let agreement = match (fc.year, fp.year, passage_year) {
                 (Some(_), None, Some(y)) => {
                     let mut dated = fp.clone();
                     dated.year = Some(y);
@@ -983,11 +990,6 @@ pub fn evidence_for(
                 (true, true) if distinctive => 0.12,
                 (true, true) => 0.06,
                 _ => 0.0,
-            };
-            let period = if time_clash(q.text, &p.text) {
-                0.1
-            } else {
-                0.0
             };
             let score = (pscore + 0.12 * (local - 0.5) + noun_bonus + year_bonus + agree_bonus
                 - period
