@@ -1,6 +1,6 @@
 use claimcheck::corpus::Corpus;
 fn main() {
-    let c = Corpus::load(&[std::path::PathBuf::from("seeds")], &[]);
+    let c = Corpus::load(&[std::path::PathBuf::from("seeds")], &[], None);
     for p in &c.passages {
         let figs: Vec<String> = p
             .figures

@@ -9,7 +9,7 @@ fn main() {
     if let Some(extra) = std::env::args().nth(2) {
         paths.push(extra.into());
     }
-    let c = Corpus::load(&paths, &[]);
+    let c = Corpus::load(&paths, &[], None);
     let idx = Index::build(&c, Analyzer::new(&[]));
     let figs = extract_figures(&text);
     let s = Settings::default();

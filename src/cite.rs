@@ -60,44 +60,12 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
     let mut k = 0;
     while let Some(p) = sentence[k..].find(" (").map(|p| p + k) {
         let after = &sentence[p + 2..];
-        if after.len() >= 5
-            && after[..4].chars().all(|c| c.is_ascii_digit())
-            && after[4..].starts_with(')')
-        {
-            let before = &sentence[..p];
-            let name_start = before
-                .rfind(|c: char| {
-                    !(c.is_alphanumeric()
-                        || c == ' '
-                        || c == '&'
-                        || c == '.'
-                        || c == '-'
-                        || c == '\'')
-                })
-                .map(|x| x + 1)
-                .unwrap_or(0);
-            // keep only the capitalised words just before the year
-            let words: Vec<&str> = before[name_start..]
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .collect();
-            let mut name: Vec<&str> = Vec::new();
-            for w in words.iter().rev() {
-                if w.starts_with(|c: char| c.is_uppercase())
-                    || matches!(*w, "&" | "and" | "et" | "al.")
-                {
-                    name.push(w);
-                } else {
-                    break;
-                }
-                if name.len() >= 4 {
-                    break;
-                }
-            }
-            name.reverse();
-            if !name.is_empty() && name[0].starts_with(|c: char| c.is_uppercase()) {
-                let n = name.join(" ");
-                let start = p - n.len();
+        let year_then_close = after
+            .get(..4)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            && after.get(4..).is_some_and(|r| r.starts_with(')'));
+        if year_then_close {
+            if let Some(start) = author_before(&sentence[..p]) {
                 // as written: "Afzal (2022)"
                 out.push(InlineCitation {
                     text: sentence[start..p + 7].to_string(),
@@ -112,7 +80,6 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
         out.push(c);
     }
     // attribution phrases: "according to X", "as noted by X", "X reported"
-    let lower = sentence.to_lowercase();
     for phrase in [
         "according to ",
         "as noted by ",
@@ -125,7 +92,7 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
         "published by ",
     ] {
         let mut from = 0;
-        while let Some(p) = lower[from..].find(phrase).map(|x| x + from) {
+        while let Some(p) = crate::text::find_ascii_ci(sentence, phrase, from) {
             let start = p + phrase.len();
             let end = start + name_len(&sentence[start..]);
             let name = sentence[start..end].trim();
@@ -141,6 +108,42 @@ pub fn inline_citations(sentence: &str) -> Vec<InlineCitation> {
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|a, b| a.span.start == b.span.start);
     out
+}
+
+/// Where the author's name ends just before " (2022)" begins: the capitalised words (and
+/// "&", "and", "et al.") right before the year, at most four; `None` when there are none.
+fn author_before(before: &str) -> Option<usize> {
+    let name_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, ' ' | '&' | '.' | '-' | '\'')))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let mut start = None;
+    let mut taken = 0;
+    let region = &before[name_start..];
+    // words with their offsets, last first
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for w in region.split(' ') {
+        if !w.is_empty() {
+            words.push((pos, w));
+        }
+        pos += w.len() + 1;
+    }
+    for &(at, w) in words.iter().rev() {
+        if w.starts_with(char::is_uppercase) || matches!(w, "&" | "and" | "et" | "al.") {
+            start = Some((name_start + at, w));
+            taken += 1;
+        } else {
+            break;
+        }
+        if taken >= 4 {
+            break;
+        }
+    }
+    let (start, first) = start?;
+    first.starts_with(char::is_uppercase).then_some(start)
 }
 
 /// "…, the Counter Extremism Project says." / "…, PIPS reported.": a name and a
@@ -172,10 +175,13 @@ fn closing_attribution(sentence: &str) -> Option<InlineCitation> {
     if !named || words.len() > 8 {
         return None;
     }
-    let start = comma + 1 + tail.find(words.first()?)?;
+    // the words are slices of `tail`: their offsets are exact whatever the spacing
+    let offset = |w: &str| comma + 1 + (w.as_ptr() as usize - tail.as_ptr() as usize);
+    let start = offset(words.first()?);
+    let last = words.last()?;
     Some(InlineCitation {
         text: name.trim_start_matches("the ").to_string(),
-        span: start..start + name.len(),
+        span: start..offset(last) + last.len(),
     })
 }
 

@@ -101,6 +101,39 @@ pub struct Config {
     pub entities: Vec<Entity>,
     pub sources: Vec<SourceMeta>,
     pub claims: Vec<Claim>,
+    /// The folder nothing may be read outside of (canonical), or `None` when the user
+    /// passed `--allow-outside`. See [`project_root`].
+    pub boundary: Option<PathBuf>,
+}
+
+/// The folder that bounds what a run reads: the git work tree that holds `dir` when there
+/// is one (a repository's fixtures may share its `seeds/`), else `dir` itself. A pull
+/// request can only name files of its own checkout; symlinks are resolved before the
+/// test, so a link out of the tree is still outside.
+pub fn project_root(dir: &Path) -> PathBuf {
+    let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut d = Some(canon.as_path());
+    while let Some(x) = d {
+        if x.join(".git").exists() {
+            return x.to_path_buf();
+        }
+        d = x.parent();
+    }
+    canon
+}
+
+/// Where `path` resolves (symlinks followed) when that is outside `boundary`; `None`
+/// when it is inside or does not exist.
+pub fn outside(path: &Path, boundary: &Path) -> Option<PathBuf> {
+    let canon = std::fs::canonicalize(path).ok()?;
+    (!canon.starts_with(boundary)).then_some(canon)
+}
+
+/// How a claims.toml is loaded.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Read corpus files outside the project folder (`--allow-outside`).
+    pub allow_outside: bool,
 }
 
 // --------------------------------------------------------------------------- raw
@@ -193,6 +226,9 @@ pub enum ConfigError {
 struct Problems {
     src: NamedSource<String>,
     list: Vec<ConfigProblem>,
+    /// Wrongly typed values and a placeholder of their type: blanked out so that the
+    /// typed parse still runs and its cross-field checks report everything at once.
+    blank: Vec<(std::ops::Range<usize>, &'static str)>,
 }
 
 impl Problems {
@@ -309,6 +345,14 @@ fn check_table(
                 let fits = item.as_value().is_some_and(|v| value_fits(v, *ty));
                 if !fits {
                     let span = item.span().unwrap_or(key_span);
+                    p.blank.push((
+                        span.clone(),
+                        match ty {
+                            Ty::Str => "\"\"",
+                            Ty::StrList => "[]",
+                            Ty::Float | Ty::Int => "1",
+                        },
+                    ));
                     p.add(
                         "wrong_type",
                         span,
@@ -431,19 +475,49 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// Read and validate claims.toml at `path`. `require_sources_exist` is off for tools
 /// that only want metadata.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {
+    load_with(path, LoadOptions::default())
+}
+
+/// [`load`] with options.
+pub fn load_with(path: &Path, opts: LoadOptions) -> Result<Config, ConfigError> {
+    let bytes = std::fs::read(path).map_err(|e| ConfigError::Unreadable {
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
-    parse(path, text)
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = bytes[..at]
+                .rsplit(|&b| b == b'\n')
+                .next()
+                .map(|l| String::from_utf8_lossy(l).chars().count() + 1)
+                .unwrap_or(1);
+            return Err(ConfigError::Unreadable {
+                path: path.display().to_string(),
+                reason: format!(
+                    "not valid UTF-8 at line {line}, column {col} (byte {at}); save it as UTF-8"
+                ),
+            });
+        }
+    };
+    parse_with(path, text, opts)
 }
 
 /// Validate claims.toml text (the path names it in messages and anchors relative paths).
 pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
+    parse_with(path, text, LoadOptions::default())
+}
+
+/// [`parse`] with options.
+pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config, ConfigError> {
     let shown = path.display().to_string();
     let mut p = Problems {
         src: NamedSource::new(shown.clone(), text.clone()),
         list: Vec::new(),
+        blank: Vec::new(),
     };
     let invalid = |p: Problems| ConfigError::Invalid {
         path: shown.clone(),
@@ -475,7 +549,9 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
     // unknown keys are reported by the walk; the typed parse ignores them so that the
     // cross-field checks below still run and every problem is reported at once
     walk(&mut p, &doc);
-    let raw: RawConfig = match toml::from_str(&text) {
+    let raw: RawConfig = match toml::from_str(&text)
+        .or_else(|e| blanked(&text, &p.blank).map_or(Err(e), |t| toml::from_str(&t)))
+    {
         Ok(r) => r,
         Err(e) => {
             if p.list.is_empty() {
@@ -497,6 +573,13 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
         .unwrap_or_else(|| PathBuf::from("."));
     let settings = raw.settings.unwrap_or_default();
     check_settings(&mut p, &settings, &doc);
+    let boundary = (!opts.allow_outside).then(|| project_root(&root));
+    let outside_help = |b: &Path| {
+        Some(format!(
+            "claimcheck reads only files inside {}; move the file there, or pass --allow-outside if you mean it",
+            b.display()
+        ))
+    };
 
     let corpus_paths: Vec<PathBuf> = raw
         .corpus
@@ -506,7 +589,19 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
                 .iter()
                 .map(|s| {
                     let pth = root.join(s.get_ref());
-                    if !pth.exists() {
+                    if let Some(to) = boundary.as_deref().and_then(|b| outside(&pth, b)) {
+                        p.add(
+                            "outside",
+                            s.span(),
+                            format!(
+                                "corpus path `{}` is outside the project folder (it resolves to {})",
+                                s.get_ref(),
+                                to.display()
+                            ),
+                            "outside the project",
+                            outside_help(boundary.as_deref().unwrap_or(&root)),
+                        );
+                    } else if !pth.exists() {
                         p.add(
                             "missing_path",
                             s.span(),
@@ -551,7 +646,38 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
             ids.insert(id.clone(), s.id.span());
         }
         let file = root.join(s.file.get_ref());
-        if !file.is_file() {
+        if let Some(to) = boundary.as_deref().and_then(|b| outside(&file, b)) {
+            p.add(
+                "outside",
+                s.file.span(),
+                format!(
+                    "source file `{}` is outside the project folder (it resolves to {})",
+                    s.file.get_ref(),
+                    to.display()
+                ),
+                "outside the project",
+                outside_help(boundary.as_deref().unwrap_or(&root)),
+            );
+        } else if file.is_dir() {
+            p.add(
+                "not_a_file",
+                s.file.span(),
+                format!("source file `{}` is a folder", s.file.get_ref()),
+                "a folder, not a file",
+                Some("name one .txt or .md file here; list folders in [corpus] paths".into()),
+            );
+        } else if file.is_file() && !crate::corpus::is_corpus_file(&file) {
+            p.add(
+                "not_text",
+                s.file.span(),
+                format!(
+                    "source file `{}` is not a .txt or .md file",
+                    s.file.get_ref()
+                ),
+                "only .txt and .md are read",
+                Some("convert the document to plain text or Markdown".into()),
+            );
+        } else if !file.is_file() {
             p.add(
                 "missing_file",
                 s.file.span(),
@@ -680,7 +806,31 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
         entities,
         sources,
         claims,
+        boundary,
     })
+}
+
+/// `text` with each wrongly typed value replaced by a placeholder of the right type,
+/// padded with spaces so every byte offset (and line) of the rest stays where it was;
+/// `None` when there is nothing to blank or a placeholder does not fit.
+fn blanked(text: &str, blank: &[(std::ops::Range<usize>, &'static str)]) -> Option<String> {
+    if blank.is_empty() {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (span, placeholder) in blank {
+        let region = bytes.get_mut(span.clone())?;
+        if region.len() < placeholder.len() {
+            return None;
+        }
+        for b in region.iter_mut() {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+        region[..placeholder.len()].copy_from_slice(placeholder.as_bytes());
+    }
+    String::from_utf8(bytes).ok()
 }
 
 fn check_settings(p: &mut Problems, s: &Settings, doc: &toml_edit::ImDocument<&str>) {
@@ -709,12 +859,12 @@ fn check_settings(p: &mut Problems, s: &Settings, doc: &toml_edit::ImDocument<&s
             );
         }
     }
-    if s.open_end_cap < 1.0 {
+    if !(s.open_end_cap >= 1.0 && s.open_end_cap.is_finite()) {
         p.add(
             "out_of_range",
             span_of("open_end_cap"),
-            "`open_end_cap` must be at least 1",
-            "too small",
+            "`open_end_cap` must be a finite number of at least 1",
+            format!("{} is out of range", s.open_end_cap),
             Some("2.0 reads \"more than x\" as at most 2·x".into()),
         );
     }
@@ -743,9 +893,10 @@ fn corpus_file_stems(paths: &[PathBuf]) -> Vec<String> {
 
 impl Config {
     /// A config for running without claims.toml: only the corpus paths.
-    pub fn without_file(root: PathBuf) -> Config {
+    pub fn without_file(root: PathBuf, opts: LoadOptions) -> Config {
         Config {
             path: root.join("claims.toml"),
+            boundary: (!opts.allow_outside).then(|| project_root(&root)),
             root,
             ..Default::default()
         }

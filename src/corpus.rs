@@ -67,13 +67,35 @@ pub fn line_starts(text: &str) -> Vec<usize> {
 
 /// 1-based line and character column of `offset`, given `line_starts(text)`.
 pub fn line_col_with(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
+    let offset = crate::text::floor_boundary(text, offset);
     let line = match starts.binary_search(&offset) {
         Ok(i) => i,
         Err(i) => i - 1,
     };
-    let col = text[starts[line]..offset].chars().count() + 1;
-    (line + 1, col)
+    let from = starts[line];
+    // Columns are counted in characters from the line start. On a very long line (a
+    // table row, a paragraph per line) many figures would each recount it, which is
+    // quadratic; the last count on each thread is remembered and extended instead.
+    thread_local! {
+        static LAST: std::cell::Cell<(usize, usize, usize, usize)> =
+            const { std::cell::Cell::new((0, 0, 0, 0)) };
+    }
+    let key = text.as_ptr() as usize ^ text.len().rotate_left(17);
+    let (k, line_start, at, chars) = LAST.with(|c| c.get());
+    let col = if offset - from > 4096
+        && k == key
+        && line_start == from
+        && at <= offset
+        && text.is_char_boundary(at)
+    {
+        chars + text[at..offset].chars().count()
+    } else {
+        text[from..offset].chars().count()
+    };
+    if text.is_char_boundary(offset) {
+        LAST.with(|c| c.set((key, from, offset, col)));
+    }
+    (line + 1, col + 1)
 }
 
 /// A passage: a sentence of a source with its byte span in the original file.
@@ -122,6 +144,33 @@ pub enum CorpusWarning {
         help("check --corpus or [corpus] paths in claims.toml")
     )]
     Missing { path: String },
+    #[error("cannot read folder `{path}`: {reason}")]
+    #[diagnostic(
+        code(claimcheck::corpus::unreadable_folder),
+        severity(Warning),
+        help("the run goes on without the files in it")
+    )]
+    UnreadableFolder { path: String, reason: String },
+    #[error("`{path}` resolves to {target}, outside the project folder {boundary}")]
+    #[diagnostic(
+        code(claimcheck::corpus::outside),
+        help("claimcheck reads nothing outside the project; remove the link or path, or pass --allow-outside if you mean it")
+    )]
+    Outside {
+        path: String,
+        target: String,
+        boundary: String,
+    },
+}
+
+impl CorpusWarning {
+    /// A path that leaves the project stops the run (exit 2); the others are warnings.
+    pub fn is_fatal(&self) -> bool {
+        matches!(
+            self,
+            CorpusWarning::Outside { .. } | CorpusWarning::Missing { .. }
+        )
+    }
 }
 
 /// All sources and their passages.
@@ -132,7 +181,7 @@ pub struct Corpus {
     pub warnings: Vec<CorpusWarning>,
 }
 
-fn is_corpus_file(p: &Path) -> bool {
+pub fn is_corpus_file(p: &Path) -> bool {
     matches!(
         p.extension()
             .and_then(|e| e.to_str())
@@ -143,16 +192,37 @@ fn is_corpus_file(p: &Path) -> bool {
 }
 
 /// The .txt and .md files under `path` (or `path` itself), sorted; hidden folders and
-/// symlinked folders are not entered.
+/// symlinked folders are not entered. A subfolder that cannot be read is reported in
+/// `warnings` and skipped; only a `path` that cannot be read at all is an error.
 pub fn list_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    list_files_warning(path, &mut Vec::new())
+}
+
+fn list_files_warning(
+    path: &Path,
+    warnings: &mut Vec<CorpusWarning>,
+) -> std::io::Result<Vec<PathBuf>> {
     let meta = std::fs::metadata(path)?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
     let mut out = Vec::new();
     let mut stack = vec![path.to_path_buf()];
+    let mut top = true;
     while let Some(dir) = stack.pop() {
-        let mut entries: Vec<_> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok()).collect();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if top => return Err(e),
+            Err(e) => {
+                warnings.push(CorpusWarning::UnreadableFolder {
+                    path: normalize(&dir).display().to_string(),
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        top = false;
+        let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
             let p = e.path();
@@ -195,54 +265,139 @@ pub fn normalize(path: &Path) -> PathBuf {
     }
 }
 
-/// Decode file bytes: UTF-8, else lossy with a warning; binary is refused.
+/// UTF-16 text with its byte-order mark, decoded; `None` for anything else.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// Text as claimcheck reads it: a UTF-8 byte-order mark dropped (it is no column),
+/// UTF-16 with a byte-order mark decoded, invalid UTF-8 read with replacement characters,
+/// old Mac line breaks (a lone CR) read as line breaks and NUL bytes as spaces (both
+/// keep every byte offset). The second value says what was repaired, when a quote may
+/// no longer be exact.
+pub fn decode_text(bytes: Vec<u8>) -> (String, Option<String>) {
+    let (mut text, warning) = if let Some(t) = decode_utf16(&bytes) {
+        (t, None)
+    } else {
+        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
+        match String::from_utf8(bytes) {
+            Ok(s) => (s, None),
+            Err(e) => (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(
+                    "not valid UTF-8 (latin-1?); read with replacement characters: convert it with `iconv -f LATIN1 -t UTF-8` for exact quotes"
+                        .to_string(),
+                ),
+            ),
+        }
+    };
+    if text.contains('\r') || text.contains('\0') {
+        let b = text.as_bytes();
+        let fixed: Vec<u8> = (0..b.len())
+            .map(|i| match b[i] {
+                b'\r' if b.get(i + 1) != Some(&b'\n') => b'\n',
+                0 => b' ',
+                x => x,
+            })
+            .collect();
+        // only ASCII bytes were swapped for ASCII bytes: still valid UTF-8
+        text = String::from_utf8(fixed).unwrap_or(text);
+    }
+    (text, warning)
+}
+
+/// Decode a corpus file: see [`decode_text`]; binary (NUL bytes in its head, and no
+/// UTF-16 byte-order mark) is refused.
 fn decode(bytes: Vec<u8>, display: &str, warnings: &mut Vec<CorpusWarning>) -> Option<String> {
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if head.contains(&0) && decode_utf16(head).is_none() {
         warnings.push(CorpusWarning::Binary {
             path: display.to_string(),
         });
         return None;
     }
-    match String::from_utf8(bytes) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            warnings.push(CorpusWarning::NotUtf8 {
-                path: display.to_string(),
-            });
-            Some(String::from_utf8_lossy(e.as_bytes()).into_owned())
-        }
+    let (text, warning) = decode_text(bytes);
+    if warning.is_some() {
+        warnings.push(CorpusWarning::NotUtf8 {
+            path: display.to_string(),
+        });
     }
+    Some(text)
 }
 
 impl Corpus {
     /// Read every document under `paths`; `metas` give ids and metadata by file.
-    pub fn load(paths: &[PathBuf], metas: &[SourceMeta]) -> Corpus {
+    /// Nothing that resolves outside `boundary` (when given) is read: such a path or
+    /// symlink is an [`CorpusWarning::Outside`], and so is a named file that is not
+    /// .txt or .md.
+    pub fn load(paths: &[PathBuf], metas: &[SourceMeta], boundary: Option<&Path>) -> Corpus {
         let mut corpus = Corpus::default();
         let mut files: Vec<PathBuf> = Vec::new();
         for p in paths {
-            match list_files(p) {
+            match list_files_warning(p, &mut corpus.warnings) {
                 Ok(f) => files.extend(f),
-                Err(_) => corpus.warnings.push(CorpusWarning::Missing {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    corpus.warnings.push(CorpusWarning::Missing {
+                        path: normalize(p).display().to_string(),
+                    })
+                }
+                Err(e) => corpus.warnings.push(CorpusWarning::UnreadableFolder {
                     path: normalize(p).display().to_string(),
+                    reason: e.to_string(),
                 }),
             }
         }
+        // a file named directly is read only when it is text
+        files.retain(|f| {
+            is_corpus_file(f) || {
+                corpus.warnings.push(CorpusWarning::Binary {
+                    path: normalize(f).display().to_string(),
+                });
+                false
+            }
+        });
         // a [[source]] file outside the corpus paths is still part of the corpus
         for m in metas {
             if m.file.is_file() && !files.iter().any(|f| same_file(f, &m.file)) {
                 files.push(m.file.clone());
             }
         }
-        let mut seen: Vec<PathBuf> = Vec::new();
+        if let Some(b) = boundary {
+            files.retain(|f| match crate::config::outside(f, b) {
+                Some(target) => {
+                    corpus.warnings.push(CorpusWarning::Outside {
+                        path: normalize(f).display().to_string(),
+                        target: target.display().to_string(),
+                        boundary: b.display().to_string(),
+                    });
+                    false
+                }
+                None => true,
+            });
+        }
+        let mut seen = std::collections::HashSet::new();
         files.retain(|f| {
             let canon = std::fs::canonicalize(f).unwrap_or_else(|_| normalize(f));
-            if seen.contains(&canon) {
-                false
-            } else {
-                seen.push(canon);
-                true
-            }
+            seen.insert(canon)
         });
         // read, decode and cut files in parallel; `collect` keeps the sorted order
         let loaded: Vec<(Option<Loaded>, Vec<CorpusWarning>)> = files
@@ -404,7 +559,7 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("d.pdf"), b"%PDF").unwrap();
-        let c = Corpus::load(&[dir.path().to_path_buf()], &[]);
+        let c = Corpus::load(&[dir.path().to_path_buf()], &[], None);
         let ids: Vec<_> = c.sources.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["a", "c"]);
         assert_eq!(c.warnings.len(), 2);
@@ -413,7 +568,7 @@ mod tests {
 
     #[test]
     fn missing_path_is_a_warning() {
-        let c = Corpus::load(&[PathBuf::from("/nonexistent/claimcheck")], &[]);
+        let c = Corpus::load(&[PathBuf::from("/nonexistent/claimcheck")], &[], None);
         assert!(matches!(c.warnings[0], CorpusWarning::Missing { .. }));
     }
 

@@ -397,14 +397,23 @@ fn suppressions(text: &str, code: &[Range<usize>]) -> Vec<Suppression> {
     let mut open: Option<(usize, Vec<String>, Option<String>)> = None;
     let mut from = 0;
     while let Some(p) = text[from..].find("<!--").map(|x| x + from) {
-        let Some(end) = text[p..].find("-->").map(|x| x + p + 3) else {
-            break;
+        // "<!-->" and "<!--->" are empty comments (HTML's abrupt closing)
+        let rest = &text[p + 4..];
+        let (body_end, end) = if rest.starts_with('>') {
+            (p + 4, p + 5)
+        } else if rest.starts_with("->") {
+            (p + 4, p + 6)
+        } else {
+            let Some(at) = rest.find("-->").map(|x| x + p + 4) else {
+                break;
+            };
+            (at, at + 3)
         };
         from = end;
         if code.iter().any(|r| r.contains(&p)) {
             continue;
         }
-        let body = text[p + 4..end - 3].trim();
+        let body = text[p + 4..body_end].trim();
         let Some(rest) = body.strip_prefix("claimcheck-") else {
             continue;
         };

@@ -15,4 +15,5 @@ pub mod matching;
 pub mod provenance;
 pub mod report;
 pub mod segment;
+pub mod text;
 pub mod trace;

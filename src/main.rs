@@ -80,6 +80,11 @@ struct Common {
     /// When to use colour
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Read corpus files outside the project folder (the git work tree of claims.toml,
+    /// else its folder); off by default so a pull request cannot make a CI run quote
+    /// files from elsewhere
+    #[arg(long)]
+    allow_outside: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -124,6 +129,12 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
+fn load_options(common: &Common) -> config::LoadOptions {
+    config::LoadOptions {
+        allow_outside: common.allow_outside,
+    }
+}
+
 /// Load claims.toml: the one given, else the nearest one, else none (lint may run without).
 fn load_config(common: &Common, required: bool) -> Result<Config, miette::Report> {
     let path = match &common.claims {
@@ -136,13 +147,16 @@ fn load_config(common: &Common, required: bool) -> Result<Config, miette::Report
         }
     };
     match path {
-        Some(p) => config::load(&p).map_err(miette::Report::new),
+        Some(p) => config::load_with(&p, load_options(common)).map_err(miette::Report::new),
         None if required => Err(miette::miette!(
             code = "claimcheck::config::not_found",
             help = "run in the folder of claims.toml, or pass --claims FILE",
             "no claims.toml in this folder or its parents"
         )),
-        None => Ok(Config::without_file(PathBuf::from("."))),
+        None => Ok(Config::without_file(
+            PathBuf::from("."),
+            load_options(common),
+        )),
     }
     .map(|mut c| {
         if let Some(n) = common.min_sources {
@@ -154,12 +168,18 @@ fn load_config(common: &Common, required: bool) -> Result<Config, miette::Report
 
 fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Report> {
     let paths = config.corpus(&common.corpus);
-    let corpus = Corpus::load(&paths, &config.sources);
-    for w in corpus.warnings.iter() {
-        eprintln!(
-            "{:?}",
-            miette::Report::msg(String::new()).wrap_err(w.to_string())
-        );
+    let mut corpus = Corpus::load(&paths, &config.sources, config.boundary.as_deref());
+    let warnings = std::mem::take(&mut corpus.warnings);
+    let fatal = warnings.iter().any(|w| w.is_fatal());
+    for w in warnings {
+        eprintln!("{:?}", miette::Report::new(w));
+    }
+    if fatal {
+        return Err(miette::miette!(
+            code = "claimcheck::corpus::refused",
+            help = "fix the corpus paths named above",
+            "the corpus could not be used as given"
+        ));
     }
     if corpus.sources.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -270,12 +290,29 @@ fn run_check(common: Common) -> ExitCode {
 fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
     // read the drafts first: a missing draft is bad input
     let mut texts = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for d in &drafts {
+        // the same draft named twice (or through a link) is checked once
+        if !seen.insert(std::fs::canonicalize(d).unwrap_or_else(|_| normalize(d))) {
+            continue;
+        }
         match std::fs::read(d) {
-            Ok(bytes) => texts.push((
-                normalize(d).display().to_string(),
-                Arc::new(String::from_utf8_lossy(&bytes).into_owned()),
-            )),
+            Ok(bytes) => {
+                let shown = normalize(d).display().to_string();
+                let (text, warning) = claimcheck::corpus::decode_text(bytes);
+                if let Some(w) = warning {
+                    eprintln!(
+                        "{:?}",
+                        miette::miette!(
+                            severity = miette::Severity::Warning,
+                            code = "claimcheck::lint::encoding",
+                            "draft `{}`: {w}",
+                            claimcheck::text::escape_control(&shown)
+                        )
+                    );
+                }
+                texts.push((shown, Arc::new(text)))
+            }
             Err(e) => {
                 return fail(miette::miette!(
                     code = "claimcheck::lint::unreadable",
@@ -387,8 +424,13 @@ fn run_sources(common: Common) -> ExitCode {
 fn explain(code: &str) -> ExitCode {
     match claimcheck::codes::explain(code) {
         Some(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{text}").and_then(|_| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    fail(miette::miette!("cannot write the explanation: {e}"))
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         None => {
             let known: Vec<&str> = Verdict::ALL.iter().map(|v| v.code()).collect();

@@ -121,8 +121,10 @@ fn reporting_subject(sentence: &str) -> Option<String> {
         " estimates ",
         " reports ",
     ];
-    let lower = sentence.to_lowercase();
-    let verb_at = VERBS.iter().filter_map(|v| lower.find(v)).min()?;
+    let verb_at = VERBS
+        .iter()
+        .filter_map(|v| crate::text::find_ascii_ci(sentence, v, 0))
+        .min()?;
     let head = &sentence[..verb_at];
     let name_end = head.find([',', '(']).unwrap_or(head.len());
     let name = head[..name_end].trim();

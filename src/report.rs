@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
+use std::ops::Range;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -385,11 +386,28 @@ impl SourceCode for Excerpt {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
-        _before: usize,
-        _after: usize,
+        before: usize,
+        after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
         if span.offset() + span.len() > self.text.len() {
             return Err(miette::MietteError::OutOfBounds);
+        }
+        if before == 0 && after == 0 {
+            // the header's "file:line:col": where the span itself is
+            let head = &self.text[..span.offset()];
+            let nl = head.matches('\n').count();
+            let col = match head.rfind('\n') {
+                Some(i) => head[i + 1..].chars().count(),
+                None => self.col0 + head.chars().count(),
+            };
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                &self.text.as_bytes()[span.offset()..span.offset() + span.len()],
+                *span,
+                self.line0 + nl,
+                col,
+                1,
+            )));
         }
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
@@ -400,6 +418,82 @@ impl SourceCode for Excerpt {
             self.text.lines().count().max(1),
         )))
     }
+}
+
+/// Characters of context kept on each side of a span on a long line.
+const CONTEXT_CHARS: usize = 120;
+/// Longest stretch of a span shown; longer spans are cut (a runaway "figure").
+const MAX_SPAN_BYTES: usize = 400;
+
+/// The part of `text` miette is given to show `span`: its own lines, cut around the
+/// span with "…" when a line is long (miette's renderer overflows past 65,535
+/// characters, and a 10 MB line would be copied for every finding), context lines kept
+/// only when short. Control characters are replaced by same-length stand-ins so that
+/// nothing a source or draft holds reaches the terminal as an escape. `line0`/`col0`
+/// are the 0-based position of `text[0]`; the span returned is relative to the excerpt.
+fn excerpt_around(
+    name: &str,
+    text: &str,
+    span: Range<usize>,
+    line0: usize,
+    col0: usize,
+) -> (Excerpt, SourceSpan) {
+    use crate::text::{ceil_boundary, floor_boundary};
+    let start = floor_boundary(text, span.start);
+    let end = ceil_boundary(text, span.end.max(start))
+        .min(floor_boundary(text, start + MAX_SPAN_BYTES).max(start));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let back = text[line_start..start]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(line_start, |(i, _)| line_start + i);
+    let fwd = text[end..line_end]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(line_end, |(i, _)| end + i);
+    let line_no = line0 + text[..line_start].matches('\n').count();
+    // the column of `back` in its file: the excerpt's first line starts at `col0` only
+    // when it is the text's first line
+    let back_col = if line_start == 0 { col0 } else { 0 } + text[line_start..back].chars().count();
+    let mut out = String::new();
+    let (first_line, first_col) = if back > line_start {
+        // a cut line comes first, so miette's columns start from the cut
+        out.push('…');
+        (line_no, back_col - 1)
+    } else {
+        let prev_start = text[..line_start.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        if line_start > 0 && line_start - 1 - prev_start <= 2 * CONTEXT_CHARS {
+            out.push_str(&text[prev_start..line_start]);
+            (line_no - 1, if prev_start == 0 { col0 } else { 0 })
+        } else {
+            (line_no, back_col)
+        }
+    };
+    let offset = out.len() + (start - back);
+    out.push_str(&text[back..fwd]);
+    if fwd < line_end {
+        out.push('…');
+    }
+    // the short line after
+    if fwd == line_end && line_end < text.len() {
+        let next_end = text[line_end + 1..]
+            .find('\n')
+            .map_or(text.len(), |i| line_end + 1 + i);
+        if next_end - line_end <= 2 * CONTEXT_CHARS {
+            out.push_str(&text[line_end..next_end]);
+        }
+    }
+    let excerpt = Excerpt {
+        name: crate::text::escape_control(name).into_owned(),
+        text: crate::text::same_length_printable(&out),
+        line0: first_line,
+        col0: first_col,
+    };
+    (excerpt, (offset, end - start).into())
 }
 
 /// A diagnostic's single label.
@@ -442,7 +536,7 @@ struct FindingDiag {
     message: String,
     code: String,
     severity: miette::Severity,
-    src: miette::NamedSource<String>,
+    src: Excerpt,
     span: SourceSpan,
     label: String,
     help: Option<String>,
@@ -509,16 +603,13 @@ fn evidence_diag(corpus: &Corpus, prov: &Provenance, e: &Evidence) -> EvidenceDi
             src.id, corpus.sources[*d].id
         ));
     }
+    let (excerpt, span) =
+        excerpt_around(&src.display, &p.text, fig.span.clone(), line - 1, col - 1);
     EvidenceDiag {
-        message,
-        excerpt: Excerpt {
-            name: src.display.clone(),
-            text: p.text.clone(),
-            line0: line - 1,
-            col0: col - 1,
-        },
-        label: format!("source says {}", said(fig)),
-        span: (fig.span.start, fig.span.len()).into(),
+        message: crate::text::escape_control(&message).into_owned(),
+        excerpt,
+        label: crate::text::escape_control(&format!("source says {}", said(fig))).into_owned(),
+        span,
     }
 }
 
@@ -568,17 +659,21 @@ pub fn write_human(
             Some(id) => format!("claim `{id}` says {}", f.judgment.figure.text),
             None => format!("draft says {}", f.judgment.figure.text),
         };
+        let (src, span) = excerpt_around(
+            &f.location.file,
+            &f.location.text,
+            f.location.span.clone(),
+            0,
+            0,
+        );
         let diag = FindingDiag {
-            message: msg,
+            message: crate::text::escape_control(&msg).into_owned(),
             code: f.code().to_string(),
             severity,
-            src: miette::NamedSource::new(
-                f.location.file.clone(),
-                f.location.text.as_str().to_string(),
-            ),
-            span: (f.location.span.start, f.location.span.len()).into(),
-            label,
-            help: help(f, corpus),
+            src,
+            span,
+            label: crate::text::escape_control(&label).into_owned(),
+            help: help(f, corpus).map(|h| crate::text::escape_control(&h).into_owned()),
             related,
         };
         let mut s = String::new();
