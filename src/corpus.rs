@@ -385,7 +385,8 @@ impl Corpus {
             files.retain(|f| match crate::config::outside(f, b) {
                 Some(target) => {
                     corpus.warnings.push(CorpusWarning::Outside {
-                        path: normalize(f).display().to_string(),
+                        path: crate::text::escape_control(&normalize(f).display().to_string())
+                            .into_owned(),
                         target: target.display().to_string(),
                         boundary: b.display().to_string(),
                     });
@@ -409,13 +410,14 @@ impl Corpus {
                     Ok(b) => b,
                     Err(e) => {
                         warnings.push(CorpusWarning::Unreadable {
-                            path: display,
+                            path: crate::text::escape_control(&display).into_owned(),
                             reason: e.to_string(),
                         });
                         return (None, warnings);
                     }
                 };
-                let Some(text) = decode(bytes, &display, &mut warnings) else {
+                let shown = crate::text::escape_control(&display).into_owned();
+                let Some(text) = decode(bytes, &shown, &mut warnings) else {
                     return (None, warnings);
                 };
                 let meta = metas.iter().find(|m| same_file(&m.file, f)).cloned();

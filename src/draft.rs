@@ -223,8 +223,11 @@ pub fn parse(text: &str) -> Draft {
                     // the other cells follow as ": a; b" so that their capitalised first
                     // words read as the start of a phrase, not as names
                     let mut sep = ": ";
+                    // only the nearest cells: a row of thousands of figure cells would
+                    // otherwise make every cell's sentence the whole row (quadratic)
+                    let near = i.saturating_sub(ROW_CONTEXT_CELLS)..=i + ROW_CONTEXT_CELLS;
                     for (j, cell) in row.iter().enumerate() {
-                        if j == i || cell.text.trim().is_empty() {
+                        if j == i || !near.contains(&j) || cell.text.trim().is_empty() {
                             continue;
                         }
                         // a "Source" column cites, it does not describe
@@ -392,6 +395,9 @@ fn informative_header(h: &str) -> bool {
 /// `<!-- claimcheck-disable-next-line [verdicts] [reason="..."] -->`,
 /// `<!-- claimcheck-disable ... -->` … `<!-- claimcheck-enable -->`. Read from the raw
 /// text so they work the same inside lists and block quotes.
+/// How many cells on each side of a figure cell give it context.
+const ROW_CONTEXT_CELLS: usize = 8;
+
 fn suppressions(text: &str, code: &[Range<usize>]) -> Vec<Suppression> {
     let mut out = Vec::new();
     let mut open: Option<(usize, Vec<String>, Option<String>)> = None;

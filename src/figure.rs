@@ -648,7 +648,7 @@ impl<'a> Parser<'a> {
     /// Digits at i, with an optional scale word or suffix ("7bn", "23 million").
     fn digits(&self, i: usize) -> Option<Num> {
         let t = self.toks.get(i)?;
-        if t.kind != Kind::Number {
+        if t.kind != Kind::Number || t.text.len() > MAX_FIGURE_TOKEN {
             return None;
         }
         // 1.202.457.1700 and other dotted strings are identifiers, not quantities
@@ -709,6 +709,21 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
+        }
+        // "5 lakh crore": further scale words multiply; none is dropped
+        if scaled {
+            while let Some(s) = self
+                .toks
+                .get(next)
+                .filter(|t| t.kind == Kind::Word && t.space_before && t.lower.len() > 2)
+                .and_then(|t| scale_word(&t.lower))
+            {
+                value *= s;
+                next += 1;
+            }
+        }
+        if !value.is_finite() {
+            return None;
         }
         Some(Num {
             value,
@@ -821,7 +836,7 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        if !any {
+        if !any || !(total + current).is_finite() {
             return None;
         }
         Some(Num {
@@ -1586,7 +1601,54 @@ fn year_for(text: &str, years: &[(usize, i32, bool)], span: &Range<usize>) -> Op
 }
 
 /// All figures in `text`, in order. Spans are byte ranges into `text`.
+/// Text longer than this is read in windows (see [`extract_figures`]).
+const WINDOW_BYTES: usize = 2048;
+/// Context kept on each side of a window: a figure's qualifier, noun, role and year are
+/// read from its clause, never from further away.
+const WINDOW_CONTEXT: usize = 512;
+/// Tokens longer than this are never figures (a 400-digit "number" is noise).
+pub const MAX_FIGURE_TOKEN: usize = 40;
+
+/// The figures of a text, in order. A long text (a paragraph per line, a source with no
+/// sentence breaks) is read in windows of [`WINDOW_BYTES`] with [`WINDOW_CONTEXT`] on
+/// each side, keeping the figures that start inside each window, so the cost is linear
+/// in the text however many figures it holds.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
+    if text.len() <= WINDOW_BYTES + 2 * WINDOW_CONTEXT {
+        return extract_window(text);
+    }
+    let mut out: Vec<Figure> = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = crate::text::floor_boundary(text, start + WINDOW_BYTES);
+        // cut at a space, so no figure starts across the cut
+        if end < text.len() {
+            if let Some(sp) = text[start..end].rfind(char::is_whitespace) {
+                if sp > 0 {
+                    end = start + sp;
+                }
+            }
+        } else {
+            end = text.len();
+        }
+        if end <= start {
+            end = crate::text::ceil_boundary(text, start + WINDOW_BYTES);
+        }
+        let from = crate::text::floor_boundary(text, start.saturating_sub(WINDOW_CONTEXT));
+        let to = crate::text::ceil_boundary(text, end + WINDOW_CONTEXT);
+        for mut f in extract_window(&text[from..to]) {
+            let s = f.span.start + from;
+            if s >= start && s < end && out.last().is_none_or(|l| l.span.end <= s) {
+                f.span = s..f.span.end + from;
+                out.push(f);
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+fn extract_window(text: &str) -> Vec<Figure> {
     let p = Parser::new(text);
     let yrs = years_of(&p);
     let mut out = Vec::new();

@@ -482,11 +482,16 @@ pub struct Index {
     avg_len: f64,
 }
 
+/// Words longer than this get no misspelling neighbourhood: no real word is that long,
+/// and a run of n characters has n variants of n characters each (an 80 KB "word" in a
+/// source would need gigabytes).
+const MAX_FUZZY_CHARS: usize = 32;
+
 /// Every string one deletion away from `w` (and `w` itself).
 fn deletion_variants(w: &str) -> Vec<String> {
     let chars: Vec<char> = w.chars().collect();
     let mut out = vec![w.to_string()];
-    if chars.len() < 3 {
+    if chars.len() < 3 || chars.len() > MAX_FUZZY_CHARS {
         return out;
     }
     for i in 0..chars.len() {
@@ -583,7 +588,7 @@ impl Index {
     /// Vocabulary keys within one edit of `key` (strsim-confirmed), other than itself.
     pub fn near_keys(&self, key: &str) -> Vec<String> {
         let n = key.chars().count();
-        if n < 3 {
+        if !(3..=MAX_FUZZY_CHARS).contains(&n) {
             return Vec::new();
         }
         let mut out: Vec<String> = Vec::new();

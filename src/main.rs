@@ -96,8 +96,16 @@ enum Color {
 
 /// A failure that stops the run: printed as a miette report, exit 2.
 fn fail(report: miette::Report) -> ExitCode {
-    eprintln!("{report:?}");
+    eprint_safe(&report);
     ExitCode::from(2)
+}
+
+/// A report on stderr, neutralized like human output (it may name hostile files).
+fn eprint_safe(report: &miette::Report) {
+    let text = format!("{report:?}\n");
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let _ = std::io::stderr()
+        .write_all(claimcheck::text::neutralize_commands(&text, !color).as_bytes());
 }
 
 fn use_color(c: Color) -> bool {
@@ -172,7 +180,7 @@ fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Repor
     let warnings = std::mem::take(&mut corpus.warnings);
     let fatal = warnings.iter().any(|w| w.is_fatal());
     for w in warnings {
-        eprintln!("{:?}", miette::Report::new(w));
+        eprint_safe(&miette::Report::new(w));
     }
     if fatal {
         return Err(miette::miette!(
@@ -212,11 +220,27 @@ fn render(
                 color: use_color(common.color),
                 width: terminal_width(),
             };
-            report::write_human(&mut out, findings, corpus, prov, opts)?;
-            writeln!(out, "{}", report::summary_line(summary))?;
+            safe_human(&mut out, opts.color, |buf| {
+                report::write_human(buf, findings, corpus, prov, opts)?;
+                writeln!(buf, "{}", report::summary_line(summary))
+            })?;
         }
     }
     out.flush()
+}
+
+/// Human output goes through [`claimcheck::text::neutralize_commands`]: whatever a file
+/// name or a quoted passage holds, no line of it can be a workflow command in a CI log,
+/// and without colour no escape sequence reaches the terminal.
+fn safe_human(
+    out: &mut dyn Write,
+    color: bool,
+    write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut buf = Vec::new();
+    write(&mut buf)?;
+    let text = String::from_utf8_lossy(&buf);
+    out.write_all(claimcheck::text::neutralize_commands(&text, !color).as_bytes())
 }
 
 /// Print the report; a closed pipe is not an error.
@@ -301,15 +325,12 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
                 let shown = normalize(d).display().to_string();
                 let (text, warning) = claimcheck::corpus::decode_text(bytes);
                 if let Some(w) = warning {
-                    eprintln!(
-                        "{:?}",
-                        miette::miette!(
-                            severity = miette::Severity::Warning,
-                            code = "claimcheck::lint::encoding",
-                            "draft `{}`: {w}",
-                            claimcheck::text::escape_control(&shown)
-                        )
-                    );
+                    eprint_safe(&miette::miette!(
+                        severity = miette::Severity::Warning,
+                        code = "claimcheck::lint::encoding",
+                        "draft `{}`: {w}",
+                        claimcheck::text::escape_control(&shown)
+                    ));
                 }
                 texts.push((shown, Arc::new(text)))
             }
@@ -387,9 +408,9 @@ fn run_trace(common: Common, target: String) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match common.format {
-        Format::Human => {
-            report::write_trace_human(&mut out, &t, corpus, provenance, common.verbose)
-        }
+        Format::Human => safe_human(&mut out, use_color(common.color), |buf| {
+            report::write_trace_human(buf, &t, corpus, provenance, common.verbose)
+        }),
         // trace is not a list of findings: machine formats get its JSON
         _ => report::write_trace_json(&mut out, &t, corpus, provenance),
     };
@@ -410,7 +431,9 @@ fn run_sources(common: Common) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = match common.format {
-        Format::Human => report::write_sources_human(&mut out, corpus, prov, common.verbose),
+        Format::Human => safe_human(&mut out, use_color(common.color), |buf| {
+            report::write_sources_human(buf, corpus, prov, common.verbose)
+        }),
         _ => report::write_sources_json(&mut out, corpus, prov),
     };
     match r {

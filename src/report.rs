@@ -435,56 +435,73 @@ fn excerpt_around(
     name: &str,
     text: &str,
     span: Range<usize>,
-    line0: usize,
+    at: (usize, usize),
     col0: usize,
 ) -> (Excerpt, SourceSpan) {
     use crate::text::{ceil_boundary, floor_boundary};
+    // `at`: the 0-based line and column of `span.start` in its file, known to the caller,
+    // so nothing here scans further than the context it shows
     let start = floor_boundary(text, span.start);
     let end = ceil_boundary(text, span.end.max(start))
         .min(floor_boundary(text, start + MAX_SPAN_BYTES).max(start));
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let back = text[line_start..start]
+    let back = text[..start]
         .char_indices()
         .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(line_start, |(i, _)| line_start + i);
-    let fwd = text[end..line_end]
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT_CHARS)
+        .last()
+        .map_or(start, |(i, _)| i);
+    let line_start_reached = back == 0 || text[..back].ends_with('\n');
+    let fwd = text[end..]
         .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(line_end, |(i, _)| end + i);
-    let line_no = line0 + text[..line_start].matches('\n').count();
-    // the column of `back` in its file: the excerpt's first line starts at `col0` only
-    // when it is the text's first line
-    let back_col = if line_start == 0 { col0 } else { 0 } + text[line_start..back].chars().count();
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT_CHARS)
+        .last()
+        .map_or(end, |(i, c)| end + i + c.len_utf8());
+    let line_end_reached = fwd == text.len() || text[fwd..].starts_with('\n');
+    let back_col = at.1 - taken_chars(&text[back..start]);
     let mut out = String::new();
-    let (first_line, first_col) = if back > line_start {
+    let (first_line, first_col) = if !line_start_reached {
         // a cut line comes first, so miette's columns start from the cut
         out.push('…');
-        (line_no, back_col - 1)
+        (at.0, back_col.saturating_sub(1))
     } else {
-        let prev_start = text[..line_start.saturating_sub(1)]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        if line_start > 0 && line_start - 1 - prev_start <= 2 * CONTEXT_CHARS {
-            out.push_str(&text[prev_start..line_start]);
-            (line_no - 1, if prev_start == 0 { col0 } else { 0 })
-        } else {
-            (line_no, back_col)
+        // the line before, when it is short
+        let lookback = floor_boundary(text, back.saturating_sub(1 + 4 * 2 * CONTEXT_CHARS));
+        let prev = (back > 0)
+            .then(|| &text[lookback..back - 1])
+            .and_then(|before| {
+                let prev_start = match before.rfind('\n') {
+                    Some(i) => lookback + i + 1,
+                    None if lookback == 0 => 0,
+                    None => return None,
+                };
+                (text[prev_start..back - 1].chars().count() <= 2 * CONTEXT_CHARS)
+                    .then_some(prev_start)
+            });
+        match prev {
+            Some(prev_start) => {
+                out.push_str(&text[prev_start..back]);
+                (at.0 - 1, if prev_start == 0 { col0 } else { 0 })
+            }
+            None => (at.0, back_col),
         }
     };
     let offset = out.len() + (start - back);
     out.push_str(&text[back..fwd]);
-    if fwd < line_end {
+    if !line_end_reached {
         out.push('…');
-    }
-    // the short line after
-    if fwd == line_end && line_end < text.len() {
-        let next_end = text[line_end + 1..]
+    } else if fwd < text.len() {
+        // the line after, when it is short
+        let rest = &text[fwd + 1..ceil_boundary(text, fwd + 1 + 4 * 2 * CONTEXT_CHARS)];
+        let next_end = rest
             .find('\n')
-            .map_or(text.len(), |i| line_end + 1 + i);
-        if next_end - line_end <= 2 * CONTEXT_CHARS {
-            out.push_str(&text[line_end..next_end]);
+            .map(|i| fwd + 1 + i)
+            .or_else(|| (fwd + 1 + rest.len() == text.len()).then_some(text.len()));
+        if let Some(next_end) = next_end {
+            if text[fwd + 1..next_end].chars().count() <= 2 * CONTEXT_CHARS {
+                out.push_str(&text[fwd..next_end]);
+            }
         }
     }
     let excerpt = Excerpt {
@@ -494,6 +511,10 @@ fn excerpt_around(
         col0: first_col,
     };
     (excerpt, (offset, end - start).into())
+}
+
+fn taken_chars(s: &str) -> usize {
+    s.chars().count()
 }
 
 /// A diagnostic's single label.
@@ -581,7 +602,7 @@ fn evidence_diag(corpus: &Corpus, prov: &Provenance, e: &Evidence) -> EvidenceDi
     let p = &corpus.passages[e.passage];
     let src = &corpus.sources[p.source];
     let fig = &p.figures[e.figure];
-    let (line, col) = src.line_col(p.span.start);
+    let (_, col) = src.line_col(p.span.start);
     let (fl, fc) = src.line_col(p.span.start + fig.span.start);
     let relation = match e.relation {
         Relation::Supports => "supports",
@@ -603,8 +624,13 @@ fn evidence_diag(corpus: &Corpus, prov: &Provenance, e: &Evidence) -> EvidenceDi
             src.id, corpus.sources[*d].id
         ));
     }
-    let (excerpt, span) =
-        excerpt_around(&src.display, &p.text, fig.span.clone(), line - 1, col - 1);
+    let (excerpt, span) = excerpt_around(
+        &src.display,
+        &p.text,
+        fig.span.clone(),
+        (fl - 1, fc - 1),
+        col - 1,
+    );
     EvidenceDiag {
         message: crate::text::escape_control(&message).into_owned(),
         excerpt,
@@ -659,11 +685,12 @@ pub fn write_human(
             Some(id) => format!("claim `{id}` says {}", f.judgment.figure.text),
             None => format!("draft says {}", f.judgment.figure.text),
         };
+        let at = (f.location.line - 1, f.location.column - 1);
         let (src, span) = excerpt_around(
             &f.location.file,
             &f.location.text,
             f.location.span.clone(),
-            0,
+            at,
             0,
         );
         let diag = FindingDiag {
@@ -1102,10 +1129,15 @@ pub fn write_github(
     Ok(())
 }
 
+/// The toolkit's escaping of a workflow command's message, plus: other control
+/// characters become "?" and a legacy "##[" is broken up, so nothing quoted from a
+/// draft or source can act as a command.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::text::same_length_printable(&s.replace('\r', "\n"))
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
+        .replace("##[", "# #[")
 }
 
 fn escape_property(s: &str) -> String {

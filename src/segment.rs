@@ -54,17 +54,54 @@ const ABBREVIATIONS: &[&str] = &[
     "brig", "adm", "sen", "rep", "hon", "mt", "ft", "ave", "blvd",
 ];
 
+/// A passage longer than this is cut at spaces into pieces of at most this length: no
+/// sentence is that long, and a source without sentence breaks (a table dump, a page of
+/// figures) must not become one passage that every later stage scans whole.
+pub const MAX_PASSAGE_BYTES: usize = 2000;
+
+/// `r` cut at whitespace into pieces of at most [`MAX_PASSAGE_BYTES`] (a piece without
+/// whitespace is cut at a char boundary).
+fn bounded(text: &str, r: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = r.start;
+    std::iter::from_fn(move || {
+        if start >= r.end {
+            return None;
+        }
+        let from = start;
+        if r.end - from <= MAX_PASSAGE_BYTES {
+            start = r.end;
+            return Some(from..r.end);
+        }
+        let limit = crate::text::floor_boundary(text, from + MAX_PASSAGE_BYTES);
+        let cut = text[from..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&p| p > 0)
+            .map_or(limit, |p| from + p);
+        let cut = if cut <= from {
+            crate::text::ceil_boundary(text, from + 1)
+        } else {
+            cut
+        };
+        // the next piece starts at its first non-space
+        start = cut + text[cut..r.end].len() - text[cut..r.end].trim_start().len();
+        Some(trim_range(text, from..cut))
+    })
+    .filter(|r| !r.is_empty())
+}
+
 /// Cut `text` into passages.
 pub fn segment(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     for (flow, kind) in flows(text) {
         if kind == PassageKind::Prose {
             for s in sentences(text, flow) {
-                let kind = classify(&text[s.clone()]);
-                out.push(Segment { span: s, kind });
+                for s in bounded(text, s) {
+                    let kind = classify(&text[s.clone()]);
+                    out.push(Segment { span: s, kind });
+                }
             }
         } else {
-            out.push(Segment { span: flow, kind });
+            out.extend(bounded(text, flow).map(|span| Segment { span, kind }));
         }
     }
     out
@@ -73,6 +110,9 @@ pub fn segment(text: &str) -> Vec<Segment> {
 /// Sentences of one stretch of prose (a draft paragraph), as byte ranges of `text`.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     sentences(text, 0..text.len())
+        .into_iter()
+        .flat_map(|s| bounded(text, s).collect::<Vec<_>>())
+        .collect()
 }
 
 /// The passage text for a span: line breaks become spaces so the byte offsets survive.

@@ -90,6 +90,43 @@ pub fn same_length_printable(s: &str) -> String {
         .collect()
 }
 
+/// Output for a CI log, as a last line of defence: no line may start (after spaces)
+/// with "::" or "##[", which a GitHub runner would execute as a workflow command; a
+/// zero-width space is put between the two characters. With `strip_escapes`, every
+/// control character but newline and tab is shown as "?" (no colour was asked for, so
+/// no escape sequence is ours).
+pub fn neutralize_commands(s: &str, strip_escapes: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let (lead, rest) = line.split_at(indent);
+        out.push_str(lead);
+        if rest.starts_with("::") || rest.starts_with("##[") {
+            let (first, tail) = rest.split_at(1);
+            out.push_str(first);
+            out.push('\u{200b}');
+            push_clean(&mut out, tail, strip_escapes);
+        } else {
+            push_clean(&mut out, rest, strip_escapes);
+        }
+    }
+    out
+}
+
+fn push_clean(out: &mut String, s: &str, strip_escapes: bool) {
+    if !strip_escapes {
+        out.push_str(s);
+        return;
+    }
+    out.extend(s.chars().map(|c| {
+        if c != '\n' && c != '\t' && needs_escape(c) {
+            '?'
+        } else {
+            c
+        }
+    }));
+}
+
 fn needs_escape(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -115,6 +152,16 @@ mod tests {
         assert_eq!(floor_boundary(s, 2), 1);
         assert_eq!(ceil_boundary(s, 2), 4);
         assert_eq!(floor_boundary(s, 99), s.len());
+    }
+
+    #[test]
+    fn workflow_commands_cannot_start_a_line() {
+        let s = neutralize_commands("ok\n::error file=x::boom\n  ##[warning]x\na::b\n", false);
+        assert!(!s.lines().any(|l| l.trim_start().starts_with("::")));
+        assert!(!s.lines().any(|l| l.trim_start().starts_with("##[")));
+        assert!(s.contains("a::b"));
+        assert_eq!(neutralize_commands("a\u{1b}[2Jb", true), "a?[2Jb");
+        assert_eq!(neutralize_commands("a\u{1b}[1mb", false), "a\u{1b}[1mb");
     }
 
     #[test]
