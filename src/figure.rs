@@ -330,7 +330,7 @@ fn scale_word(w: &str) -> Option<f64> {
         "thousand" | "k" => 1e3,
         "million" | "millions" | "m" | "mn" | "mln" => 1e6,
         "billion" | "billions" | "bn" | "b" => 1e9,
-        "trillion" | "tn" => 1e12,
+        "trillion" | "tn" | "trn" => 1e12,
         "quadrillion" => 1e15,
         "quintillion" => 1e18,
         "sextillion" => 1e21,
@@ -955,7 +955,9 @@ impl<'a> Parser<'a> {
         let t = &self.toks[i];
         if i > 0 {
             let p = &self.toks[i - 1];
-            if !t.space_before && p.kind == Kind::Word {
+            // "Rs12.97 trillion", "USD5m": a currency glued to its amount is no label
+            let currency = self.currency_prefix(i - 1).is_some_and(|(_, n)| n == i);
+            if !t.space_before && p.kind == Kind::Word && !currency {
                 return true;
             }
             if !t.space_before && (p.text == "-" || p.text == "/") && i > 1 {

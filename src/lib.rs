@@ -8,6 +8,7 @@ pub mod config;
 pub mod corpus;
 pub mod draft;
 pub mod figure;
+pub mod frame;
 pub mod index;
 pub mod judge;
 pub mod lint;

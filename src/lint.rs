@@ -52,15 +52,65 @@ fn cited_sources(
     Some(out)
 }
 
+/// The `[[claim]]` a draft sentence restates: the one sharing most of its words (at
+/// least half of the shorter's) that states a figure of the same value and unit. A
+/// claim is never evidence (it would vouch for itself); the link only names it.
+fn linked_claim<'c>(
+    ctx: Context,
+    sentence: &str,
+    figure: &crate::figure::Figure,
+    claims: &'c [crate::config::Claim],
+) -> Option<&'c str> {
+    let words = |t: &str| -> std::collections::BTreeSet<String> {
+        ctx.index
+            .analyzer
+            .terms(t, &[])
+            .into_iter()
+            .map(|t| t.key)
+            .collect()
+    };
+    let mine = words(sentence);
+    claims
+        .iter()
+        .filter(|c| {
+            extract_figures(&c.text).iter().any(|f| {
+                f.unit == figure.unit
+                    && (f.value - figure.value).abs() <= 1e-9 * f.value.abs().max(1.0)
+            })
+        })
+        .map(|c| {
+            let theirs = words(&c.text);
+            let shared = mine.intersection(&theirs).count();
+            (
+                shared as f64 / mine.len().min(theirs.len()).max(1) as f64,
+                c,
+            )
+        })
+        .filter(|(overlap, _)| *overlap >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.id.as_str())
+}
+
 /// Lint one draft.
 pub fn lint_draft(file: &str, text: Arc<String>, draft: &Draft, ctx: Context) -> LintResult {
+    lint_draft_with_claims(file, text, draft, ctx, &[])
+}
+
+/// Lint one draft, linking its figures to the `[[claim]]`s they restate.
+pub fn lint_draft_with_claims(
+    file: &str,
+    text: Arc<String>,
+    draft: &Draft,
+    ctx: Context,
+    claims: &[crate::config::Claim],
+) -> LintResult {
     let starts = crate::corpus::line_starts(&text);
     let resolver = Resolver::new(ctx.corpus);
     // sentences are judged in parallel; `collect` keeps their order
     let per_sentence: Vec<(Vec<Finding>, usize)> = draft
         .sentences
         .par_iter()
-        .map(|s| lint_sentence(file, &text, &starts, draft, s, ctx, &resolver))
+        .map(|s| lint_sentence(file, &text, &starts, draft, s, ctx, &resolver, claims))
         .collect();
     let mut findings = Vec::new();
     let mut suppressed = 0;
@@ -84,6 +134,7 @@ fn lint_sentence(
     s: &crate::draft::Sentence,
     ctx: Context,
     resolver: &Resolver,
+    claims: &[crate::config::Claim],
 ) -> (Vec<Finding>, usize) {
     let corpus = ctx.corpus;
     let mut findings = Vec::new();
@@ -122,10 +173,11 @@ fn lint_sentence(
         if j.verdict == Verdict::Supported && cited.is_none() {
             notes.push("uncited".to_string());
         }
+        let claim_id = linked_claim(ctx, &s.text, &j.figure, claims).map(str::to_string);
         findings.push(Finding::new(
             FindingKind::Figure,
             Location::with_starts(file.to_string(), text.clone(), starts, span),
-            None,
+            claim_id,
             j,
             notes,
             ctx,

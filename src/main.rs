@@ -9,7 +9,7 @@ use claimcheck::figure::extract_figures;
 use claimcheck::index::{Analyzer, Index};
 use claimcheck::judge::Citation;
 use claimcheck::judge::{Context, Severity, Verdict};
-use claimcheck::lint::lint_draft;
+use claimcheck::lint::lint_draft_with_claims;
 use claimcheck::provenance::Provenance;
 use claimcheck::report::{self, Format, HumanOptions, Summary};
 use claimcheck::trace::{command_line_location, trace};
@@ -344,7 +344,8 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
             }
         }
     }
-    let l = match Loaded::load(&common, false, true) {
+    // a [[claim]] is never evidence: draft figures are judged by the sources alone
+    let l = match Loaded::load(&common, false, false) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
@@ -353,7 +354,7 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
     let mut suppressed = 0;
     for (file, text) in texts {
         let draft = claimcheck::draft::parse(&text);
-        let r = lint_draft(&file, text.clone(), &draft, ctx);
+        let r = lint_draft_with_claims(&file, text.clone(), &draft, ctx, &l.config.claims);
         findings.extend(r.findings);
         suppressed += r.suppressed;
     }

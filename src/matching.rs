@@ -773,7 +773,11 @@ pub fn time_clash(a: &str, b: &str) -> bool {
 /// one after it.
 fn clause_of(text: &str, span: &std::ops::Range<usize>) -> (usize, usize) {
     const MARKS: [char; 5] = [',', ';', ':', '—', '–'];
-    let start = text[..span.start].rfind(MARKS).map(|p| p + 1).unwrap_or(0);
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| MARKS.contains(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let end = text[span.end..]
         .find(MARKS)
         .map(|p| p + span.end)
@@ -882,6 +886,7 @@ pub fn evidence_for(
         .noun
         .as_deref()
         .map(|n| index.analyzer.key(&n.to_lowercase()));
+    let claim_frame = crate::frame::frame_of(q.text, &fc.span);
     let mut out = Vec::new();
     for &(pi, whole) in candidates {
         let pscore = match &focused {
@@ -913,6 +918,11 @@ pub fn evidence_for(
             0.0
         };
         for (k, fp) in p.figures.iter().enumerate() {
+            // another stance, period window or place: another statement, no evidence
+            let passage_frame = crate::frame::frame_of(&p.text, &fp.span);
+            if crate::frame::clash(&claim_frame, &passage_frame, q.text, &p.text).is_some() {
+                continue;
+            }
             let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
             // "killed 34" and "injured 46" count different people
             if let (Some(a), Some(b)) = (fc.role, fp.role) {

@@ -681,9 +681,11 @@ pub fn write_human(
             })
             .map(|e| evidence_diag(corpus, prov, e))
             .collect();
-        let label = match &f.claim_id {
-            Some(id) => format!("claim `{id}` says {}", f.judgment.figure.text),
-            None => format!("draft says {}", f.judgment.figure.text),
+        let label = match (&f.claim_id, f.kind) {
+            (Some(id), crate::check::FindingKind::Claim) => {
+                format!("claim `{id}` says {}", f.judgment.figure.text)
+            }
+            _ => format!("draft says {}", f.judgment.figure.text),
         };
         let at = (f.location.line - 1, f.location.column - 1);
         let (src, span) = excerpt_around(

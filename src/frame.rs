@@ -1,0 +1,408 @@
+//! Statement frames: the slots that say which statement a figure belongs to, beyond the
+//! noun it counts (see DESIGN "Matching"). Each slot is filled or unknown; a slot that
+//! both sides fill differently makes another statement, which is no evidence either way.
+//!
+//! Slots are read with syntax-light patterns over the figure's clause and sentence; the
+//! cue words come from the lexicon data (`lexicon/default.toml`), never from one
+//! subject's names.
+
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How a text presents its figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// Stated as a fact (the default).
+    Asserted,
+    /// Reported in order to deny it ("the ministry denied reports of 9,000 arrests").
+    Denied,
+    /// A projection, forecast, target or possibility ("could reach 50,000").
+    Projected,
+    /// An early or partial figure ("unofficial results", "preliminary count").
+    Provisional,
+}
+
+/// The span of time a count covers, when the text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Day,
+    Week,
+    Month,
+    /// A running total ("so far", "since the outbreak", "as of").
+    Cumulative,
+}
+
+/// The slots of one figure's statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    pub stance: Stance,
+    pub window: Option<Window>,
+    /// Names of the places the figure is counted in ("in Kinshasa"), lowercased.
+    pub places: Vec<String>,
+    /// The figure is a rate: it counts per something ("per 100,000 people").
+    pub rate: bool,
+}
+
+/// The lexicon's cue lists (see `lexicon/default.toml`).
+#[derive(Debug, Deserialize)]
+pub struct Lexicon {
+    stance: StanceCues,
+    period: PeriodCues,
+    rate: RateCues,
+    place: PlaceCues,
+}
+
+#[derive(Debug, Deserialize)]
+struct StanceCues {
+    denied: Vec<String>,
+    projected: Vec<String>,
+    provisional: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RateCues {
+    markers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PeriodCues {
+    day: Vec<String>,
+    week: Vec<String>,
+    month: Vec<String>,
+    cumulative: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PlaceCues {
+    prepositions: Vec<String>,
+}
+
+/// The built-in lexicon, parsed once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        toml::from_str(include_str!("../lexicon/default.toml"))
+            .expect("lexicon/default.toml is valid (tested)")
+    })
+}
+
+/// Words of `s`, lowercased, with their byte offsets.
+fn words(s: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let word_char = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, s[st..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s[st..].to_lowercase()));
+    }
+    out
+}
+
+/// Words of `s` as cue matching sees them: a capitalised word is a name ("May" the
+/// month, "Will" the person), so it is kept as a blank that matches no cue.
+fn cue_words(s: &str) -> Vec<(usize, String)> {
+    words(s)
+        .into_iter()
+        .map(|(at, w)| {
+            if s[at..].starts_with(char::is_uppercase) {
+                (at, String::new())
+            } else {
+                (at, w)
+            }
+        })
+        .collect()
+}
+
+/// Whether the word sequence `ws` holds the phrase `cue` (words in a row).
+fn has_phrase(ws: &[(usize, String)], cue: &str) -> bool {
+    let cue: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+    !cue.is_empty()
+        && ws
+            .windows(cue.len())
+            .any(|w| w.iter().zip(&cue).all(|(a, b)| a.1 == *b))
+}
+
+/// The clause around `span`: between the nearest clause marks of the sentence.
+fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
+    const MARKS: [char; 5] = [',', ';', ':', '—', '–'];
+    let head = &text[..crate::text::floor_boundary(text, span.start)];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| MARKS.contains(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let end = text
+        .get(span.end..)
+        .and_then(|r| r.find(MARKS).map(|p| p + span.end))
+        .unwrap_or(text.len());
+    start..end
+}
+
+/// The frame of the figure at `span` of `text` (a sentence or passage).
+pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
+    let lex = lexicon();
+    let c = clause(text, span);
+    let clause_words = cue_words(&text[c.clone()]);
+    // the stance is set by what comes before the figure in its sentence: "denied
+    // reports that 9,000 were arrested", "the toll could reach 50,000"
+    let before = cue_words(&text[..crate::text::floor_boundary(text, span.start)]);
+    let lead: Vec<(usize, String)> = before.iter().rev().take(12).rev().cloned().collect();
+    let stance = if lex.stance.denied.iter().any(|cue| has_phrase(&lead, cue)) {
+        Stance::Denied
+    } else if lex
+        .stance
+        .projected
+        .iter()
+        .any(|cue| has_phrase(&clause_words, cue) || has_phrase(&lead, cue))
+    {
+        Stance::Projected
+    } else if {
+        // a count's provisional status is said anywhere in its sentence
+        let sentence = cue_words(text);
+        lex.stance
+            .provisional
+            .iter()
+            .any(|cue| has_phrase(&sentence, cue))
+    } {
+        Stance::Provisional
+    } else {
+        Stance::Asserted
+    };
+    // "179 per 100,000", "12 for every 1,000": the words right after the figure (the
+    // counted noun may come between: "179 offences per 100,000")
+    let after = cue_words(text.get(span.end..).unwrap_or(""));
+    let next: Vec<(usize, String)> = after.iter().take(4).cloned().collect();
+    let rate = lex.rate.markers.iter().any(|cue| {
+        let n = cue.split_whitespace().count();
+        (0..=2).any(|skip| next.len() >= skip + n && has_phrase(&next[skip..skip + n], cue))
+    }) && !period_rate(&next);
+    let period = &lex.period;
+    let window = [
+        (&period.day, Window::Day),
+        (&period.week, Window::Week),
+        (&period.month, Window::Month),
+        (&period.cumulative, Window::Cumulative),
+    ]
+    .into_iter()
+    .find(|(cues, _)| cues.iter().any(|cue| has_phrase(&clause_words, cue)))
+    .map(|(_, w)| w);
+    Frame {
+        stance,
+        window,
+        places: places(text),
+        rate,
+    }
+}
+
+/// "per day", "a week": a count over a window, read as the window, not as a rate.
+fn period_rate(next: &[(usize, String)]) -> bool {
+    next.iter().any(|(_, w)| {
+        matches!(
+            w.as_str(),
+            "day" | "week" | "month" | "year" | "annum" | "hour" | "cent" | "capita"
+        )
+    })
+}
+
+/// Capitalised names right after a place preposition ("in North Waziristan", "across
+/// Kinshasa"), skipping an article; months and weekdays are times, not places.
+pub fn places(text: &str) -> Vec<String> {
+    let lex = lexicon();
+    let raw: Vec<(usize, &str)> = {
+        let lower = words(text);
+        lower
+            .iter()
+            .map(|(at, w)| (*at, &text[*at..*at + w.len().min(text.len() - at)]))
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let w = raw[i].1.to_lowercase();
+        if lex.place.prepositions.contains(&w) {
+            let mut k = i + 1;
+            if raw
+                .get(k)
+                .is_some_and(|(_, x)| x.eq_ignore_ascii_case("the"))
+            {
+                k += 1;
+            }
+            let mut name = Vec::new();
+            while let Some((_, x)) = raw.get(k) {
+                let capital = x.starts_with(char::is_uppercase);
+                let lower = x.to_lowercase();
+                if !capital
+                    || crate::index::is_time_name(&lower)
+                    || x.chars().all(|c| c.is_ascii_digit())
+                {
+                    break;
+                }
+                name.push(lower.trim_end_matches(['\'', '’', 's']).to_string());
+                k += 1;
+                if name.len() == 4 {
+                    break;
+                }
+            }
+            if !name.is_empty() {
+                out.push(name.join(" "));
+            }
+            i = k.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Why two frames are of different statements, or `None` when nothing filled on both
+/// sides disagrees. `claim_text` and `passage_text` let a place named anywhere on the
+/// other side count as shared ("Kinshasa" in the claim, "the capital Kinshasa" in the
+/// passage).
+pub fn clash(
+    claim: &Frame,
+    passage: &Frame,
+    claim_text: &str,
+    passage_text: &str,
+) -> Option<&'static str> {
+    if claim.stance != passage.stance {
+        return Some("stance");
+    }
+    if claim.rate != passage.rate {
+        return Some("rate");
+    }
+    if let (Some(a), Some(b)) = (claim.window, passage.window) {
+        if a != b {
+            return Some("period");
+        }
+    }
+    if !claim.places.is_empty() && !passage.places.is_empty() {
+        let (ct, pt) = (claim_text.to_lowercase(), passage_text.to_lowercase());
+        let shared = claim.places.iter().any(|p| pt.contains(p.as_str()))
+            || passage.places.iter().any(|p| ct.contains(p.as_str()));
+        if !shared {
+            return Some("place");
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(text: &str, fig: &str) -> Frame {
+        let at = text.find(fig).unwrap();
+        frame_of(text, &(at..at + fig.len()))
+    }
+
+    #[test]
+    fn the_lexicon_parses() {
+        assert!(!lexicon().stance.denied.is_empty());
+    }
+
+    #[test]
+    fn a_denied_figure_is_not_asserted() {
+        let f = frame("The ministry denied reports of 9,000 arrests.", "9,000");
+        assert_eq!(f.stance, Stance::Denied);
+        assert_eq!(
+            frame("Police made 9,000 arrests.", "9,000").stance,
+            Stance::Asserted
+        );
+    }
+
+    #[test]
+    fn a_projection_is_not_a_count() {
+        let f = frame("Officials said the toll could reach 50,000.", "50,000");
+        assert_eq!(f.stance, Stance::Projected);
+        let f = frame("The economy is expected to grow 3.5% next year.", "3.5%");
+        assert_eq!(f.stance, Stance::Projected);
+    }
+
+    #[test]
+    fn clause_marks_of_several_bytes_are_no_problem() {
+        let f = frame(
+            "The group—formed in 2007—could reach 9,000 members.",
+            "9,000",
+        );
+        assert_eq!(f.stance, Stance::Projected);
+    }
+
+    #[test]
+    fn a_rate_is_not_a_count() {
+        let r = frame("London had 179 offences per 100,000 population.", "179");
+        assert!(r.rate);
+        assert!(!frame("Police recorded 179 offences in 2019.", "179").rate);
+        assert!(!frame("It grew 12 per cent.", "12").rate);
+        let c = frame("Police recorded 179 offences in 2019.", "179");
+        assert_eq!(clash(&r, &c, "", ""), Some("rate"));
+    }
+
+    #[test]
+    fn an_unofficial_count_is_provisional() {
+        let f = frame(
+            "Independents won 95 seats, according to unofficial results.",
+            "95",
+        );
+        assert_eq!(f.stance, Stance::Provisional);
+    }
+
+    #[test]
+    fn a_month_name_is_no_modal_verb() {
+        let f = frame("In May 2023, inflation hit a record 38%.", "38%");
+        assert_eq!(f.stance, Stance::Asserted);
+    }
+
+    #[test]
+    fn a_daily_count_is_not_a_running_total() {
+        let d = frame("It recorded 312 new cases in the past 24 hours.", "312");
+        let t = frame("It has recorded 15,664 cases so far.", "15,664");
+        assert_eq!(d.window, Some(Window::Day));
+        assert_eq!(t.window, Some(Window::Cumulative));
+        assert_eq!(clash(&d, &t, "", ""), Some("period"));
+        assert_eq!(frame("It recorded 312 cases.", "312").window, None);
+    }
+
+    #[test]
+    fn places_come_after_place_prepositions() {
+        assert_eq!(
+            places("Floods in North Sindh killed 12 in July."),
+            vec!["north sindh"]
+        );
+        assert_eq!(places("Turnout across the Punjab was 52%."), vec!["punjab"]);
+        assert!(places("It rose in January to 12.").is_empty());
+        assert!(places("It rose in most districts.").is_empty());
+    }
+
+    #[test]
+    fn another_place_is_another_statement_unless_named_on_both_sides() {
+        let a = frame("In Kinshasa, 110,000 doses are needed.", "110,000");
+        let b = frame("In Goma, 110,000 doses are needed.", "110,000");
+        assert_eq!(clash(&a, &b, "In Kinshasa", "In Goma"), Some("place"));
+        let c = frame(
+            "In the capital, Kinshasa, 110,000 doses are needed.",
+            "110,000",
+        );
+        assert_eq!(
+            clash(&a, &c, "In Kinshasa", "In the capital, Kinshasa"),
+            None
+        );
+        // an unknown slot does not gate
+        let d = frame("110,000 doses are needed.", "110,000");
+        assert_eq!(
+            clash(&a, &d, "In Kinshasa", "110,000 doses are needed."),
+            None
+        );
+    }
+}
