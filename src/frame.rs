@@ -42,6 +42,9 @@ pub struct Frame {
     pub places: Vec<String>,
     /// The figure is a rate: it counts per something ("per 100,000 people").
     pub rate: bool,
+    /// The figure reads a running count at the time of writing ("has recorded", "so
+    /// far", "latest figures"): a later reading supersedes it.
+    pub current: bool,
 }
 
 /// The lexicon's cue lists (see `lexicon/default.toml`).
@@ -50,7 +53,13 @@ pub struct Lexicon {
     stance: StanceCues,
     period: PeriodCues,
     rate: RateCues,
+    reporting: ReportingCues,
     place: PlaceCues,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportingCues {
+    verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +80,7 @@ struct PeriodCues {
     week: Vec<String>,
     month: Vec<String>,
     cumulative: Vec<String>,
+    current: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -166,14 +176,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         .any(|cue| has_phrase(&clause_words, cue) || has_phrase(&lead, cue))
     {
         Stance::Projected
-    } else if {
-        // a count's provisional status is said anywhere in its sentence
-        let sentence = cue_words(text);
-        lex.stance
-            .provisional
-            .iter()
-            .any(|cue| has_phrase(&sentence, cue))
-    } {
+    } else if provisional(lex, text) {
         Stance::Provisional
     } else {
         Stance::Asserted
@@ -199,9 +202,24 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     Frame {
         stance,
         window,
-        places: places(text),
+        places: figure_places(text, &c),
         rate,
+        current: window == Some(Window::Cumulative)
+            || period
+                .current
+                .iter()
+                .any(|cue| has_phrase(&clause_words, cue) || has_phrase(&lead, cue)),
     }
+}
+
+/// A count's provisional status is said anywhere in its sentence ("…, according to
+/// unofficial results").
+fn provisional(lex: &Lexicon, text: &str) -> bool {
+    let sentence = cue_words(text);
+    lex.stance
+        .provisional
+        .iter()
+        .any(|cue| has_phrase(&sentence, cue))
 }
 
 /// "per day", "a week": a count over a window, read as the window, not as a rate.
@@ -214,8 +232,29 @@ fn period_rate(next: &[(usize, String)]) -> bool {
     })
 }
 
+/// The places of a figure: those of its clause, and those of an opening "In Kinshasa,"
+/// that sets the scene for the whole sentence.
+fn figure_places(text: &str, clause: &Range<usize>) -> Vec<String> {
+    let mut out = places(&text[clause.clone()]);
+    let first_end = text.find(',').unwrap_or(0);
+    let opening = text[..first_end].trim_start();
+    let lex = lexicon();
+    let opens_with_place = opening
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lex.place.prepositions.contains(&w.to_lowercase()));
+    if clause.start > first_end && opens_with_place {
+        out.extend(places(opening));
+        out.sort();
+        out.dedup();
+    }
+    out
+}
+
 /// Capitalised names right after a place preposition ("in North Waziristan", "across
-/// Kinshasa"), skipping an article; months and weekdays are times, not places.
+/// Kinshasa"), skipping an article; months and weekdays are times, not places, and a
+/// name followed by a reporting verb is where the reporter is. Read from the figure's
+/// own clause.
 pub fn places(text: &str) -> Vec<String> {
     let lex = lexicon();
     let raw: Vec<(usize, &str)> = {
@@ -253,7 +292,12 @@ pub fn places(text: &str) -> Vec<String> {
                     break;
                 }
             }
-            if !name.is_empty() {
+            // "officials in Kabul confirmed…": the reporter's place, not the figure's
+            let reporter = raw.get(k..(k + 2).min(raw.len())).is_some_and(|next| {
+                next.iter()
+                    .any(|(_, x)| lex.reporting.verbs.iter().any(|v| v == &x.to_lowercase()))
+            });
+            if !name.is_empty() && !reporter {
                 out.push(name.join(" "));
             }
             i = k.max(i + 1);
@@ -340,6 +384,20 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_of_a_running_count_is_current() {
+        assert!(frame("Africa CDC has recorded 455 deaths.", "455").current);
+        assert!(
+            !frame(
+                "Pakistan had committed to free over 100 prisoners.",
+                "over 100"
+            )
+            .current
+        );
+        assert!(frame("The latest figures show 17,541 cases.", "17,541").current);
+        assert!(!frame("The Taliban released 780 prisoners in 2021.", "780").current);
+    }
+
+    #[test]
     fn a_rate_is_not_a_count() {
         let r = frame("London had 179 offences per 100,000 population.", "179");
         assert!(r.rate);
@@ -383,6 +441,20 @@ mod tests {
         assert_eq!(places("Turnout across the Punjab was 52%."), vec!["punjab"]);
         assert!(places("It rose in January to 12.").is_empty());
         assert!(places("It rose in most districts.").is_empty());
+    }
+
+    #[test]
+    fn the_reporters_place_is_not_the_figures() {
+        let f = frame(
+            "Officials in Kabul confirmed that the Taliban released 2,300 prisoners.",
+            "2,300",
+        );
+        assert!(f.places.is_empty(), "{f:?}");
+        let f = frame(
+            "Upon returning to power in Afghanistan, the Taliban released 780 prisoners.",
+            "780",
+        );
+        assert!(f.places.is_empty(), "{f:?}");
     }
 
     #[test]

@@ -438,6 +438,12 @@ impl Analyzer {
             // months and weekdays are capitalised but are time, not actors
             let entity = (all_caps || (capital && !sentence_start)) && !is_time_name(w);
             let key = if all_caps { w.clone() } else { self.key(w) };
+            // "laboratory-confirmed" is also "confirmed": a compound's parts are words
+            // too, so a paraphrase without the hyphen still meets it
+            let parts: Vec<&str> = text[s..e]
+                .split('-')
+                .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                .collect();
             out.push(Term {
                 key,
                 start: s,
@@ -445,6 +451,20 @@ impl Analyzer {
                 entity,
                 near: Vec::new(),
             });
+            if parts.len() >= 2 && !entity {
+                for part in parts {
+                    let lower = part.to_lowercase();
+                    if !STOPWORDS.contains(&lower.as_str()) {
+                        out.push(Term {
+                            key: self.key(&lower),
+                            start: s,
+                            end: e,
+                            entity: false,
+                            near: Vec::new(),
+                        });
+                    }
+                }
+            }
         }
         out
     }

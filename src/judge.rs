@@ -171,6 +171,54 @@ fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
     s.meta.as_ref()?.date.as_deref()?.get(..4)?.parse().ok()
 }
 
+/// Whether two passages' figures are of one statement: no frame slot that both fill
+/// disagrees.
+fn same_statement_as(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
+    let (pa, pb) = (&corpus.passages[a.passage], &corpus.passages[b.passage]);
+    let fa = crate::frame::frame_of(&pa.text, &pa.figures[a.figure].span);
+    let fb = crate::frame::frame_of(&pb.text, &pb.figures[b.figure].span);
+    crate::frame::clash(&fa, &fb, &pa.text, &pb.text).is_none()
+}
+
+/// A source's publication date as days since 0000-03-01 (for differences only).
+fn source_day(corpus: &Corpus, pi: usize) -> Option<i64> {
+    let s = &corpus.sources[corpus.passages[pi].source];
+    let d = s.meta.as_ref()?.date.as_deref()?;
+    let mut parts = d.split('-').map(|x| x.parse::<i64>().ok());
+    let (y, m, day) = (parts.next()??, parts.next()??, parts.next()??);
+    // days from civil (Howard Hinnant's algorithm)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy)
+}
+
+/// Two figures of which one reads a running count at its time of writing ("has
+/// recorded", "so far"), from sources published on different days, are two readings of
+/// a count that moves, not a disagreement, when the later is the larger: the later
+/// supersedes the earlier.
+fn another_reading(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
+    let (pa, pb) = (&corpus.passages[a.passage], &corpus.passages[b.passage]);
+    let current =
+        |p: &crate::corpus::Passage, f: &Figure| crate::frame::frame_of(&p.text, &f.span).current;
+    // running totals are counts; a share or a change is of its own period
+    let counts = pa.figures[a.figure].unit == crate::figure::Unit::Count
+        && pb.figures[b.figure].unit == crate::figure::Unit::Count;
+    let running =
+        counts && (current(pa, &pa.figures[a.figure]) || current(pb, &pb.figures[b.figure]));
+    // a running count does not go down: a later reading below an earlier one disagrees
+    let (va, vb) = (pa.figures[a.figure].value, pb.figures[b.figure].value);
+    match (source_day(corpus, a.passage), source_day(corpus, b.passage)) {
+        (Some(x), Some(y)) if running && x != y => {
+            let (earlier, later) = if x < y { (va, vb) } else { (vb, va) };
+            later >= earlier
+        }
+        _ => false,
+    }
+}
+
 /// Judge every figure of a claim. `masks` are byte ranges of `text` that name sources
 /// (a citation link's text) and are left out of matching.
 pub fn judge_claim(
@@ -315,6 +363,10 @@ fn decide(
                         && !e.narrower_place
                         // the disagreeing passage must be about the same time as the support
                         && !time_clash(&corpus.passages[cited_supports[0].passage].text, &corpus.passages[e.passage].text)
+                        // and the same statement as the support: stance, window, rate, place
+                        && same_statement_as(corpus, cited_supports[0], e)
+                        // a running count at another date is another reading of it
+                        && !another_reading(corpus, cited_supports[0], e)
                         && !time_clash(query_text, &corpus.passages[e.passage].text)
                         // a claim that names its year conflicts only with the same year
                         && match (j.figure.year, corpus.passages[e.passage].figures[e.figure].year) {

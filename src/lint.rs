@@ -110,7 +110,14 @@ pub fn lint_draft_with_claims(
     let per_sentence: Vec<(Vec<Finding>, usize)> = draft
         .sentences
         .par_iter()
-        .map(|s| lint_sentence(file, &text, &starts, draft, s, ctx, &resolver, claims))
+        .map(|s| {
+            let at = DraftFile {
+                name: file,
+                text: &text,
+                starts: &starts,
+            };
+            lint_sentence(&at, draft, s, ctx, &resolver, claims)
+        })
         .collect();
     let mut findings = Vec::new();
     let mut suppressed = 0;
@@ -126,10 +133,15 @@ pub fn lint_draft_with_claims(
 }
 
 /// One sentence's findings, and how many suppression comments silenced.
+/// The draft file a sentence is in: its name, text and line starts.
+struct DraftFile<'a> {
+    name: &'a str,
+    text: &'a Arc<String>,
+    starts: &'a [usize],
+}
+
 fn lint_sentence(
-    file: &str,
-    text: &Arc<String>,
-    starts: &[usize],
+    at: &DraftFile,
     draft: &Draft,
     s: &crate::draft::Sentence,
     ctx: Context,
@@ -176,7 +188,7 @@ fn lint_sentence(
         let claim_id = linked_claim(ctx, &s.text, &j.figure, claims).map(str::to_string);
         findings.push(Finding::new(
             FindingKind::Figure,
-            Location::with_starts(file.to_string(), text.clone(), starts, span),
+            Location::with_starts(at.name.to_string(), at.text.clone(), at.starts, span),
             claim_id,
             j,
             notes,

