@@ -236,12 +236,40 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         let mut j = i + 1;
         let kind = if c.is_ascii_digit() {
             // digits with inner separators: 1,016  7.5  1.202.457.1700
+            let mut group = 1; // digits of the current group (c is the first)
+            let mut first_group = true;
+            let mut plain = true; // no comma or point yet
             while j < chars.len() {
                 let d = chars[j].1;
                 let separator = (d == ',' || d == '.')
                     && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                // "543 786", "13 967": a space (or a no-break space) before exactly three
+                // digits groups thousands, when the groups before are of thousands too
+                let digit_at = |k: usize| chars.get(k).is_some_and(|n| n.1.is_ascii_digit());
+                let space_group = matches!(d, ' ' | '\u{a0}' | '\u{202f}')
+                    && plain
+                    && (if first_group {
+                        (1..=3).contains(&group)
+                    } else {
+                        group == 3
+                    })
+                    && (1..=3).all(|k| digit_at(j + k))
+                    && !digit_at(j + 4);
+                if space_group {
+                    group = 0;
+                    first_group = false;
+                    j += 1;
+                    continue;
+                }
                 if !(d.is_ascii_digit() || separator) {
                     break;
+                }
+                if separator {
+                    plain = false;
+                    group = 0;
+                    first_group = false;
+                } else {
+                    group += 1;
                 }
                 j += 1;
             }
@@ -655,13 +683,29 @@ impl<'a> Parser<'a> {
         if t.text.matches('.').count() > 1 {
             return None;
         }
-        let clean: String = t.text.chars().filter(|c| *c != ',').collect();
-        // commas must group in threes: "1,016" yes, "4,5" no
+        let clean: String = t
+            .text
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'))
+            .collect();
+        // commas must group in threes: "1,016" yes, "4,5" no, unless a percent follows:
+        // "84,6%" is a decimal comma
+        let mut clean = clean;
         if t.text.contains(',') {
             let int_part = t.text.split('.').next().unwrap_or("");
             let groups: Vec<&str> = int_part.split(',').collect();
             if groups[1..].iter().any(|g| g.len() != 3) || groups[0].len() > 3 {
-                return None;
+                let percent_after = self.toks.get(i + 1).is_some_and(|n| {
+                    n.text == "%" || matches!(n.lower.as_str(), "percent" | "pc" | "pct")
+                }) || (self.lower(i + 1) == "per"
+                    && self.lower(i + 2) == "cent");
+                let decimal = groups.len() == 2
+                    && !t.text.contains('.')
+                    && (1..=2).contains(&groups[1].len());
+                if !(decimal && percent_after) {
+                    return None;
+                }
+                clean = t.text.replace(',', ".");
             }
         }
         let mut value: f64 = clean.parse().ok()?;

@@ -375,11 +375,50 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
     Agreement::Agree
 }
 
+/// The step a figure was written to when it carries a scale word: "1.6 million" is
+/// written to 0.1 million, "23 million" to 1 million; `None` for plain digits ("780"
+/// is exact as written: a bare 800 for 780 is a misquote).
+fn scaled_step(f: &Figure) -> Option<f64> {
+    let lower = f.text.to_lowercase();
+    let numeral: String = lower
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let written: f64 = numeral.parse().ok()?;
+    if written <= 0.0 || f.value <= written * 999.0 {
+        return None; // no scale word multiplied it
+    }
+    let decimals = numeral.split('.').nth(1).map_or(0, str::len) as i32;
+    Some(f.value / written * 10f64.powi(-decimals))
+}
+
+/// "as many as" / "as much as" before a figure counted to the unit (not a round number):
+/// emphasis, not a bound.
+fn emphatic(f: &Figure) -> bool {
+    let t = f.text.to_lowercase();
+    (t.starts_with("as many as") || t.starts_with("as much as"))
+        && f.value >= 1000.0
+        && precision_unit(f.value) * 1000.0 <= f.value
+        && (f.value % 100.0) != 0.0
+}
+
+/// The same number as written: equal, or the source's figure rounds to the claim's
+/// when the claim is written with a scale word ("more than 1.6 million" for "more than
+/// 1,608,500"), a rounding the notation itself signals.
+fn same_as_written(c: &Figure, s: &Figure) -> bool {
+    close(c.value, s.value)
+        || scaled_step(c).is_some_and(|step| {
+            scaled_step(s).is_none_or(|own| own < step) && (s.value - c.value).abs() < step / 2.0
+        })
+}
+
 fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
     let tol = settings.about_tolerance;
     let cap = settings.open_end_cap;
     let (cc, sc) = (class(c.qualifier), class(s.qualifier));
-    let same_number = close(c.value, s.value);
+    let same_number = same_as_written(c, s);
     let differ = |same: bool| {
         if same {
             Agreement::Qualifier
@@ -423,6 +462,9 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
         // an exact draft figure against a bound or a vague range: the source does not
         // state it (DESIGN: a bound never supports a precise figure); the same number
         // with the bound dropped is a changed qualifier
+        // "as many as 61,282,920 voters": an emphatic bound on a figure counted to the
+        // unit is the count itself
+        (Class::Exact, Class::Upper) if same_number && emphatic(s) => Agreement::Agree,
         (Class::Exact, Class::Lower | Class::Upper | Class::Almost) => differ(same_number),
         (Class::Exact, Class::Span) => differ(false),
         // a source's "about" is a hedge on its precision: "around $14.9 billion" states
