@@ -99,8 +99,9 @@ const SETS: &[(&str, f64)] = &[
     ("lint/set-g", 0.80),
     ("domains/budget", 0.52),
     ("domains/crime", 0.50),
-    ("domains/education", 0.60),
+    ("domains/education", 0.62),
     ("domains/elections", 0.62),
+    ("domains/labour", 0.60),
     ("domains/migration", 0.64),
     ("domains/public-health", 0.54),
 ];
