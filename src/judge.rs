@@ -97,6 +97,8 @@ pub struct Judgment {
     pub cited: Vec<usize>,
     /// Every passage considered, best first, kept or not (for `trace --verbose`).
     pub considered: Vec<Evidence>,
+    /// A later, larger reading of the same running count exists (DESIGN: `superseded`).
+    pub superseded: bool,
 }
 
 impl Citation {
@@ -306,6 +308,7 @@ fn decide(
         evidence: Vec::new(),
         cited: cited.clone(),
         considered: Vec::new(),
+        superseded: false,
     };
 
     if !supports.is_empty() {
@@ -382,6 +385,17 @@ fn decide(
             for e in &cited_supports {
                 push(e, &mut shown);
             }
+            // a later source reads the same running count higher: the draft quotes an
+            // early figure as if final
+            let support = cited_supports[0];
+            j.superseded = contradicts.iter().any(|e| {
+                e.agreement == Agreement::Value
+                    && e.noun == NounRelation::Same
+                    && e.score >= settings.conflict_threshold
+                    && same_statement_as(corpus, support, e)
+                    && another_reading(corpus, support, e)
+                    && source_day(corpus, e.passage) > source_day(corpus, support.passage)
+            });
             if conflicting.is_empty() {
                 j.verdict = Verdict::Supported;
                 j.key_evidence = Some(cited_supports[0].clone());
@@ -431,4 +445,119 @@ fn decide(
     j.evidence = shown;
     j.considered = evidence.iter().take(12).cloned().collect();
     j
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SourceMeta;
+    use crate::corpus::Source;
+    use crate::index::Analyzer;
+
+    /// Judge `claim` (uncited) against sources given as (id, date, text).
+    fn judge(claim: &str, sources: &[(&str, &str, &str)]) -> Judgment {
+        let mut corpus = Corpus::default();
+        for (id, date, text) in sources {
+            let meta = SourceMeta {
+                id: id.to_string(),
+                file: format!("{id}.txt").into(),
+                title: None,
+                author: None,
+                publisher: None,
+                date: Some(date.to_string()),
+                url: None,
+                aliases: Vec::new(),
+            };
+            corpus.add_source(Source::new(
+                id.to_string(),
+                format!("{id}.txt").into(),
+                format!("{id}.txt"),
+                text.to_string(),
+                Some(meta),
+            ));
+        }
+        let index = Index::build(&corpus, Analyzer::new(&[]));
+        let provenance = Provenance::analyze(&corpus);
+        let settings = Settings::default();
+        let ctx = Context {
+            corpus: &corpus,
+            index: &index,
+            provenance: &provenance,
+            settings: &settings,
+        };
+        let figures = crate::figure::extract_figures(claim);
+        judge_claim(ctx, claim, &figures, &Citation::Uncited, &[]).remove(0)
+    }
+
+    const EARLY: &str =
+        "The health agency has recorded 455 deaths from the outbreak in the country so far.";
+
+    #[test]
+    fn a_later_larger_reading_of_a_running_count_supersedes_it() {
+        let j = judge(
+            "The health agency has recorded 455 deaths from the outbreak in the country so far.",
+            &[
+                ("early", "2024-08-03", EARLY),
+                ("late", "2024-08-21", "So far the country's health agency has recorded 517 deaths in the outbreak, officials told reporters."),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Supported);
+        assert!(j.superseded);
+    }
+
+    #[test]
+    fn a_later_smaller_reading_of_a_running_count_is_a_conflict() {
+        let j = judge(
+            "The health agency has recorded 455 deaths from the outbreak in the country so far.",
+            &[
+                ("early", "2024-08-03", EARLY),
+                ("late", "2024-08-21", "So far the country's health agency has recorded 355 deaths in the outbreak, officials told reporters."),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn the_same_day_disagreeing_is_a_conflict() {
+        let j = judge(
+            "The first batch of vaccine held 100,000 doses for the eastern provinces.",
+            &[
+                ("a", "2024-09-05", "The first batch of vaccine held 100,000 doses for the eastern provinces."),
+                ("b", "2024-09-05", "Officials said 99,100 doses of vaccine arrived in the first batch, bound for the eastern provinces."),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn a_denied_figure_supports_nothing() {
+        let j = judge(
+            "Police made 9,000 arrests during the protests in the capital.",
+            &[("a", "2024-01-01", "The ministry denied reports that police made 9,000 arrests during the protests in the capital.")],
+        );
+        assert_ne!(j.verdict, Verdict::Supported);
+    }
+
+    #[test]
+    fn another_place_is_neither_support_nor_contradiction() {
+        let j = judge(
+            "In Goma, health workers said 110,000 vaccine doses are needed for the campaign.",
+            &[("a", "2024-11-13", "In Kinshasa, health workers said 120,000 vaccine doses are needed for the campaign.")],
+        );
+        assert_eq!(j.verdict, Verdict::Unattributed);
+        assert!(j.evidence.is_empty());
+    }
+
+    #[test]
+    fn a_bound_does_not_support_a_precise_figure() {
+        let j = judge(
+            "The floods killed 870 people in the province last year.",
+            &[(
+                "a",
+                "2024-01-01",
+                "The floods killed at least 500 people in the province last year.",
+            )],
+        );
+        assert_ne!(j.verdict, Verdict::Supported);
+    }
 }

@@ -388,6 +388,9 @@ impl Provenance {
                 notes.push("derived".to_string());
             }
         }
+        if j.superseded && j.verdict == Verdict::Supported {
+            notes.push("superseded".to_string());
+        }
         (notes, independent)
     }
 }
