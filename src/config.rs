@@ -145,11 +145,19 @@ struct RawConfig {
     #[serde(default)]
     settings: Option<Settings>,
     #[serde(default)]
+    lexicon: Option<RawLexicon>,
+    #[serde(default)]
     entity: Vec<RawEntity>,
     #[serde(default)]
     source: Vec<RawSource>,
     #[serde(default)]
     claim: Vec<RawClaim>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawLexicon {
+    #[serde(default)]
+    profiles: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -194,7 +202,8 @@ struct RawClaim {
 pub struct ConfigProblem {
     pub message: String,
     #[source_code]
-    pub src: NamedSource<String>,
+    /// Shared by every problem of the file (a copy each would be quadratic in memory).
+    pub src: NamedSource<std::sync::Arc<str>>,
     #[label("{label}")]
     pub span: SourceSpan,
     pub label: String,
@@ -223,8 +232,11 @@ pub enum ConfigError {
     },
 }
 
+/// Problems reported for one claims.toml; the rest are not listed.
+const MAX_PROBLEMS: usize = 50;
+
 struct Problems {
-    src: NamedSource<String>,
+    src: NamedSource<std::sync::Arc<str>>,
     list: Vec<ConfigProblem>,
     /// Wrongly typed values and a placeholder of their type: blanked out so that the
     /// typed parse still runs and its cross-field checks report everything at once.
@@ -240,6 +252,10 @@ impl Problems {
         label: impl Into<String>,
         help: Option<String>,
     ) {
+        // a hostile file of thousands of problems is reported by its first ones
+        if self.list.len() >= MAX_PROBLEMS {
+            return;
+        }
         self.list.push(ConfigProblem {
             message: message.into(),
             src: self.src.clone(),
@@ -274,6 +290,7 @@ const SOURCE_KEYS: &[(&str, Ty)] = &[
 const CLAIM_KEYS: &[(&str, Ty)] = &[("id", Ty::Str), ("text", Ty::Str), ("sources", Ty::StrList)];
 const ENTITY_KEYS: &[(&str, Ty)] = &[("name", Ty::Str), ("aliases", Ty::StrList)];
 const CORPUS_KEYS: &[(&str, Ty)] = &[("paths", Ty::StrList)];
+const LEXICON_KEYS: &[(&str, Ty)] = &[("profiles", Ty::StrList)];
 const SETTINGS_KEYS: &[(&str, Ty)] = &[
     ("match_threshold", Ty::Float),
     ("conflict_threshold", Ty::Float),
@@ -390,7 +407,7 @@ fn walk(p: &mut Problems, doc: &toml_edit::ImDocument<&str>) {
             .and_then(|k| k.span())
             .unwrap_or(0..0);
         match key {
-            "corpus" | "settings" => {
+            "corpus" | "settings" | "lexicon" => {
                 let Some(t) = item.as_table_like() else {
                     p.add(
                         "wrong_type",
@@ -401,10 +418,10 @@ fn walk(p: &mut Problems, doc: &toml_edit::ImDocument<&str>) {
                     );
                     continue;
                 };
-                let keys = if key == "corpus" {
-                    CORPUS_KEYS
-                } else {
-                    SETTINGS_KEYS
+                let keys = match key {
+                    "corpus" => CORPUS_KEYS,
+                    "lexicon" => LEXICON_KEYS,
+                    _ => SETTINGS_KEYS,
                 };
                 check_table(p, t, keys, &format!("[{key}]"), &[], item.span());
             }
@@ -432,7 +449,7 @@ fn walk(p: &mut Problems, doc: &toml_edit::ImDocument<&str>) {
                 }
             }
             other => {
-                let names = ["corpus", "settings", "entity", "source", "claim"];
+                let names = ["corpus", "settings", "lexicon", "entity", "source", "claim"];
                 let help = names
                     .iter()
                     .map(|k| (strsim::jaro_winkler(other, k), *k))
@@ -440,7 +457,7 @@ fn walk(p: &mut Problems, doc: &toml_edit::ImDocument<&str>) {
                     .max_by(|a, b| a.0.total_cmp(&b.0))
                     .map(|(_, k)| format!("did you mean `{k}`?"))
                     .unwrap_or_else(|| {
-                        "claims.toml takes [corpus], [settings], [[entity]], [[source]] and [[claim]]"
+                        "claims.toml takes [corpus], [settings], [lexicon], [[entity]], [[source]] and [[claim]]"
                             .to_string()
                     });
                 p.add(
@@ -515,7 +532,7 @@ pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
 pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config, ConfigError> {
     let shown = path.display().to_string();
     let mut p = Problems {
-        src: NamedSource::new(shown.clone(), text.clone()),
+        src: NamedSource::new(shown.clone(), std::sync::Arc::from(text.as_str())),
         list: Vec::new(),
         blank: Vec::new(),
     };
@@ -786,14 +803,27 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
             text_span: span,
         });
     }
-    let entities = raw
-        .entity
-        .into_iter()
-        .map(|e| Entity {
-            name: e.name,
-            aliases: e.aliases,
-        })
-        .collect();
+    // the lexicon's entities (default and selected profiles), then claims.toml's own
+    let mut profiles = Vec::new();
+    for prof in raw.lexicon.iter().flat_map(|l| &l.profiles) {
+        if crate::lexicon::is_profile(prof.get_ref()) {
+            profiles.push(prof.get_ref().clone());
+        } else {
+            let known: Vec<&str> = crate::lexicon::PROFILES.iter().map(|(n, _)| *n).collect();
+            p.add(
+                "unknown_profile",
+                prof.span(),
+                format!("unknown lexicon profile `{}`", prof.get_ref()),
+                "no such profile",
+                Some(format!("profiles: {}", known.join(", "))),
+            );
+        }
+    }
+    let mut entities = crate::lexicon::entities(&profiles);
+    entities.extend(raw.entity.into_iter().map(|e| Entity {
+        name: e.name,
+        aliases: e.aliases,
+    }));
     if !p.list.is_empty() {
         return Err(invalid(p));
     }
@@ -898,6 +928,7 @@ impl Config {
             path: root.join("claims.toml"),
             boundary: (!opts.allow_outside).then(|| project_root(&root)),
             root,
+            entities: crate::lexicon::entities(&[]),
             ..Default::default()
         }
     }

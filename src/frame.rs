@@ -92,30 +92,35 @@ struct PlaceCues {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        toml::from_str(include_str!("../lexicon/default.toml"))
+        toml::from_str(crate::lexicon::default_text())
             .expect("lexicon/default.toml is valid (tested)")
     })
 }
 
-/// Words of `s`, lowercased, with their byte offsets.
+/// Words of `s`, lowercased, with their byte offsets in `s`.
 fn words(s: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let word_char = c.is_alphanumeric() || c == '\'' || c == '’';
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, s[st..i].to_lowercase()));
-                start = None;
+    spans(s).map(|(a, b)| (a, s[a..b].to_lowercase())).collect()
+}
+
+/// Byte ranges of the words of `s` (letters, digits, inner apostrophes).
+fn spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| is_word_char(*c))?;
+        let mut end = s.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
             }
-            _ => {}
+            chars.next();
         }
-    }
-    if let Some(st) = start {
-        out.push((st, s[st..].to_lowercase()));
-    }
-    out
+        Some((start, end))
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
 }
 
 /// Words of `s` as cue matching sees them: a capitalised word is a name ("May" the
@@ -161,11 +166,20 @@ fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
 /// The frame of the figure at `span` of `text` (a sentence or passage).
 pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     let lex = lexicon();
+    // the clause, but never further than LOOKBACK_BYTES from the figure
     let c = clause(text, span);
+    let c = c.start.max(crate::text::floor_boundary(
+        text,
+        span.start.saturating_sub(LOOKBACK_BYTES),
+    ))
+        ..c.end
+            .min(crate::text::ceil_boundary(text, span.end + LOOKBACK_BYTES));
     let clause_words = cue_words(&text[c.clone()]);
     // the stance is set by what comes before the figure in its sentence: "denied
     // reports that 9,000 were arrested", "the toll could reach 50,000"
-    let before = cue_words(&text[..crate::text::floor_boundary(text, span.start)]);
+    // only the words just before the figure: a long sentence costs no more per figure
+    let from = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
+    let before = cue_words(&text[from..crate::text::floor_boundary(text, span.start)]);
     let lead: Vec<(usize, String)> = before.iter().rev().take(12).rev().cloned().collect();
     let stance = if lex.stance.denied.iter().any(|cue| has_phrase(&lead, cue)) {
         Stance::Denied
@@ -176,7 +190,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         .any(|cue| has_phrase(&clause_words, cue) || has_phrase(&lead, cue))
     {
         Stance::Projected
-    } else if provisional(lex, text) {
+    } else if provisional(lex, near(text, span)) {
         Stance::Provisional
     } else {
         Stance::Asserted
@@ -210,6 +224,17 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
                 .iter()
                 .any(|cue| has_phrase(&clause_words, cue) || has_phrase(&lead, cue)),
     }
+}
+
+/// How far around a figure its frame is read: a sentence of thousands of figures (a
+/// table cell) must not be read whole for each of them.
+const LOOKBACK_BYTES: usize = 400;
+
+/// The text within [`LOOKBACK_BYTES`] of `span` on either side.
+fn near<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
+    let a = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
+    let b = crate::text::ceil_boundary(text, span.end + LOOKBACK_BYTES);
+    &text[a..b]
 }
 
 /// A count's provisional status is said anywhere in its sentence ("…, according to
@@ -257,13 +282,8 @@ fn figure_places(text: &str, clause: &Range<usize>) -> Vec<String> {
 /// own clause.
 pub fn places(text: &str) -> Vec<String> {
     let lex = lexicon();
-    let raw: Vec<(usize, &str)> = {
-        let lower = words(text);
-        lower
-            .iter()
-            .map(|(at, w)| (*at, &text[*at..*at + w.len().min(text.len() - at)]))
-            .collect()
-    };
+    // the original words (lowercasing may change a word's length: "ẞ", "İ")
+    let raw: Vec<(usize, &str)> = spans(text).map(|(a, b)| (a, &text[a..b])).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < raw.len() {
@@ -286,7 +306,11 @@ pub fn places(text: &str) -> Vec<String> {
                 {
                     break;
                 }
-                name.push(lower.trim_end_matches(['\'', '’', 's']).to_string());
+                let bare = lower
+                    .strip_suffix("'s")
+                    .or_else(|| lower.strip_suffix("’s"))
+                    .unwrap_or(&lower);
+                name.push(bare.to_string());
                 k += 1;
                 if name.len() == 4 {
                     break;
@@ -441,6 +465,13 @@ mod tests {
         assert_eq!(places("Turnout across the Punjab was 52%."), vec!["punjab"]);
         assert!(places("It rose in January to 12.").is_empty());
         assert!(places("It rose in most districts.").is_empty());
+    }
+
+    #[test]
+    fn names_that_change_length_when_lowercased_are_read_whole() {
+        assert!(places("ẞ").is_empty());
+        assert_eq!(places("in İstanbul"), vec!["İstanbul".to_lowercase()]);
+        assert_eq!(places("in ẞtadt"), vec!["ẞtadt".to_lowercase()]);
     }
 
     #[test]

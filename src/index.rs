@@ -15,46 +15,6 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Built-in names for entities of the corpus's field; `[[entity]]` in claims.toml adds more.
-const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
-    (
-        "TTP",
-        &[
-            "Tehreek-e-Taliban Pakistan",
-            "Tehrik-i-Taliban Pakistan",
-            "Tehrik-e-Taliban Pakistan",
-            "Tehreek-i-Taliban Pakistan",
-            "Tehrik-e-Taliban",
-            "Tehreek-e-Taliban",
-            "Tehrik-i-Taliban",
-            "Pakistani Taliban",
-        ],
-    ),
-    (
-        "ISKP",
-        &[
-            "Islamic State Khorasan Province",
-            "Islamic State Khorasan",
-            "IS-K",
-            "ISIS-K",
-            "Islamic State – Khorasan Province",
-        ],
-    ),
-    (
-        "PIPS",
-        &[
-            "Pak Institute for Peace Studies",
-            "Pakistan Institute for Peace Studies",
-        ],
-    ),
-    (
-        "PICSS",
-        &["Pakistan Institute for Conflict and Security Studies"],
-    ),
-    ("UN", &["U.N.", "United Nations"]),
-    ("US", &["U.S.", "United States", "USA", "America"]),
-    ("HN", &["Haqqani Network"]),
-];
-
 /// Words that mean the same thing for matching, first word is the group's name.
 const SYNONYMS: &[&[&str]] = &[
     &["release", "free", "freed", "releas", "releasing", "liberat"],
@@ -355,11 +315,6 @@ impl Analyzer {
                 aliases.push((toks, canon));
             }
         };
-        for (name, list) in DEFAULT_ENTITIES {
-            for a in *list {
-                add(name, a);
-            }
-        }
         for e in entities {
             for a in &e.aliases {
                 add(&e.name, a);
@@ -698,7 +653,7 @@ mod tests {
 
     #[test]
     fn aliases_become_one_name() {
-        let a = Analyzer::new(&[]);
+        let a = Analyzer::new(&crate::lexicon::entities(&["conflict".to_string()]));
         assert_eq!(keys(&a, "Tehrik-i-Taliban Pakistan (TTP)"), ["ttp", "ttp"]);
         assert_eq!(keys(&a, "the Pakistani Taliban"), ["ttp"]);
         assert_eq!(keys(&a, "Tehreek-e-Taliban Pakistan"), ["ttp"]);

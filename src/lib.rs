@@ -11,6 +11,7 @@ pub mod figure;
 pub mod frame;
 pub mod index;
 pub mod judge;
+pub mod lexicon;
 pub mod lint;
 pub mod matching;
 pub mod provenance;

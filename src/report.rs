@@ -459,7 +459,7 @@ fn excerpt_around(
         .last()
         .map_or(end, |(i, c)| end + i + c.len_utf8());
     let line_end_reached = fwd == text.len() || text[fwd..].starts_with('\n');
-    let back_col = at.1 - taken_chars(&text[back..start]);
+    let back_col = at.1.saturating_sub(taken_chars(&text[back..start]));
     let mut out = String::new();
     let (first_line, first_col) = if !line_start_reached {
         // a cut line comes first, so miette's columns start from the cut

@@ -373,7 +373,10 @@ fn flows(text: &str) -> Vec<(Range<usize>, PassageKind)> {
 
 /// The word (letters and inner dots) just before byte `dot` in `s`.
 fn word_before(s: &str, dot: usize) -> &str {
-    let head = &s[..dot];
+    // no abbreviation is longer than this: a run of "a.a.a.…" is not looked at whole
+    // for each of its dots (quadratic)
+    const LONGEST: usize = 32;
+    let head = &s[crate::text::floor_boundary(s, dot.saturating_sub(LONGEST))..dot];
     let start = head
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
         .map(|p| p + head[p..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))

@@ -1,0 +1,77 @@
+//! Word knowledge as data: `lexicon/default.toml` (general English: statement-frame cues
+//! and entities everyone knows) and named profiles (`lexicon/<name>.toml`) that a
+//! claims.toml selects with `[lexicon] profiles = [...]`. All ship inside the binary.
+
+use crate::config::Entity;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The profiles that can be selected, with their data.
+pub const PROFILES: &[(&str, &str)] = &[("conflict", include_str!("../lexicon/conflict.toml"))];
+
+const DEFAULT: &str = include_str!("../lexicon/default.toml");
+
+#[derive(Debug, Deserialize)]
+struct RawEntity {
+    name: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EntitiesOnly {
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+}
+
+fn entities_of(text: &str) -> Vec<Entity> {
+    let raw: EntitiesOnly = toml::from_str(text).expect("lexicon files are valid (tested)");
+    raw.entity
+        .into_iter()
+        .map(|e| Entity {
+            name: e.name,
+            aliases: e.aliases,
+        })
+        .collect()
+}
+
+/// The default lexicon's text (statement-frame cues are read from it by `frame`).
+pub fn default_text() -> &'static str {
+    DEFAULT
+}
+
+/// Entities of the default lexicon and of the selected `profiles` (unknown names are
+/// rejected when claims.toml is read).
+pub fn entities(profiles: &[String]) -> Vec<Entity> {
+    static BASE: OnceLock<Vec<Entity>> = OnceLock::new();
+    let mut out = BASE.get_or_init(|| entities_of(DEFAULT)).clone();
+    for p in profiles {
+        if let Some((_, text)) = PROFILES.iter().find(|(n, _)| n == p) {
+            out.extend(entities_of(text));
+        }
+    }
+    out
+}
+
+/// Whether `name` is a known profile.
+pub fn is_profile(name: &str) -> bool {
+    PROFILES.iter().any(|(n, _)| *n == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_file_parses() {
+        assert!(!entities(&[]).is_empty());
+        for (name, _) in PROFILES {
+            assert!(entities(&[name.to_string()]).len() > entities(&[]).len());
+        }
+    }
+
+    #[test]
+    fn the_default_names_no_one_subjects_groups() {
+        let names: Vec<String> = entities(&[]).into_iter().map(|e| e.name).collect();
+        assert!(!names.iter().any(|n| n == "TTP"), "{names:?}");
+    }
+}
