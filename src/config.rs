@@ -967,6 +967,28 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_profiles_are_checked_and_add_their_entities() {
+        assert_eq!(
+            problems("[lexicon]\nprofiles = [\"conflcit\"]\n"),
+            vec![("claimcheck::config::unknown_profile".to_string(), 2)]
+        );
+        assert!(problems("[lexicon]\nprofiles = [\"conflict\"]\n").is_empty());
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        let path = dir.path().join("claims.toml");
+        let with = parse(&path, "[lexicon]\nprofiles = [\"conflict\"]\n".into()).unwrap();
+        let without = parse(&path, String::new()).unwrap();
+        assert!(with.entities.iter().any(|e| e.name == "TTP"));
+        assert!(!without.entities.iter().any(|e| e.name == "TTP"));
+    }
+
+    #[test]
+    fn hostile_files_report_a_bounded_number_of_problems() {
+        let many: String = (0..500).map(|i| format!("k{i} = 1\n")).collect();
+        assert_eq!(problems(&many).len(), MAX_PROBLEMS);
+    }
+
+    #[test]
     fn valid_config_parses() {
         let t = "[[source]]\nid = \"a\"\nfile = \"seeds/a.txt\"\n\n[[claim]]\nid = \"c\"\ntext = \"780 prisoners were freed\"\nsources = [\"a\"]\n";
         assert!(problems(t).is_empty());
