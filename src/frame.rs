@@ -45,6 +45,9 @@ pub struct Frame {
     /// The figure reads a running count at the time of writing ("has recorded", "so
     /// far", "latest figures"): a later reading supersedes it.
     pub current: bool,
+    /// Words of the lexicon's contrast groups right next to the figure ("women",
+    /// "rural", "suspected"), with their group: the part of a measure it counts.
+    pub parts: Vec<(usize, String)>,
 }
 
 /// The lexicon's cue lists (see `lexicon/default.toml`).
@@ -55,6 +58,12 @@ pub struct Lexicon {
     rate: RateCues,
     reporting: ReportingCues,
     place: PlaceCues,
+    contrast: ContrastCues,
+}
+
+#[derive(Debug, Deserialize)]
+struct ContrastCues {
+    groups: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -218,6 +227,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         window,
         places: figure_places(text, &c),
         rate,
+        parts: parts(text, span),
         current: window == Some(Window::Cumulative)
             || period
                 .current
@@ -245,6 +255,33 @@ fn provisional(lex: &Lexicon, text: &str) -> bool {
         .provisional
         .iter()
         .any(|cue| has_phrase(&sentence, cue))
+}
+
+/// How many words on each side of a figure say which part of a measure it counts.
+const PART_WORDS: usize = 3;
+
+/// The contrast-group words within [`PART_WORDS`] of the figure, in its clause.
+fn parts(text: &str, span: &Range<usize>) -> Vec<(usize, String)> {
+    let lex = lexicon();
+    let c = clause(text, span);
+    let before = words(&text[c.start..crate::text::floor_boundary(text, span.start).max(c.start)]);
+    let after = words(text.get(span.end.min(c.end)..c.end).unwrap_or(""));
+    let near = before
+        .iter()
+        .rev()
+        .take(PART_WORDS)
+        .chain(after.iter().take(PART_WORDS));
+    let mut out = Vec::new();
+    for (_, w) in near {
+        for (g, group) in lex.contrast.groups.iter().enumerate() {
+            if group.iter().any(|x| x == w) {
+                out.push((g, w.clone()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// "per day", "a week": a count over a window, read as the window, not as a rate.
@@ -350,6 +387,18 @@ pub fn clash(
     if claim.rate != passage.rate {
         return Some("rate");
     }
+    // a part of the same group on both sides, and none in common: another part
+    for (g, w) in &claim.parts {
+        let theirs: Vec<&String> = passage
+            .parts
+            .iter()
+            .filter(|(h, _)| h == g)
+            .map(|(_, x)| x)
+            .collect();
+        if !theirs.is_empty() && !theirs.contains(&w) {
+            return Some("part");
+        }
+    }
     if let (Some(a), Some(b)) = (claim.window, passage.window) {
         if a != b {
             return Some("period");
@@ -419,6 +468,25 @@ mod tests {
         );
         assert!(frame("The latest figures show 17,541 cases.", "17,541").current);
         assert!(!frame("The Taliban released 780 prisoners in 2021.", "780").current);
+    }
+
+    #[test]
+    fn another_part_of_a_measure_is_another_statement() {
+        let w = frame(
+            "Unemployment among urban women was 9.6% in the quarter.",
+            "9.6%",
+        );
+        let m = frame(
+            "Unemployment among urban men was 9.6% in the quarter.",
+            "9.6%",
+        );
+        assert_eq!(clash(&m, &w, "", ""), Some("part"));
+        let k = frame("The floods killed 104 people.", "104");
+        let r = frame("Rescuers said 104 people survived.", "104");
+        assert_eq!(clash(&k, &r, "", ""), Some("part"));
+        // an unnamed part does not gate
+        let u = frame("Unemployment was 9.6% in the quarter.", "9.6%");
+        assert_eq!(clash(&m, &u, "", ""), None);
     }
 
     #[test]
