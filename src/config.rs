@@ -472,6 +472,7 @@ fn walk(p: &mut Problems, doc: &toml_edit::ImDocument<&str>) {
     }
 }
 
+#[cfg(test)]
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
@@ -590,6 +591,9 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
         .unwrap_or_else(|| PathBuf::from("."));
     let settings = raw.settings.unwrap_or_default();
     check_settings(&mut p, &settings, &doc);
+    // lines by binary search over the line starts (a scan per claim is quadratic)
+    let starts = crate::corpus::line_starts(&text);
+    let line_at = |offset: usize| crate::corpus::line_col_with(&text, &starts, offset).0;
     let boundary = (!opts.allow_outside).then(|| project_root(&root));
     let outside_help = |b: &Path| {
         Some(format!(
@@ -651,7 +655,7 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
             );
         }
         if let Some(first) = ids.get(&id) {
-            let first_line = line_of(&text, first.start);
+            let first_line = line_at(first.start);
             p.add(
                 "duplicate_id",
                 s.id.span(),
@@ -732,7 +736,7 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
                 "duplicate_id",
                 c.id.span(),
                 format!("duplicate claim id `{id}`"),
-                format!("already used on line {}", line_of(&text, *first)),
+                format!("already used on line {}", line_at(*first)),
                 Some("give each [[claim]] its own id".into()),
             );
         } else {
@@ -762,7 +766,9 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
             let known = ids.contains_key(name)
                 || known_stems.iter().any(|k| k == name)
                 || corpus_stems.iter().any(|k| k == name);
-            if !known {
+            // past the cap the problem is not listed: no suggestion to compute (a
+            // did-you-mean over every id for every claim is quadratic)
+            if !known && p.list.len() < MAX_PROBLEMS {
                 let all: Vec<&str> = ids
                     .keys()
                     .map(|k| k.as_str())
@@ -799,7 +805,7 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
             text: c.text.get_ref().clone(),
             sources: c.sources.iter().map(|s| s.get_ref().clone()).collect(),
             text_offset: span.start + quote,
-            line: line_of(&text, span.start),
+            line: line_at(span.start),
             text_span: span,
         });
     }

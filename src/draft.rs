@@ -395,6 +395,22 @@ fn informative_header(h: &str) -> bool {
 /// `<!-- claimcheck-disable-next-line [verdicts] [reason="..."] -->`,
 /// `<!-- claimcheck-disable ... -->` … `<!-- claimcheck-enable -->`. Read from the raw
 /// text so they work the same inside lists and block quotes.
+/// The first line at or after `start` with text (a block quote's `>` is no text).
+fn next_text_line(text: &str, mut start: usize) -> Option<Range<usize>> {
+    while start < text.len() {
+        let le = text[start..]
+            .find('\n')
+            .map(|x| x + start)
+            .unwrap_or(text.len());
+        let line = text[start..le].trim_matches(|c: char| c.is_whitespace() || c == '>');
+        if !line.is_empty() {
+            return Some(start..le);
+        }
+        start = le + 1;
+    }
+    None
+}
+
 /// How many cells on each side of a figure cell give it context.
 const ROW_CONTEXT_CELLS: usize = 8;
 
@@ -402,6 +418,17 @@ fn suppressions(text: &str, code: &[Range<usize>]) -> Vec<Suppression> {
     let mut out = Vec::new();
     let mut open: Option<(usize, Vec<String>, Option<String>)> = None;
     let mut from = 0;
+    // code spans sorted by start, for a binary search per comment (not a scan)
+    let mut code: Vec<Range<usize>> = code.to_vec();
+    code.sort_by_key(|r| r.start);
+    let in_code = |p: usize| {
+        let i = code.partition_point(|r| r.start <= p);
+        i > 0 && code[..i].iter().rev().take(8).any(|r| r.contains(&p))
+    };
+    // the next line with text after a comment's line, remembered per line: many
+    // comments on one line share it (a scan each would be quadratic)
+    let mut next_line: Option<(usize, Option<Range<usize>>)> = None;
+    let mut next_nl: Option<usize> = None;
     while let Some(p) = text[from..].find("<!--").map(|x| x + from) {
         // "<!-->" and "<!--->" are empty comments (HTML's abrupt closing)
         let rest = &text[p + 4..];
@@ -416,7 +443,7 @@ fn suppressions(text: &str, code: &[Range<usize>]) -> Vec<Suppression> {
             (at, at + 3)
         };
         from = end;
-        if code.iter().any(|r| r.contains(&p)) {
+        if in_code(p) {
             continue;
         }
         let body = text[p + 4..body_end].trim();
@@ -428,30 +455,32 @@ fn suppressions(text: &str, code: &[Range<usize>]) -> Vec<Suppression> {
         match directive {
             "disable-next-line" => {
                 // the next line with text, after the comment's own line
-                let line_end = text[end..]
-                    .find('\n')
-                    .map(|x| x + end + 1)
-                    .unwrap_or(text.len());
-                let mut start = line_end;
-                loop {
-                    if start >= text.len() {
-                        break;
+                // the end of the comment's line, found once per line
+                let line_end = match next_nl {
+                    Some(nl) if nl >= end => nl,
+                    _ => {
+                        let nl = text[end..]
+                            .find('\n')
+                            .map(|x| x + end + 1)
+                            .unwrap_or(text.len());
+                        next_nl = Some(nl);
+                        nl
                     }
-                    let le = text[start..]
-                        .find('\n')
-                        .map(|x| x + start)
-                        .unwrap_or(text.len());
-                    let line =
-                        text[start..le].trim_matches(|c: char| c.is_whitespace() || c == '>');
-                    if !line.is_empty() {
-                        out.push(Suppression {
-                            range: start..le,
-                            verdicts: verdicts.clone(),
-                            reason: reason.clone(),
-                        });
-                        break;
+                };
+                let target = match &next_line {
+                    Some((at, found)) if *at == line_end => found.clone(),
+                    _ => {
+                        let found = next_text_line(text, line_end);
+                        next_line = Some((line_end, found.clone()));
+                        found
                     }
-                    start = le + 1;
+                };
+                if let Some(range) = target {
+                    out.push(Suppression {
+                        range,
+                        verdicts: verdicts.clone(),
+                        reason: reason.clone(),
+                    });
                 }
             }
             "disable" => open = Some((end, verdicts, reason)),

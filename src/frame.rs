@@ -63,6 +63,7 @@ pub struct Lexicon {
 
 #[derive(Debug, Deserialize)]
 struct ContrastCues {
+    boundaries: Vec<String>,
     groups: Vec<Vec<String>>,
 }
 
@@ -157,18 +158,20 @@ fn has_phrase(ws: &[(usize, String)], cue: &str) -> bool {
 }
 
 /// The clause around `span`: between the nearest clause marks of the sentence.
+/// (Never further than [`LOOKBACK_BYTES`] on either side: a sentence of thousands of
+/// figures without a comma must not be scanned whole for each.)
 fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
     const MARKS: [char; 5] = [',', ';', ':', '—', '–'];
-    let head = &text[..crate::text::floor_boundary(text, span.start)];
+    let lo = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
+    let hi = crate::text::ceil_boundary(text, span.end.saturating_add(LOOKBACK_BYTES));
+    let head = &text[lo..crate::text::floor_boundary(text, span.start).max(lo)];
     let start = head
         .char_indices()
         .rev()
         .find(|(_, c)| MARKS.contains(c))
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let end = text
-        .get(span.end..)
-        .and_then(|r| r.find(MARKS).map(|p| p + span.end))
-        .unwrap_or(text.len());
+        .map_or(lo, |(p, c)| lo + p + c.len_utf8());
+    let from = crate::text::ceil_boundary(text, span.end).min(hi);
+    let end = text[from..hi].find(MARKS).map_or(hi, |p| p + from);
     start..end
 }
 
@@ -260,22 +263,25 @@ fn provisional(lex: &Lexicon, text: &str) -> bool {
 /// How many words on each side of a figure say which part of a measure it counts.
 const PART_WORDS: usize = 3;
 
-/// The contrast-group words within [`PART_WORDS`] of the figure, in its clause.
+/// The contrast-group parts named within [`PART_WORDS`] of the figure, in its clause and
+/// not across a boundary word, as (group, part) with the part's first spelling.
 fn parts(text: &str, span: &Range<usize>) -> Vec<(usize, String)> {
     let lex = lexicon();
     let c = clause(text, span);
     let before = words(&text[c.start..crate::text::floor_boundary(text, span.start).max(c.start)]);
     let after = words(text.get(span.end.min(c.end)..c.end).unwrap_or(""));
+    let stop = |w: &&(usize, String)| !lex.contrast.boundaries.contains(&w.1);
     let near = before
         .iter()
         .rev()
         .take(PART_WORDS)
-        .chain(after.iter().take(PART_WORDS));
+        .take_while(stop)
+        .chain(after.iter().take(PART_WORDS).take_while(stop));
     let mut out = Vec::new();
     for (_, w) in near {
         for (g, group) in lex.contrast.groups.iter().enumerate() {
-            if group.iter().any(|x| x == w) {
-                out.push((g, w.clone()));
+            if let Some(part) = group.iter().find(|p| p.split('|').any(|x| x == w)) {
+                out.push((g, part.split('|').next().unwrap_or(part).to_string()));
             }
         }
     }
@@ -484,6 +490,13 @@ mod tests {
         let k = frame("The floods killed 104 people.", "104");
         let r = frame("Rescuers said 104 people survived.", "104");
         assert_eq!(clash(&k, &r, "", ""), Some("part"));
+        // the part of the figure's own conjunct, under any of its names
+        let i = frame(
+            "At least seven people were killed and 24 were injured.",
+            "24",
+        );
+        let w = frame("24 people were wounded in the attack.", "24");
+        assert_eq!(clash(&w, &i, "", ""), None);
         // an unnamed part does not gate
         let u = frame("Unemployment was 9.6% in the quarter.", "9.6%");
         assert_eq!(clash(&m, &u, "", ""), None);

@@ -230,23 +230,24 @@ pub fn judge_claim(
     citation: &Citation,
     masks: &[std::ops::Range<usize>],
 ) -> Vec<Judgment> {
-    let q = Query::new(ctx.index, text, figures, masks);
+    let mut q = Query::new(ctx.index, text, figures, masks);
     let cited: &[usize] = match citation {
         Citation::Sources(s) => s,
         _ => &[],
     };
     let cands = candidates(ctx.index, ctx.corpus, &q, ctx.settings, cited);
+    q.cache_time_clashes(ctx.corpus, cands.iter().map(|c| c.0));
     (0..figures.len())
         .map(|fi| {
             let ev = evidence_for(ctx.index, ctx.corpus, &q, &cands, fi, ctx.settings);
-            decide(ctx, text, figures[fi].clone(), ev, citation)
+            decide(ctx, &q, figures[fi].clone(), ev, citation)
         })
         .collect()
 }
 
 fn decide(
     ctx: Context,
-    query_text: &str,
+    q: &Query,
     figure: Figure,
     evidence: Vec<Evidence>,
     citation: &Citation,
@@ -370,7 +371,7 @@ fn decide(
                         && same_statement_as(corpus, cited_supports[0], e)
                         // a running count at another date is another reading of it
                         && !another_reading(corpus, cited_supports[0], e)
-                        && !time_clash(query_text, &corpus.passages[e.passage].text)
+                        && !q.time_clash_with(corpus, e.passage)
                         // a claim that names its year conflicts only with the same year
                         && match (j.figure.year, corpus.passages[e.passage].figures[e.figure].year) {
                             (Some(a), Some(b)) => a == b,

@@ -69,8 +69,9 @@ fn linked_claim<'c>(
             .map(|t| t.key)
             .collect()
     };
-    let mine = words(sentence);
-    claims
+    // only claims stating the same figure are compared, and the sentence's words are
+    // read only when there is one
+    let mut same: Vec<&crate::config::Claim> = claims
         .iter()
         .filter(|c| {
             extract_figures(&c.text).iter().any(|f| {
@@ -78,6 +79,12 @@ fn linked_claim<'c>(
                     && (f.value - figure.value).abs() <= 1e-9 * f.value.abs().max(1.0)
             })
         })
+        .collect();
+    if same.is_empty() {
+        return None;
+    }
+    let mine = words(sentence);
+    same.drain(..)
         .map(|c| {
             let theirs = words(&c.text);
             let shared = mine.intersection(&theirs).count();

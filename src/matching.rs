@@ -499,6 +499,28 @@ pub struct Query<'a> {
     pub text: &'a str,
     pub figures: &'a [Figure],
     pub terms: Vec<Term>,
+    /// [`time_clash`] of the query with each candidate passage, filled once per query:
+    /// it depends on no figure, and a sentence of thousands of figures (a table cell)
+    /// would otherwise re-read itself for each of them.
+    pub time_clashes: std::collections::HashMap<usize, bool>,
+}
+
+impl Query<'_> {
+    /// Whether the query and passage `pi` are about different times (cached).
+    pub fn time_clash_with(&self, corpus: &Corpus, pi: usize) -> bool {
+        self.time_clashes
+            .get(&pi)
+            .copied()
+            .unwrap_or_else(|| time_clash(self.text, &corpus.passages[pi].text))
+    }
+
+    /// Fill the time-clash cache for `passages`.
+    pub fn cache_time_clashes(&mut self, corpus: &Corpus, passages: impl Iterator<Item = usize>) {
+        for pi in passages {
+            let c = time_clash(self.text, &corpus.passages[pi].text);
+            self.time_clashes.insert(pi, c);
+        }
+    }
 }
 
 impl<'a> Query<'a> {
@@ -519,6 +541,7 @@ impl<'a> Query<'a> {
             text,
             figures,
             terms,
+            time_clashes: Default::default(),
         }
     }
 }
@@ -906,6 +929,7 @@ pub fn evidence_for(
             text: q.text,
             figures: q.figures,
             terms,
+            time_clashes: Default::default(),
         }
     });
     let noun_key = fc
@@ -938,7 +962,7 @@ pub fn evidence_for(
         let mut best: Option<(f64, Evidence)> = None;
         // what depends on the passage only, once per passage
         let passage_year = context_year(corpus, pi);
-        let period = if time_clash(q.text, &p.text) {
+        let period = if q.time_clash_with(corpus, pi) {
             0.1
         } else {
             0.0

@@ -281,11 +281,15 @@ fn score_check_set(dir: &str) -> (usize, usize, Vec<String>) {
     (labels.len() - wrong.len(), labels.len(), wrong)
 }
 
-/// The labelled check set in tests/fixtures/heldout: every figure gets its verdict.
+/// The labelled check set in tests/fixtures/heldout (41/43 on first contact, 43/43 when
+/// this floor was set): a floor below perfect, so the set is not a tuning target.
 #[test]
 fn labelled_claims_get_their_verdicts() {
-    let (_, _, wrong) = score_check_set("tests/fixtures/heldout");
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    let (right, total, wrong) = score_check_set("tests/fixtures/heldout");
+    assert!(
+        right as f64 / total as f64 >= 0.95,
+        "{right}/{total}: {wrong:#?}"
+    );
 }
 
 /// tests/fixtures/heldout-2 was written after the matcher (44/48 on first contact): a
