@@ -212,7 +212,10 @@ fn render(
     let mut out = stdout.lock();
     match common.format {
         Format::Json => report::write_json(&mut out, findings, corpus, prov, summary)?,
-        Format::Sarif => report::write_sarif(&mut out, findings, corpus)?,
+        Format::Sarif => {
+            let root = claimcheck::config::project_root(&ctx_root(common));
+            report::write_sarif(&mut out, findings, corpus, Some(&root))?
+        }
         Format::Github => report::write_github(&mut out, findings, corpus)?,
         Format::Human => {
             let opts = HumanOptions {
@@ -227,6 +230,24 @@ fn render(
         }
     }
     out.flush()
+}
+
+/// The folder SARIF locations are relative to: that of claims.toml (or its git work
+/// tree), else the current folder.
+fn ctx_root(common: &Common) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let claims = common.claims.clone().or_else(|| config::discover(&cwd));
+    claims
+        .and_then(|c| {
+            c.parent().map(|p| {
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                }
+            })
+        })
+        .unwrap_or(cwd)
 }
 
 /// Human output goes through [`claimcheck::text::neutralize_commands`]: whatever a file

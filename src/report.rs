@@ -1157,8 +1157,12 @@ struct Sarif<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct SarifRun<'a> {
     tool: SarifTool,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    original_uri_base_ids: BTreeMap<&'static str, SarifBase>,
+    column_kind: &'static str,
     results: Vec<SarifResult<'a>>,
 }
 
@@ -1200,29 +1204,82 @@ struct SarifResult<'a> {
     rule_id: &'static str,
     level: &'static str,
     message: SarifText,
-    locations: Vec<SarifLocation<'a>>,
-    related_locations: Vec<SarifLocation<'a>>,
+    locations: Vec<SarifLocation>,
+    related_locations: Vec<SarifLocation>,
+    #[serde(skip)]
+    _text: std::marker::PhantomData<&'a ()>,
     partial_fingerprints: BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SarifLocation<'a> {
-    physical_location: SarifPhysical<'a>,
+struct SarifLocation {
+    physical_location: SarifPhysical,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<SarifText>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SarifPhysical<'a> {
-    artifact_location: SarifArtifact<'a>,
+struct SarifPhysical {
+    artifact_location: SarifArtifact,
     region: SarifRegion,
 }
 
 #[derive(Serialize)]
-struct SarifArtifact<'a> {
-    uri: &'a str,
+#[serde(rename_all = "camelCase")]
+struct SarifArtifact {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+/// The percent-encoding of a URI path: unreserved characters and "/" kept, every other
+/// byte as %XX (a name with a space, "#", "%" or "," stays a valid URI).
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A file's SARIF location: relative to `%SRCROOT%` (the project root) when it is
+/// inside it, else an absolute `file://` URI; never a path relative to the current
+/// folder (code scanning would not find it).
+fn sarif_artifact(file: &str, root: Option<&std::path::Path>) -> SarifArtifact {
+    let canon = std::fs::canonicalize(file).ok();
+    if let (Some(c), Some(r)) = (&canon, root) {
+        if let Ok(rel) = c.strip_prefix(r) {
+            let rel: Vec<String> = rel
+                .components()
+                .map(|x| x.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            return SarifArtifact {
+                uri: percent_encode(&rel.join("/")),
+                uri_base_id: Some("%SRCROOT%"),
+            };
+        }
+    }
+    match canon {
+        Some(c) => SarifArtifact {
+            uri: format!("file://{}", percent_encode(&c.to_string_lossy())),
+            uri_base_id: None,
+        },
+        None => SarifArtifact {
+            uri: percent_encode(file),
+            uri_base_id: None,
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct SarifBase {
+    uri: String,
 }
 
 #[derive(Serialize)]
@@ -1248,6 +1305,7 @@ pub fn write_sarif(
     out: &mut dyn Write,
     findings: &[Finding],
     corpus: &Corpus,
+    root: Option<&std::path::Path>,
 ) -> std::io::Result<()> {
     let mut rules: Vec<SarifRule> = Verdict::ALL
         .iter()
@@ -1301,7 +1359,7 @@ pub fn write_sarif(
                     let (el, ec) = src.line_col(p.span.start + fig.span.end);
                     SarifLocation {
                         physical_location: SarifPhysical {
-                            artifact_location: SarifArtifact { uri: &src.display },
+                            artifact_location: sarif_artifact(&src.display, root),
                             region: SarifRegion {
                                 start_line: sl,
                                 start_column: sc,
@@ -1326,7 +1384,7 @@ pub fn write_sarif(
                 message: SarifText { text: msg },
                 locations: vec![SarifLocation {
                     physical_location: SarifPhysical {
-                        artifact_location: SarifArtifact { uri: &l.file },
+                        artifact_location: sarif_artifact(&l.file, root),
                         region: SarifRegion {
                             start_line: l.line,
                             start_column: l.column,
@@ -1338,6 +1396,7 @@ pub fn write_sarif(
                 }],
                 related_locations: related,
                 partial_fingerprints: fp,
+                _text: std::marker::PhantomData,
             }
         })
         .collect();
@@ -1352,6 +1411,18 @@ pub fn write_sarif(
                     rules,
                 },
             },
+            original_uri_base_ids: root
+                .map(|r| {
+                    let mut m = BTreeMap::new();
+                    let mut uri = format!("file://{}", percent_encode(&r.to_string_lossy()));
+                    if !uri.ends_with('/') {
+                        uri.push('/');
+                    }
+                    m.insert("%SRCROOT%", SarifBase { uri });
+                    m
+                })
+                .unwrap_or_default(),
+            column_kind: "unicodeCodePoints",
             results,
         }],
     };

@@ -108,6 +108,24 @@ fn a_file_name_cannot_inject_a_workflow_command() {
 }
 
 #[test]
+fn sarif_uris_are_percent_encoded_and_relative_to_the_root() {
+    let dir = project(SOURCE, "x\n");
+    std::fs::write(
+        dir.path().join("my draft #1, 100%.md"),
+        "The ministry said 3,500 houses were damaged in 2021.\n",
+    )
+    .unwrap();
+    let (_, out, err) = run(
+        dir.path(),
+        &["lint", "--format", "sarif", "my draft #1, 100%.md"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let loc = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(loc["uri"], "my%20draft%20%231%2C%20100%25.md", "{out}");
+    assert_eq!(loc["uriBaseId"], "%SRCROOT%");
+}
+
+#[test]
 fn github_messages_break_legacy_commands() {
     let dir = project(
         "The ministry said 3,400 houses were damaged in 2021. ##[error]x\n",

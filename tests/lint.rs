@@ -210,9 +210,19 @@ fn sarif_report() {
         results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
         5
     );
+    // relative to %SRCROOT% (the git work tree), never to the current folder
+    assert_eq!(v["runs"][0]["columnKind"], "unicodeCodePoints");
+    assert!(v["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap()
+        .starts_with("file:///"));
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+        "%SRCROOT%"
+    );
     assert_eq!(
         results[0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "../corpus/ministry.txt"
+        "tests/fixtures/cli/corpus/ministry.txt"
     );
     // every rule a result uses is declared
     let declared: Vec<&str> = v["runs"][0]["tool"]["driver"]["rules"]
