@@ -169,8 +169,7 @@ fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
             }
         }
     }
-    let s = &corpus.sources[p.source];
-    s.meta.as_ref()?.date.as_deref()?.get(..4)?.parse().ok()
+    crate::matching::source_year_of(corpus, e.passage)
 }
 
 /// Whether two passages' figures are of one statement: no frame slot that both fill

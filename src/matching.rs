@@ -704,7 +704,7 @@ fn context_year(corpus: &Corpus, pi: usize) -> Option<i32> {
 }
 
 /// The year a passage's source was published, from its metadata.
-fn source_year_of(corpus: &Corpus, pi: usize) -> Option<i32> {
+pub fn source_year_of(corpus: &Corpus, pi: usize) -> Option<i32> {
     let s = &corpus.sources[corpus.passages[pi].source];
     s.meta.as_ref()?.date.as_deref()?.get(..4)?.parse().ok()
 }
