@@ -347,6 +347,7 @@ fn flows(text: &str) -> Vec<(Range<usize>, PassageKind)> {
                 let runs_on = hyphenated
                     || (!ends_sentence(prev)
                         && !starts_block_marker(l)
+                        && !is_dateline(l)
                         && (first.is_lowercase() || wide));
                 if runs_on {
                     c.end = trimmed.end;
@@ -382,6 +383,21 @@ fn word_before(s: &str, dot: usize) -> &str {
         .map(|p| p + head[p..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
         .unwrap_or(0);
     &head[start..]
+}
+
+/// A dateline or byline on its own line ("BOL News, 2 January 2022", "Reuters, May 3,
+/// 2024"): short, no closing stop, a month and a year. It starts a passage of its own,
+/// so its date is never read as the time of the heading above it.
+fn is_dateline(line: &str) -> bool {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 8
+        && !ends_sentence(t)
+        && !crate::figure::years(t).is_empty()
+        && words.iter().any(|w| {
+            crate::figure::month_name(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                .is_some()
+        })
 }
 
 /// Sentences of one flow, as byte ranges of `text`.
@@ -496,6 +512,18 @@ fn classify(s: &str) -> PassageKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_is_not_the_end_of_the_heading_above() {
+        let t = "Rising terrorism: 2021 witnessed a 56% rise in terror attacks in Pakistan, says a report\nBOL News, 2 January 2022\n\nPICSS says militants carried out 294 attacks during the year.\n";
+        let segs = segment(t);
+        assert!(
+            segs.iter()
+                .any(|s| t[s.span.clone()].trim() == "BOL News, 2 January 2022"),
+            "{:?}",
+            segs.iter().map(|s| &t[s.span.clone()]).collect::<Vec<_>>()
+        );
+    }
 
     fn texts(text: &str) -> Vec<(String, PassageKind)> {
         segment(text)
