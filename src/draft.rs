@@ -102,8 +102,18 @@ impl Block {
         let base = self.text.len();
         self.text.push_str(&other.text);
         self.offsets.extend_from_slice(&other.offsets);
-        self.cites
-            .extend(other.cites.iter().map(|(p, c)| (p + base, c.clone())));
+        // positions and link spans move with the text
+        self.cites.extend(other.cites.iter().map(|(p, c)| {
+            let c = match c {
+                CiteRef::Link { dest, text, span } => CiteRef::Link {
+                    dest: dest.clone(),
+                    text: text.clone(),
+                    span: span.start + base..span.end + base,
+                },
+                other => other.clone(),
+            };
+            (p + base, c)
+        }));
     }
 
     /// Text that is not in the draft (cell separators, column headers), mapped to `at`.
@@ -588,6 +598,24 @@ mod tests {
             d.footnotes["hst"],
             "\"What Does the Afghan Taliban Gain\", 2022."
         );
+    }
+
+    #[test]
+    fn link_spans_in_table_rows_slice_their_sentence() {
+        let d =
+            parse("a||\n-|-\n🌀[]()|2\n\n| a | b |\n|---|---|\n| [IMF](http://x.org) | 12% |\n");
+        for s in &d.sentences {
+            for c in &s.citations {
+                if let CiteRef::Link { span, text, .. } = c {
+                    assert_eq!(
+                        s.text.get(span.clone()),
+                        Some(text.as_str()),
+                        "{:?}",
+                        s.text
+                    );
+                }
+            }
+        }
     }
 
     #[test]
