@@ -513,6 +513,28 @@ fn excerpt_around(
     (excerpt, (offset, end - start).into())
 }
 
+/// A frame's filled slots, for `trace -v`: "stance projected; window day; places kinshasa".
+fn describe_frame(f: &crate::frame::Frame) -> String {
+    let mut parts = vec![format!("stance {:?}", f.stance).to_lowercase()];
+    if let Some(w) = f.window {
+        parts.push(format!("window {w:?}").to_lowercase());
+    }
+    if f.rate {
+        parts.push("rate".into());
+    }
+    if f.current {
+        parts.push("running count".into());
+    }
+    if !f.places.is_empty() {
+        parts.push(format!("places {}", f.places.join(", ")));
+    }
+    if !f.parts.is_empty() {
+        let names: Vec<&str> = f.parts.iter().map(|(_, w)| w.as_str()).collect();
+        parts.push(format!("part {}", names.join(", ")));
+    }
+    parts.join("; ")
+}
+
 fn taken_chars(s: &str) -> usize {
     s.chars().count()
 }
@@ -1065,6 +1087,11 @@ pub fn write_trace_human(
                     if e.other_actor { " other-actor" } else { "" },
                     corpus.sources[p.source].id,
                     fig.text
+                )?;
+                writeln!(
+                    out,
+                    "{pad}│       frame: {}",
+                    describe_frame(&crate::frame::frame_of(&p.text, &fig.span))
                 )?;
             }
         }

@@ -119,6 +119,18 @@ fn trace_a_claim_by_id() {
     insta::assert_snapshot!("trace_text_42", out);
 }
 
+/// `trace -v` shows each passage considered with the frame slots it was judged by.
+#[test]
+fn verbose_trace_prints_each_passage_frame() {
+    let (code, out) = run(
+        root(),
+        &["trace", "-v", "The Taliban released 780 TTP prisoners"],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("passages considered"), "{out}");
+    assert!(out.contains("frame: stance asserted"), "{out}");
+}
+
 #[test]
 fn trace_without_a_figure_is_exit_2() {
     let (code, _) = run(root(), &["trace", "no-such-claim"]);
