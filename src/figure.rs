@@ -137,8 +137,7 @@ impl Figure {
                     "USD" => "$",
                     "EUR" => "€",
                     "GBP" => "£",
-                    "PKR" => "Rs ",
-                    "INR" => "Rs ",
+                    "PKR" | "INR" | RUPEE => "Rs ",
                     other => other,
                 };
                 if self.qualifier == Qualifier::Vague {
@@ -652,21 +651,31 @@ impl<'a> Parser<'a> {
             (Kind::Symbol, "€") => Some(("EUR", i + 1)),
             (Kind::Symbol, "£") => Some(("GBP", i + 1)),
             (Kind::Symbol, "₹") => Some(("INR", i + 1)),
-            (Kind::Word, "us") | (Kind::Word, "a") | (Kind::Word, "c")
-                if self.is_sym(i + 1, "$") && self.attached(i + 1) =>
-            {
-                Some(("USD", i + 2))
+            // "US$", "A$", "C$", "HK$", "NZ$", "S$": each its own dollar
+            (Kind::Word, w) if self.is_sym(i + 1, "$") && self.attached(i + 1) => {
+                let code = match w {
+                    "us" => "USD",
+                    "a" | "au" => "AUD",
+                    "c" | "ca" => "CAD",
+                    "hk" => "HKD",
+                    "nz" => "NZD",
+                    "s" => "SGD",
+                    _ => return None,
+                };
+                Some((code, i + 2))
             }
             (Kind::Word, "usd") => Some(("USD", i + 1)),
             (Kind::Word, "eur") => Some(("EUR", i + 1)),
             (Kind::Word, "gbp") => Some(("GBP", i + 1)),
             (Kind::Word, "pkr") => Some(("PKR", i + 1)),
             (Kind::Word, "inr") => Some(("INR", i + 1)),
+            // "Rs" is the rupee of Pakistan, India, Sri Lanka, Nepal…: which one the text
+            // does not say
             (Kind::Word, "rs") if t.text != "RS" => {
                 if self.is_sym(i + 1, ".") && self.attached(i + 1) {
-                    Some(("PKR", i + 2))
+                    Some((RUPEE, i + 2))
                 } else {
-                    Some(("PKR", i + 1))
+                    Some((RUPEE, i + 1))
                 }
             }
             _ => None,
@@ -1348,7 +1357,7 @@ impl<'a> Parser<'a> {
     fn currency_postfix(&self, i: usize) -> Option<(&'static str, usize)> {
         match self.lower(i) {
             "dollars" | "dollar" => Some(("USD", i + 1)),
-            "rupees" | "rupee" => Some(("PKR", i + 1)),
+            "rupees" | "rupee" => Some((RUPEE, i + 1)),
             "euros" | "euro" => Some(("EUR", i + 1)),
             // "pounds" is money only after a scale word ("20 million pounds"), not weight
             "pounds" if i > 0 && scale_word(self.lower(i - 1)).is_some() => Some(("GBP", i + 1)),
@@ -1647,6 +1656,17 @@ fn year_for(text: &str, years: &[(usize, i32, bool)], span: &Range<usize>) -> Op
 }
 
 /// All figures in `text`, in order. Spans are byte ranges into `text`.
+/// A rupee of a country the text does not name ("Rs", "rupees"): it agrees with any
+/// rupee (PKR, INR, LKR, NPR) and with no other currency.
+pub const RUPEE: &str = "RUPEE";
+
+/// Whether two currencies can be the same money: equal, or an unnamed rupee and a named
+/// one.
+pub fn same_currency(a: &str, b: &str) -> bool {
+    const RUPEES: &[&str] = &["PKR", "INR", "LKR", "NPR", "MUR", "SCR"];
+    a == b || (a == RUPEE && RUPEES.contains(&b)) || (b == RUPEE && RUPEES.contains(&a))
+}
+
 /// Text longer than this is read in windows (see [`extract_figures`]).
 const WINDOW_BYTES: usize = 2048;
 /// Context kept on each side of a window: a figure's qualifier, noun, role and year are
@@ -1834,7 +1854,13 @@ mod tests {
         assert_eq!((f.value, f.qualifier), (7e9, Qualifier::Over));
         assert_eq!(f.noun.as_deref(), Some("reserves"));
         let f = one("Rs. 500 million");
-        assert_eq!((f.value, f.currency), (500e6, Some("PKR")));
+        assert_eq!((f.value, f.currency), (500e6, Some(RUPEE)));
+        let f = one("PKR 500 million");
+        assert_eq!(f.currency, Some("PKR"));
+        let f = one("A$7 billion");
+        assert_eq!((f.value, f.currency), (7e9, Some("AUD")));
+        let f = one("US$7bn");
+        assert_eq!(f.currency, Some("USD"));
         let f = one("10 million rupees");
         assert_eq!((f.value, f.unit), (10e6, Unit::Money));
     }

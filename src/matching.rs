@@ -359,7 +359,9 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
         && (c.unit != Unit::Money
             || c.currency.is_none()
             || s.currency.is_none()
-            || c.currency == s.currency);
+            || c.currency
+                .zip(s.currency)
+                .is_some_and(|(a, b)| crate::figure::same_currency(a, b)));
     if !unit_ok {
         return Agreement::Unit;
     }
@@ -1068,7 +1070,10 @@ pub fn evidence_for(
                 && fp.unit == Unit::Money
                 && fc.currency.is_some()
                 && fp.currency.is_some()
-                && fc.currency != fp.currency;
+                && !fc
+                    .currency
+                    .zip(fp.currency)
+                    .is_some_and(|(a, b)| crate::figure::same_currency(a, b));
             let rank = score
                 + if agreement == Agreement::Agree {
                     0.05

@@ -59,7 +59,7 @@ fn replacement(f: &Figure) -> String {
     };
     match (f.unit, f.currency) {
         (Unit::Money, Some("USD")) => s.push('$'),
-        (Unit::Money, Some("PKR")) | (Unit::Money, Some("INR")) => s.push_str("Rs "),
+        (Unit::Money, Some("PKR" | "INR" | crate::figure::RUPEE)) => s.push_str("Rs "),
         _ => {}
     }
     s.push_str(&num);
