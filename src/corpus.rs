@@ -109,8 +109,9 @@ pub struct Passage {
     pub kind: PassageKind,
     /// Figures with spans relative to `text`.
     pub figures: Vec<Figure>,
-    /// For a `[[claim]]` used as evidence: the sources it cites (they vouch for it).
-    pub cites: Vec<String>,
+    /// The statement frame of each figure (same order): read once, when the source is
+    /// cut, since every claim compares against it.
+    pub frames: Vec<crate::frame::Frame>,
 }
 
 /// Something wrong with one file that does not stop the run.
@@ -455,43 +456,9 @@ impl Corpus {
         self.push(source, passages);
     }
 
-    /// The `[[claim]]`s of claims.toml as evidence (for lint): each claim is a passage of
-    /// a source named after claims.toml, vouched for by the sources it cites.
-    pub fn add_claims(&mut self, config: &crate::config::Config) {
-        if config.claims.is_empty() {
-            return;
-        }
-        let idx = self.sources.len();
-        let display = normalize(&config.path).display().to_string();
-        for c in &config.claims {
-            let start = c.text_offset.min(config.source_text.len());
-            let end = (start + c.text.len()).min(config.source_text.len());
-            self.passages.push(Passage {
-                source: idx,
-                span: start..end,
-                figures: extract_figures(&c.text),
-                text: c.text.clone(),
-                kind: PassageKind::Prose,
-                cites: c.sources.clone(),
-            });
-        }
-        self.sources.push(Source::new(
-            display.clone(),
-            config.path.clone(),
-            display,
-            config.source_text.clone(),
-            None,
-        ));
-    }
-
-    /// Whether passage `pi` counts as carried by one of `sources`: it is in one, or it is
-    /// a claim that cites one.
+    /// Whether passage `pi` is in one of `sources`.
     pub fn carried_by(&self, pi: usize, sources: &[usize]) -> bool {
-        let p = &self.passages[pi];
-        sources.contains(&p.source)
-            || p.cites
-                .iter()
-                .any(|c| self.source_index(c).is_some_and(|i| sources.contains(&i)))
+        sources.contains(&self.passages[pi].source)
     }
 
     /// The source a name refers to: id, file stem or file name.
@@ -523,13 +490,17 @@ fn cut(source: &Source) -> Vec<Passage> {
             } else {
                 Vec::new()
             };
+            let frames = figures
+                .iter()
+                .map(|f| crate::frame::frame_of(&text, &f.span))
+                .collect();
             Passage {
                 source: 0,
                 span: seg.span,
                 text,
                 kind: seg.kind,
                 figures,
-                cites: Vec::new(),
+                frames,
             }
         })
         .collect()

@@ -50,6 +50,34 @@ pub struct Frame {
     pub parts: Vec<(usize, String)>,
 }
 
+/// Cue phrases, split into lowercase words once when the lexicon is read (matching is
+/// per figure and per candidate passage: a hot path).
+#[derive(Debug, Deserialize)]
+#[serde(from = "Vec<String>")]
+struct Phrases(Vec<Vec<String>>);
+
+impl From<Vec<String>> for Phrases {
+    fn from(list: Vec<String>) -> Self {
+        Phrases(
+            list.iter()
+                .map(|p| {
+                    p.split_whitespace()
+                        .map(str::to_lowercase)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|p| !p.is_empty())
+                .collect(),
+        )
+    }
+}
+
+impl Phrases {
+    /// Whether any phrase occurs in `ws` (words in a row).
+    fn any_in(&self, ws: &[(usize, String)]) -> bool {
+        self.0.iter().any(|p| has_phrase(ws, p))
+    }
+}
+
 /// The lexicon's cue lists (see `lexicon/default.toml`).
 #[derive(Debug, Deserialize)]
 pub struct Lexicon {
@@ -74,23 +102,25 @@ struct ReportingCues {
 
 #[derive(Debug, Deserialize)]
 struct StanceCues {
-    denied: Vec<String>,
-    projected: Vec<String>,
-    provisional: Vec<String>,
+    denied: Phrases,
+    projected: Phrases,
+    provisional: Phrases,
 }
 
 #[derive(Debug, Deserialize)]
 struct RateCues {
-    markers: Vec<String>,
+    markers: Phrases,
+    /// Words after "per" that make a window, not a rate ("per day", "per cent").
+    not_rates: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 struct PeriodCues {
-    day: Vec<String>,
-    week: Vec<String>,
-    month: Vec<String>,
-    cumulative: Vec<String>,
-    current: Vec<String>,
+    day: Phrases,
+    week: Phrases,
+    month: Phrases,
+    cumulative: Phrases,
+    current: Phrases,
 }
 
 #[derive(Debug, Deserialize)]
@@ -148,13 +178,12 @@ fn cue_words(s: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// Whether the word sequence `ws` holds the phrase `cue` (words in a row).
-fn has_phrase(ws: &[(usize, String)], cue: &str) -> bool {
-    let cue: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+/// Whether the word sequence `ws` holds the phrase `cue` (lowercase words in a row).
+fn has_phrase(ws: &[(usize, String)], cue: &[String]) -> bool {
     !cue.is_empty()
         && ws
             .windows(cue.len())
-            .any(|w| w.iter().zip(&cue).all(|(a, b)| a.1 == *b))
+            .any(|w| w.iter().zip(cue).all(|(a, b)| a.1 == *b))
 }
 
 /// The clause around `span`: between the nearest clause marks of the sentence.
@@ -178,14 +207,8 @@ fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
 /// The frame of the figure at `span` of `text` (a sentence or passage).
 pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     let lex = lexicon();
-    // the clause, but never further than LOOKBACK_BYTES from the figure
+    // the figure's clause (bounded: see `clause`)
     let c = clause(text, span);
-    let c = c.start.max(crate::text::floor_boundary(
-        text,
-        span.start.saturating_sub(LOOKBACK_BYTES),
-    ))
-        ..c.end
-            .min(crate::text::ceil_boundary(text, span.end + LOOKBACK_BYTES));
     let clause_words = cue_words(&text[c.clone()]);
     // the stance is set by what comes before the figure in its sentence: "denied
     // reports that 9,000 were arrested", "the toll could reach 50,000"
@@ -193,14 +216,9 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     let from = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
     let before = cue_words(&text[from..crate::text::floor_boundary(text, span.start)]);
     let lead: Vec<(usize, String)> = before.iter().rev().take(12).rev().cloned().collect();
-    let stance = if lex.stance.denied.iter().any(|cue| has_phrase(&lead, cue)) {
+    let stance = if lex.stance.denied.any_in(&lead) {
         Stance::Denied
-    } else if lex
-        .stance
-        .projected
-        .iter()
-        .any(|cue| has_phrase(&clause_words, cue) || has_phrase(&lead, cue))
-    {
+    } else if lex.stance.projected.any_in(&clause_words) || lex.stance.projected.any_in(&lead) {
         Stance::Projected
     } else if provisional(lex, near(text, span)) {
         Stance::Provisional
@@ -211,10 +229,10 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     // counted noun may come between: "179 offences per 100,000")
     let after = cue_words(text.get(span.end..).unwrap_or(""));
     let next: Vec<(usize, String)> = after.iter().take(4).cloned().collect();
-    let rate = lex.rate.markers.iter().any(|cue| {
-        let n = cue.split_whitespace().count();
+    let rate = lex.rate.markers.0.iter().any(|cue| {
+        let n = cue.len();
         (0..=2).any(|skip| next.len() >= skip + n && has_phrase(&next[skip..skip + n], cue))
-    }) && !period_rate(&next);
+    }) && !next.iter().any(|(_, w)| lex.rate.not_rates.contains(w));
     let period = &lex.period;
     let window = [
         (&period.day, Window::Day),
@@ -223,7 +241,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         (&period.cumulative, Window::Cumulative),
     ]
     .into_iter()
-    .find(|(cues, _)| cues.iter().any(|cue| has_phrase(&clause_words, cue)))
+    .find(|(cues, _)| cues.any_in(&clause_words))
     .map(|(_, w)| w);
     Frame {
         stance,
@@ -232,10 +250,8 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         rate,
         parts: parts(text, span),
         current: window == Some(Window::Cumulative)
-            || period
-                .current
-                .iter()
-                .any(|cue| has_phrase(&clause_words, cue) || has_phrase(&lead, cue)),
+            || period.current.any_in(&clause_words)
+            || period.current.any_in(&lead),
     }
 }
 
@@ -253,11 +269,7 @@ fn near<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
 /// A count's provisional status is said anywhere in its sentence ("…, according to
 /// unofficial results").
 fn provisional(lex: &Lexicon, text: &str) -> bool {
-    let sentence = cue_words(text);
-    lex.stance
-        .provisional
-        .iter()
-        .any(|cue| has_phrase(&sentence, cue))
+    lex.stance.provisional.any_in(&cue_words(text))
 }
 
 /// How many words on each side of a figure say which part of a measure it counts.
@@ -288,16 +300,6 @@ fn parts(text: &str, span: &Range<usize>) -> Vec<(usize, String)> {
     out.sort();
     out.dedup();
     out
-}
-
-/// "per day", "a week": a count over a window, read as the window, not as a rate.
-fn period_rate(next: &[(usize, String)]) -> bool {
-    next.iter().any(|(_, w)| {
-        matches!(
-            w.as_str(),
-            "day" | "week" | "month" | "year" | "annum" | "hour" | "cent" | "capita"
-        )
-    })
 }
 
 /// The places of a figure: those of its clause, and those of an opening "In Kinshasa,"
@@ -432,7 +434,7 @@ mod tests {
 
     #[test]
     fn the_lexicon_parses() {
-        assert!(!lexicon().stance.denied.is_empty());
+        assert!(!lexicon().stance.denied.0.is_empty());
     }
 
     #[test]

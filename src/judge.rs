@@ -176,9 +176,13 @@ fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
 /// disagrees.
 fn same_statement_as(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
     let (pa, pb) = (&corpus.passages[a.passage], &corpus.passages[b.passage]);
-    let fa = crate::frame::frame_of(&pa.text, &pa.figures[a.figure].span);
-    let fb = crate::frame::frame_of(&pb.text, &pb.figures[b.figure].span);
-    crate::frame::clash(&fa, &fb, &pa.text, &pb.text).is_none()
+    crate::frame::clash(
+        &pa.frames[a.figure],
+        &pb.frames[b.figure],
+        &pa.text,
+        &pb.text,
+    )
+    .is_none()
 }
 
 /// A source's publication date as days since 0000-03-01 (for differences only).
@@ -202,13 +206,10 @@ fn source_day(corpus: &Corpus, pi: usize) -> Option<i64> {
 /// supersedes the earlier.
 fn another_reading(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
     let (pa, pb) = (&corpus.passages[a.passage], &corpus.passages[b.passage]);
-    let current =
-        |p: &crate::corpus::Passage, f: &Figure| crate::frame::frame_of(&p.text, &f.span).current;
     // running totals are counts; a share or a change is of its own period
     let counts = pa.figures[a.figure].unit == crate::figure::Unit::Count
         && pb.figures[b.figure].unit == crate::figure::Unit::Count;
-    let running =
-        counts && (current(pa, &pa.figures[a.figure]) || current(pb, &pb.figures[b.figure]));
+    let running = counts && (pa.frames[a.figure].current || pb.frames[b.figure].current);
     // a running count does not go down: a later reading below an earlier one disagrees
     let (va, vb) = (pa.figures[a.figure].value, pb.figures[b.figure].value);
     match (source_day(corpus, a.passage), source_day(corpus, b.passage)) {

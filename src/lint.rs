@@ -7,6 +7,7 @@ use crate::draft::{CiteRef, Draft};
 use crate::figure::extract_figures;
 use crate::judge::{judge_claim, Citation, Context, Verdict};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Findings of one draft, and how many a suppression comment silenced.
@@ -52,6 +53,22 @@ fn cited_sources(
     Some(out)
 }
 
+/// A `[[claim]]` as the linker sees it: its figures and words, read once per lint.
+struct ClaimKey<'c> {
+    id: &'c str,
+    figures: Vec<crate::figure::Figure>,
+    words: BTreeSet<String>,
+}
+
+fn words(ctx: Context, text: &str) -> BTreeSet<String> {
+    ctx.index
+        .analyzer
+        .terms(text, &[])
+        .into_iter()
+        .map(|t| t.key)
+        .collect()
+}
+
 /// The `[[claim]]` a draft sentence restates: the one sharing most of its words (at
 /// least half of the shorter's) that states a figure of the same value and unit. A
 /// claim is never evidence (it would vouch for itself); the link only names it.
@@ -59,22 +76,14 @@ fn linked_claim<'c>(
     ctx: Context,
     sentence: &str,
     figure: &crate::figure::Figure,
-    claims: &'c [crate::config::Claim],
+    claims: &[ClaimKey<'c>],
 ) -> Option<&'c str> {
-    let words = |t: &str| -> std::collections::BTreeSet<String> {
-        ctx.index
-            .analyzer
-            .terms(t, &[])
-            .into_iter()
-            .map(|t| t.key)
-            .collect()
-    };
     // only claims stating the same figure are compared, and the sentence's words are
     // read only when there is one
-    let mut same: Vec<&crate::config::Claim> = claims
+    let same: Vec<&ClaimKey> = claims
         .iter()
         .filter(|c| {
-            extract_figures(&c.text).iter().any(|f| {
+            c.figures.iter().any(|f| {
                 f.unit == figure.unit
                     && (f.value - figure.value).abs() <= 1e-9 * f.value.abs().max(1.0)
             })
@@ -83,19 +92,18 @@ fn linked_claim<'c>(
     if same.is_empty() {
         return None;
     }
-    let mine = words(sentence);
-    same.drain(..)
+    let mine = words(ctx, sentence);
+    same.into_iter()
         .map(|c| {
-            let theirs = words(&c.text);
-            let shared = mine.intersection(&theirs).count();
+            let shared = mine.intersection(&c.words).count();
             (
-                shared as f64 / mine.len().min(theirs.len()).max(1) as f64,
+                shared as f64 / mine.len().min(c.words.len()).max(1) as f64,
                 c,
             )
         })
         .filter(|(overlap, _)| *overlap >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.id.as_str())
+        .map(|(_, c)| c.id)
 }
 
 /// Lint one draft.
@@ -113,6 +121,15 @@ pub fn lint_draft_with_claims(
 ) -> LintResult {
     let starts = crate::corpus::line_starts(&text);
     let resolver = Resolver::new(ctx.corpus);
+    let claims: Vec<ClaimKey> = claims
+        .iter()
+        .map(|c| ClaimKey {
+            id: &c.id,
+            figures: extract_figures(&c.text),
+            words: words(ctx, &c.text),
+        })
+        .collect();
+    let claims = &claims[..];
     // sentences are judged in parallel; `collect` keeps their order
     let per_sentence: Vec<(Vec<Finding>, usize)> = draft
         .sentences
@@ -153,7 +170,7 @@ fn lint_sentence(
     s: &crate::draft::Sentence,
     ctx: Context,
     resolver: &Resolver,
-    claims: &[crate::config::Claim],
+    claims: &[ClaimKey],
 ) -> (Vec<Finding>, usize) {
     let corpus = ctx.corpus;
     let mut findings = Vec::new();

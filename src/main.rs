@@ -292,16 +292,10 @@ struct Loaded {
 
 impl Loaded {
     /// `claims_required`: `check` needs a claims.toml; the other jobs can do without.
-    fn load(
-        common: &Common,
-        claims_required: bool,
-        with_claims_as_evidence: bool,
-    ) -> Result<Loaded, miette::Report> {
+    /// A `[[claim]]` is never part of the corpus: claims are not evidence.
+    fn load(common: &Common, claims_required: bool) -> Result<Loaded, miette::Report> {
         let config = load_config(common, claims_required)?;
-        let mut corpus = load_corpus(&config, common)?;
-        if with_claims_as_evidence {
-            corpus.add_claims(&config);
-        }
+        let corpus = load_corpus(&config, common)?;
         let index = Index::build(&corpus, Analyzer::new(&config.entities));
         let provenance = Provenance::analyze(&corpus);
         Ok(Loaded {
@@ -323,7 +317,7 @@ impl Loaded {
 }
 
 fn run_check(common: Common) -> ExitCode {
-    let l = match Loaded::load(&common, true, false) {
+    let l = match Loaded::load(&common, true) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
@@ -365,8 +359,7 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
             }
         }
     }
-    // a [[claim]] is never evidence: draft figures are judged by the sources alone
-    let l = match Loaded::load(&common, false, false) {
+    let l = match Loaded::load(&common, false) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
@@ -385,7 +378,7 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
 }
 
 fn run_trace(common: Common, target: String) -> ExitCode {
-    let l = match Loaded::load(&common, false, false) {
+    let l = match Loaded::load(&common, false) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
@@ -445,7 +438,7 @@ fn run_trace(common: Common, target: String) -> ExitCode {
 }
 
 fn run_sources(common: Common) -> ExitCode {
-    let l = match Loaded::load(&common, false, false) {
+    let l = match Loaded::load(&common, false) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };

@@ -785,7 +785,8 @@ fn other_actor(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) -> 
     let claim: HashSet<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
     before
         .chain(after)
-        .filter(|t| t.entity && is_actor(t) && !place(t))
+        // any name counts: there is no list of one subject's actors
+        .filter(|t| t.entity && !place(t))
         .any(|t| {
             !claim.contains(t.key.as_str())
                 && !index
@@ -793,14 +794,6 @@ fn other_actor(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) -> 
                     .iter()
                     .any(|k| claim.contains(k.as_str()))
         })
-}
-
-/// Names that may act: any name (capitalised mid-sentence, an acronym or an entity
-/// alias) that is not where something happened. A name next to the passage's figure that
-/// the claim never mentions makes the passage another actor's statement. No list of one
-/// subject's actors: every name counts.
-fn is_actor(t: &Term) -> bool {
-    t.entity
 }
 
 /// Stricter than `period_mismatch`, for conflicts: a month-level figure ("in July")
@@ -971,8 +964,7 @@ pub fn evidence_for(
         };
         for (k, fp) in p.figures.iter().enumerate() {
             // another stance, period window or place: another statement, no evidence
-            let passage_frame = crate::frame::frame_of(&p.text, &fp.span);
-            if crate::frame::clash(&claim_frame, &passage_frame, q.text, &p.text).is_some() {
+            if crate::frame::clash(&claim_frame, &p.frames[k], q.text, &p.text).is_some() {
                 continue;
             }
             let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
@@ -1025,10 +1017,9 @@ pub fn evidence_for(
             // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
             // a running count read "so far" with no year is of the year it was written
             let passage_year = passage_year.or_else(|| {
-                (fc.year.is_some() && fp.year.is_none())
-                    .then(|| crate::frame::frame_of(&p.text, &fp.span))
-                    .filter(|f| f.current)
-                    .and_then(|_| source_year_of(corpus, pi))
+                (fc.year.is_some() && fp.year.is_none() && p.frames[k].current)
+                    .then(|| source_year_of(corpus, pi))
+                    .flatten()
             });
             let agreement = match (fc.year, fp.year, passage_year) {
                 (Some(_), None, Some(y)) => {
