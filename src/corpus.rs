@@ -109,9 +109,22 @@ pub struct Passage {
     pub kind: PassageKind,
     /// Figures with spans relative to `text`.
     pub figures: Vec<Figure>,
-    /// The statement frame of each figure (same order): read once, when the source is
-    /// cut, since every claim compares against it.
-    pub frames: Vec<crate::frame::Frame>,
+    /// The statement frame of each figure (same order), read the first time a claim is
+    /// compared with this passage and kept: most passages are never candidates, and a
+    /// source of millions of figures must not pay for them all.
+    frames: std::sync::OnceLock<Vec<crate::frame::Frame>>,
+}
+
+impl Passage {
+    /// The frame of figure `k` (see the `frames` field).
+    pub fn frame(&self, k: usize) -> &crate::frame::Frame {
+        &self.frames.get_or_init(|| {
+            self.figures
+                .iter()
+                .map(|f| crate::frame::frame_of(&self.text, &f.span))
+                .collect()
+        })[k]
+    }
 }
 
 /// Something wrong with one file that does not stop the run.
@@ -490,17 +503,13 @@ fn cut(source: &Source) -> Vec<Passage> {
             } else {
                 Vec::new()
             };
-            let frames = figures
-                .iter()
-                .map(|f| crate::frame::frame_of(&text, &f.span))
-                .collect();
             Passage {
                 source: 0,
                 span: seg.span,
                 text,
                 kind: seg.kind,
                 figures,
-                frames,
+                frames: std::sync::OnceLock::new(),
             }
         })
         .collect()

@@ -176,13 +176,7 @@ fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
 /// disagrees.
 fn same_statement_as(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
     let (pa, pb) = (&corpus.passages[a.passage], &corpus.passages[b.passage]);
-    crate::frame::clash(
-        &pa.frames[a.figure],
-        &pb.frames[b.figure],
-        &pa.text,
-        &pb.text,
-    )
-    .is_none()
+    crate::frame::clash(pa.frame(a.figure), pb.frame(b.figure), &pa.text, &pb.text).is_none()
 }
 
 /// A source's publication date as days since 0000-03-01 (for differences only).
@@ -209,7 +203,7 @@ fn another_reading(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
     // running totals are counts; a share or a change is of its own period
     let counts = pa.figures[a.figure].unit == crate::figure::Unit::Count
         && pb.figures[b.figure].unit == crate::figure::Unit::Count;
-    let running = counts && (pa.frames[a.figure].current || pb.frames[b.figure].current);
+    let running = counts && (pa.frame(a.figure).current || pb.frame(b.figure).current);
     // a running count does not go down: a later reading below an earlier one disagrees
     let (va, vb) = (pa.figures[a.figure].value, pb.figures[b.figure].value);
     match (source_day(corpus, a.passage), source_day(corpus, b.passage)) {

@@ -964,7 +964,7 @@ pub fn evidence_for(
         };
         for (k, fp) in p.figures.iter().enumerate() {
             // another stance, period window or place: another statement, no evidence
-            if crate::frame::clash(&claim_frame, &p.frames[k], q.text, &p.text).is_some() {
+            if crate::frame::clash(&claim_frame, p.frame(k), q.text, &p.text).is_some() {
                 continue;
             }
             let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
@@ -1017,7 +1017,7 @@ pub fn evidence_for(
             // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
             // a running count read "so far" with no year is of the year it was written
             let passage_year = passage_year.or_else(|| {
-                (fc.year.is_some() && fp.year.is_none() && p.frames[k].current)
+                (fc.year.is_some() && fp.year.is_none() && p.frame(k).current)
                     .then(|| source_year_of(corpus, pi))
                     .flatten()
             });

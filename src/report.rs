@@ -1091,7 +1091,7 @@ pub fn write_trace_human(
                 writeln!(
                     out,
                     "{pad}│       frame: {}",
-                    describe_frame(&p.frames[e.figure])
+                    describe_frame(p.frame(e.figure))
                 )?;
             }
         }
