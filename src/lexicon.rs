@@ -34,6 +34,33 @@ fn entities_of(text: &str) -> Vec<Entity> {
         .collect()
 }
 
+/// Word knowledge about what figures count (`[measure]` of the default lexicon).
+#[derive(Debug, Deserialize)]
+pub struct Measures {
+    /// Nouns of people: any two may count the same crowd.
+    pub people: Vec<String>,
+    /// Nouns that count the same thing.
+    pub groups: Vec<Vec<String>>,
+    /// Nouns that count the dead and hurt.
+    pub casualties: Vec<String>,
+    /// Nouns of people in general, counted in any role.
+    pub generic_people: Vec<String>,
+}
+
+/// The `[measure]` lists, parsed once.
+pub fn measures() -> &'static Measures {
+    #[derive(Deserialize)]
+    struct Only {
+        measure: Measures,
+    }
+    static MEASURES: OnceLock<Measures> = OnceLock::new();
+    MEASURES.get_or_init(|| {
+        toml::from_str::<Only>(DEFAULT)
+            .expect("lexicon/default.toml is valid (tested)")
+            .measure
+    })
+}
+
 /// The default lexicon's text (statement-frame cues are read from it by `frame`).
 pub fn default_text() -> &'static str {
     DEFAULT
@@ -64,6 +91,7 @@ mod tests {
     #[test]
     fn every_lexicon_file_parses() {
         assert!(!entities(&[]).is_empty());
+        assert!(!measures().people.is_empty());
         for (name, _) in PROFILES {
             assert!(entities(&[name.to_string()]).len() > entities(&[]).len());
         }

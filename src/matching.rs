@@ -63,91 +63,6 @@ pub enum NounRelation {
     Different,
 }
 
-/// Nouns of people: any two may count the same crowd ("40 Islamists", "400 militants").
-const HUMAN: &[&str] = &[
-    "toll",
-    "people",
-    "person",
-    "persons",
-    "individuals",
-    "others",
-    "victims",
-    "lives",
-    "casualties",
-    "deaths",
-    "fatalities",
-    "dead",
-    "civilians",
-    "children",
-    "men",
-    "women",
-    "islamists",
-    "militants",
-    "fighters",
-    "troops",
-    "soldiers",
-    "members",
-    "cadres",
-    "personnel",
-    "insurgents",
-    "terrorists",
-    "jihadists",
-    "combatants",
-    "leaders",
-    "prisoners",
-    "detainees",
-    "inmates",
-    "refugees",
-    "police",
-    "policemen",
-    "officers",
-    "workers",
-    "students",
-    "teenagers",
-    "killed",
-    "injured",
-    "wounded",
-    "youths",
-    "recruits",
-    "commanders",
-];
-
-/// Noun groups that count the same thing.
-const NOUN_GROUPS: &[&[&str]] = &[
-    &[
-        "fighters",
-        "troops",
-        "militants",
-        "combatants",
-        "insurgents",
-        "members",
-        "cadres",
-        "men",
-        "recruits",
-        "soldiers",
-    ],
-    &[
-        "deaths",
-        "fatalities",
-        "dead",
-        "lives",
-        "killed",
-        "victims",
-        "casualties",
-        "people",
-        "persons",
-        "individuals",
-        "civilians",
-        "others",
-        "toll",
-    ],
-    &["prisoners", "detainees", "inmates", "captives"],
-    &["attacks", "strikes", "assaults", "bombings", "incidents"],
-    &["increase", "rise", "growth", "jump", "surge"],
-    &["decrease", "decline", "drop", "fall", "reduction"],
-    &["factions", "groups", "splinters", "outfits"],
-];
-
 /// Words of time ("the previous year"): the figure's time is compared on its own, so
 /// these barely count as topic words.
 /// Words of attribution ("believed", "reported"): who says it, not what is said.
@@ -210,46 +125,21 @@ fn singular(n: &str) -> String {
     n.strip_suffix('s').map(str::to_string).unwrap_or(n)
 }
 
-fn in_list(list: &[&str], n: &str) -> bool {
+fn in_list(list: &[String], n: &str) -> bool {
     let s = singular(n);
-    list.iter().any(|x| *x == n || singular(x) == s)
+    list.iter().any(|x| x == n || singular(x) == s)
 }
-
-/// Nouns that count the dead and hurt.
-const CASUALTIES: &[&str] = &[
-    "deaths",
-    "fatalities",
-    "dead",
-    "lives",
-    "casualties",
-    "victims",
-    "toll",
-    "killed",
-    "injured",
-    "wounded",
-    "injuries",
-];
-
-/// Nouns of people in general, which may be counted in any role.
-const GENERIC_PEOPLE: &[&str] = &[
-    "people",
-    "persons",
-    "individuals",
-    "others",
-    "civilians",
-    "men",
-    "women",
-    "children",
-];
 
 /// A casualty count against a count of a group of people (prisoners, fighters) that is
 /// not said to have been killed or hurt.
 fn casualty_mismatch(a: &Figure, b: &Figure) -> bool {
     let kind = |f: &Figure| {
         let n = f.noun.as_deref().unwrap_or("");
-        if in_list(CASUALTIES, n) || matches!(f.role, Some("killed") | Some("injured")) {
+        if in_list(&crate::lexicon::measures().casualties, n)
+            || matches!(f.role, Some("killed") | Some("injured"))
+        {
             1 // a casualty count
-        } else if in_list(GENERIC_PEOPLE, n) {
+        } else if in_list(&crate::lexicon::measures().generic_people, n) {
             0 // anyone
         } else {
             2 // a group of people in some other role
@@ -266,10 +156,15 @@ pub fn noun_relation(a: Option<&str>, b: Option<&str>) -> NounRelation {
     if singular(a) == singular(b) {
         return NounRelation::Same;
     }
-    if NOUN_GROUPS.iter().any(|g| in_list(g, a) && in_list(g, b)) {
+    if crate::lexicon::measures()
+        .groups
+        .iter()
+        .any(|g| in_list(g, a) && in_list(g, b))
+    {
         return NounRelation::Same;
     }
-    let human = |n: &str, orig_cap: bool| in_list(HUMAN, n) || orig_cap;
+    let human =
+        |n: &str, orig_cap: bool| in_list(&crate::lexicon::measures().people, n) || orig_cap;
     // nouns were lowercased; a demonym is a plural proper noun we cannot see any more, so
     // treat unknown plurals ending in "ans"/"is"/"ists" as people
     let demonym = |n: &str| n.ends_with("ans") || n.ends_with("ists") || n.ends_with("is");
