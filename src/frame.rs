@@ -33,6 +33,13 @@ pub enum Window {
     Cumulative,
 }
 
+/// Which way a change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
 /// The slots of one figure's statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
@@ -48,6 +55,14 @@ pub struct Frame {
     /// Words of the lexicon's contrast groups right next to the figure ("women",
     /// "rural", "suspected"), with their group: the part of a measure it counts.
     pub parts: Vec<(usize, String)>,
+    /// The figure states a change ("rose 12%", "an increase of 2.8%"), with its
+    /// direction, rather than a level ("at 12%", "rose to 701"). A change and a level
+    /// are two statements.
+    pub change: Option<Direction>,
+    /// The figure is plainly a level: a level word right before it ("rose to 701", "at
+    /// 12%"), or no change word anywhere near. (A change word elsewhere in the sentence,
+    /// "Contraction of the economy | 20.7%", leaves the kind unknown.)
+    pub level: bool,
 }
 
 /// Cue phrases, split into lowercase words once when the lexicon is read (matching is
@@ -87,6 +102,28 @@ pub struct Lexicon {
     reporting: ReportingCues,
     place: PlaceCues,
     contrast: ContrastCues,
+    change: ChangeCues,
+}
+
+#[derive(Debug, Deserialize)]
+struct ChangeCues {
+    up: Vec<String>,
+    down: Vec<String>,
+    levels: Phrases,
+    links: Vec<String>,
+    units: Vec<String>,
+}
+
+impl ChangeCues {
+    fn direction(&self, w: &str) -> Option<Direction> {
+        if self.up.iter().any(|x| x == w) {
+            Some(Direction::Up)
+        } else if self.down.iter().any(|x| x == w) {
+            Some(Direction::Down)
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -243,16 +280,83 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     .into_iter()
     .find(|(cues, _)| cues.any_in(&clause_words))
     .map(|(_, w)| w);
+    let before_figure = &text[c.start..crate::text::floor_boundary(text, span.start).max(c.start)];
+    let in_clause = cue_words(text.get(span.end.min(c.end)..c.end).unwrap_or(""));
+    let (change, level) = match change_of(lex, before_figure, &in_clause) {
+        Kind::Change(d) => (Some(d), false),
+        Kind::Level => (None, true),
+        Kind::Unknown => (
+            None,
+            !words(near(text, span))
+                .iter()
+                .any(|(_, w)| lex.change.direction(w).is_some()),
+        ),
+    };
     Frame {
         stance,
         window,
         places: figure_places(text, &c),
         rate,
         parts: parts(text, span),
+        change,
+        level,
         current: window == Some(Window::Cumulative)
             || period.current.any_in(&clause_words)
             || period.current.any_in(&lead),
     }
+}
+
+/// How many words before a figure a change word may stand when a link joins them
+/// ("increasing the pass rate by 3%").
+const CHANGE_WORDS: usize = 5;
+
+/// Whether the figure between `before` (its clause up to the figure) and `after` (the
+/// words after it) states a change, and which way: a change word right before it, or
+/// a few words before with "by"/"of" right before it, or right after its unit ("a 7%
+/// rise", "38% higher"); never when a level word stands right before it ("rose to").
+fn change_of(lex: &Lexicon, before: &str, after: &[(usize, String)]) -> Kind {
+    let cues = &lex.change;
+    let before = words(before);
+    let tail_len = before.len().min(CHANGE_WORDS);
+    let tail = &before[before.len() - tail_len..];
+    let ends_with = |p: &Vec<String>| {
+        p.len() <= tail.len()
+            && tail[tail.len() - p.len()..]
+                .iter()
+                .zip(p)
+                .all(|(a, b)| a.1 == *b)
+    };
+    if cues.levels.0.iter().any(ends_with) {
+        return Kind::Level;
+    }
+    if let Some((_, last)) = tail.last() {
+        if let Some(d) = cues.direction(last) {
+            return Kind::Change(d);
+        }
+        if cues.links.contains(last) {
+            if let Some(d) = tail
+                .iter()
+                .rev()
+                .skip(1)
+                .find_map(|(_, w)| cues.direction(w))
+            {
+                return Kind::Change(d);
+            }
+        }
+    }
+    after
+        .iter()
+        .map(|(_, w)| w)
+        .find(|w| !cues.units.contains(w))
+        .and_then(|w| cues.direction(w))
+        .map_or(Kind::Unknown, Kind::Change)
+}
+
+/// What [`change_of`] reads of a figure.
+enum Kind {
+    Change(Direction),
+    Level,
+    Unknown,
 }
 
 /// How far around a figure its frame is read: a sentence of thousands of figures (a
@@ -395,6 +499,9 @@ pub fn clash(
     if claim.rate != passage.rate {
         return Some("rate");
     }
+    if (claim.change.is_some() && passage.level) || (passage.change.is_some() && claim.level) {
+        return Some("change");
+    }
     // a part of the same group on both sides, and none in common: another part
     for (g, w) in &claim.parts {
         let theirs: Vec<&String> = passage
@@ -435,6 +542,74 @@ mod tests {
     #[test]
     fn the_lexicon_parses() {
         assert!(!lexicon().stance.denied.0.is_empty());
+    }
+
+    #[test]
+    fn a_change_is_read_with_its_direction() {
+        let up = Some(Direction::Up);
+        let down = Some(Direction::Down);
+        assert_eq!(frame("Attacks rose 12% in 2021.", "12%").change, up);
+        assert_eq!(
+            frame("Offences fell by 9% over the year.", "9%").change,
+            down
+        );
+        assert_eq!(
+            frame("That is an increase of 2.8% on 2022.", "2.8%").change,
+            up
+        );
+        assert_eq!(frame("There was a 7% rise year on year.", "7%").change, up);
+        assert_eq!(
+            frame("an eight per cent fall in admissions", "eight per cent").change,
+            down
+        );
+        assert_eq!(
+            frame("Crime was 38% higher than in 2011.", "38%").change,
+            up
+        );
+        assert_eq!(
+            frame("increasing the pass rate by 3% on the year", "3%").change,
+            up
+        );
+    }
+
+    #[test]
+    fn a_level_after_a_change_word_is_a_level() {
+        let f = frame("Homicides rose slightly to 701 offences.", "701");
+        assert_eq!((f.change, f.level), (None, true));
+        let f = frame("The pass rate was 82.9%, up from 80.1% in 2022.", "80.1%");
+        assert_eq!((f.change, f.level), (None, true));
+        // a comma ends the clause: "82.9%, up from" is not a rise of 82.9%
+        assert_eq!(
+            frame("The pass rate was 82.9%, up from 80.1%.", "82.9%").change,
+            None
+        );
+        let f = frame("The services sector made up 57.7% of GDP.", "57.7%");
+        assert_eq!((f.change, f.level), (None, true));
+    }
+
+    #[test]
+    fn a_change_word_elsewhere_leaves_the_kind_unknown() {
+        let f = frame("Contraction of the economy, 2021 20.7%", "20.7%");
+        assert_eq!((f.change, f.level), (None, false));
+        assert_eq!(
+            clash(
+                &f,
+                &frame("The economy contracted by 20.7%.", "20.7%"),
+                "",
+                ""
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_change_and_a_level_are_two_statements() {
+        let level = frame("The class of 2022 passed at 80.1%.", "80.1%");
+        let change = frame(
+            "The rate showed an increase of 2.8% compared to 2022.",
+            "2.8%",
+        );
+        assert_eq!(clash(&level, &change, "", ""), Some("change"));
     }
 
     #[test]

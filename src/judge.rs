@@ -140,6 +140,11 @@ pub enum Citation {
     Sources(Vec<usize>),
 }
 
+/// How much less of the claim's own words a disagreeing figure may have than the
+/// supporting one and still be the same statement (a conflict), when no counted noun
+/// says so.
+const MEASURE_MARGIN: f64 = 0.25;
+
 /// Everything judging needs: the corpus, its index and provenance, the settings.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
@@ -359,6 +364,11 @@ fn decide(
                                 && e.topic >= 0.5))
                         && !e.other_actor
                         && !e.narrower_place
+                        // the disagreeing figure's own words measure what the support's
+                        // do ("82.9% pass rate" is no conflict with "an increase of 2.8%")
+                        && e.measure
+                            + if e.noun == NounRelation::Same { 2.0 * MEASURE_MARGIN } else { MEASURE_MARGIN }
+                            >= cited_supports[0].measure
                         // the disagreeing passage must be about the same time as the support
                         && !time_clash(&corpus.passages[cited_supports[0].passage].text, &corpus.passages[e.passage].text)
                         // and the same statement as the support: stance, window, rate, place
@@ -554,5 +564,67 @@ mod tests {
             )],
         );
         assert_ne!(j.verdict, Verdict::Supported);
+    }
+
+    /// The source's figure a judgment rests on.
+    fn key_figure(j: &Judgment, sources: &[(&str, &str, &str)]) -> String {
+        let e = j.key_evidence.as_ref().expect("a passage was found");
+        let text = sources[0].2;
+        crate::figure::extract_figures(text)
+            .into_iter()
+            .nth(e.figure)
+            .map(|f| f.text)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_figure_of_the_claims_measure_is_compared_not_the_same_number() {
+        let src = [(
+            "a",
+            "2024-01-19",
+            "The rural provinces produced 50.9% of the total bachelor passes and 59.0% of the total passes with distinction.",
+        )];
+        let j = judge(
+            "The rural provinces produced 59.0% of all bachelor passes.",
+            &src,
+        );
+        assert_ne!(j.agreement, Some(Agreement::Agree), "{j:?}");
+        assert_eq!(key_figure(&j, &src), "50.9%");
+    }
+
+    #[test]
+    fn a_figure_given_to_another_place_in_the_same_passage_is_not_support() {
+        let src = [(
+            "a",
+            "2023-09-28",
+            "In addition, 31,000 people were intercepted and disembarked in Tunisia, and 10,600 in Libya.",
+        )];
+        let j = judge(
+            "Another 31,000 people were intercepted and disembarked in Libya.",
+            &src,
+        );
+        assert_ne!(j.agreement, Some(Agreement::Agree), "{j:?}");
+        assert_eq!(key_figure(&j, &src), "10,600");
+    }
+
+    #[test]
+    fn a_rise_is_not_a_fall_of_the_same_size() {
+        let j = judge(
+            "Hospitals reported an 8% rise in admissions for assault over the year.",
+            &[("a", "2021-02-25", "Hospitals reported an eight per cent fall in admissions for assault over the year.")],
+        );
+        assert_eq!(j.agreement, Some(Agreement::Direction), "{j:?}");
+    }
+
+    #[test]
+    fn a_change_does_not_conflict_with_a_level() {
+        let j = judge(
+            "The class of 2022 achieved a pass rate of 80.1% in the national exams.",
+            &[
+                ("a", "2024-01-18", "The class of 2022 achieved a pass rate of 80.1% in the national exams."),
+                ("b", "2024-01-18", "The class achieved a pass rate 2.8% higher in the national exams, an increase of 2.8% compared to the class of 2022."),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
 }

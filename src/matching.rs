@@ -23,6 +23,8 @@ pub enum Agreement {
     Unit,
     /// Same figure, another year.
     Year,
+    /// Same size of change, the other way ("an 8% rise" for "an eight per cent fall").
+    Direction,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +54,11 @@ pub struct Evidence {
     /// Share of the claim's own topic words (beyond the counted noun and its main
     /// entity) found in the passage and its context; 1 when the claim has none.
     pub topic: f64,
+    /// Share of the words of the claim figure's own part of its sentence (what it
+    /// measures: "bachelor passes", "in Libya") found in the passage figure's own part.
+    pub measure: f64,
+    /// The year the passage figure was compared at: its own, or its context's.
+    pub year: Option<i32>,
 }
 
 /// How the nouns two figures count relate.
@@ -771,6 +778,50 @@ fn terms_near<'t>(
     terms[lo..hi].iter().collect()
 }
 
+/// The terms of figure `k`'s own part of `text`: its clause, not past the figures on
+/// either side. What a figure measures is said there ("50.9% of bachelor passes and
+/// 59.0% of passes with distinction"); a part of fewer than two terms (a figure in a
+/// list) borrows the sentence's shared subject before its first figure. A figure
+/// alone in its sentence owns all of it.
+fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize) -> Vec<&'t Term> {
+    // a figure alone in its sentence: the whole sentence says what it measures
+    if figures.len() == 1 {
+        return terms.iter().collect();
+    }
+    let span = &figures[k].span;
+    let from = figures
+        .iter()
+        .filter(|f| f.span.end <= span.start)
+        .map(|f| f.span.end)
+        .max()
+        .unwrap_or(0);
+    let to = figures
+        .iter()
+        .filter(|f| f.span.start >= span.end)
+        .map(|f| f.span.start)
+        .min()
+        .unwrap_or(text.len());
+    let (cs, ce) = clause_of(text, span);
+    let (lo, hi) = (from.max(cs), to.min(ce));
+    let own: Vec<&Term> = terms
+        .iter()
+        .filter(|t| t.start >= lo && t.end <= hi)
+        .collect();
+    if own.len() >= 2 {
+        return own;
+    }
+    let first = figures.iter().map(|f| f.span.start).min().unwrap_or(0);
+    terms
+        .iter()
+        .filter(|t| t.end <= first || (t.start >= lo && t.end <= hi))
+        .collect()
+}
+
+/// Whether two figures give the same number, whatever their bounds.
+fn same_number(a: &Figure, b: &Figure) -> bool {
+    (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
+}
+
 /// Evidence for figure `fi` of the query: the best-aligned figure of each candidate
 /// passage, best first.
 pub fn evidence_for(
@@ -827,6 +878,7 @@ pub fn evidence_for(
         .as_deref()
         .map(|n| index.analyzer.key(&n.to_lowercase()));
     let claim_frame = crate::frame::frame_of(q.text, &fc.span);
+    let claim_own = own_terms(&q.terms, q.text, q.figures, fi);
     let mut out = Vec::new();
     for &(pi, whole) in candidates {
         let pscore = match &focused {
@@ -859,7 +911,23 @@ pub fn evidence_for(
         };
         for (k, fp) in p.figures.iter().enumerate() {
             // another stance, period window or place: another statement, no evidence
-            if crate::frame::clash(&claim_frame, p.frame(k), q.text, &p.text).is_some() {
+            let frame = p.frame(k);
+            if crate::frame::clash(&claim_frame, frame, q.text, &p.text).is_some() {
+                continue;
+            }
+            // a passage that gives each place its own figure ("31,000 in Tunisia, and
+            // 10,600 in Libya"): a figure of another place is not the claim's place's
+            if !claim_frame.places.is_empty()
+                && !frame.places.is_empty()
+                && !frame.places.iter().any(|x| claim_frame.places.contains(x))
+                && (0..p.figures.len()).any(|j| {
+                    j != k
+                        && p.frame(j)
+                            .places
+                            .iter()
+                            .any(|x| claim_frame.places.contains(x))
+                })
+            {
                 continue;
             }
             let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
@@ -895,9 +963,15 @@ pub fn evidence_for(
             if cross_unit && !(same_digits && fc.unit != Unit::Money && fp.unit != Unit::Money) {
                 continue;
             }
+            // the same figure of the same thing is itself evidence the passage is on topic
+            // and the more distinctive the number (780, not 100), the less a coincidence
+            let distinctive = fc.value >= 20.0 && precision_unit(fc.value) * 5.0 < fc.value;
+            // nouns are read from a word or two and paraphrased ("candidates",
+            // "learners"): the same distinctive number is the same count all the same
             if noun == NounRelation::Different
                 && fc.unit != Unit::Percent
                 && fp.unit != Unit::Percent
+                && !(distinctive && same_number(fc, fp))
             {
                 continue;
             }
@@ -907,6 +981,12 @@ pub fn evidence_for(
                 .collect();
             let (g, t) = recall(index, &local_q, &local_p, None);
             let local = if t > 0.0 { g / t } else { 0.0 };
+            let own_p: BTreeSet<String> = own_terms(&index.terms[pi], &p.text, &p.figures, k)
+                .into_iter()
+                .map(|t| t.key.clone())
+                .collect();
+            let (g, t) = recall(index, &claim_own, &own_p, None);
+            let measure = if t > 0.0 { g / t } else { 0.5 };
             // a claim that names its year is compared with the year the passage's
             // sentence before gives, when the passage itself gives none ("…launched
             // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
@@ -916,7 +996,11 @@ pub fn evidence_for(
                     .then(|| source_year_of(corpus, pi))
                     .flatten()
             });
-            let agreement = match (fc.year, fp.year, passage_year) {
+            let compared_year = match (fc.year, fp.year, passage_year) {
+                (Some(_), None, Some(y)) => Some(y),
+                _ => fp.year,
+            };
+            let mut agreement = match (fc.year, fp.year, passage_year) {
                 (Some(_), None, Some(y)) => {
                     let mut dated = fp.clone();
                     dated.year = Some(y);
@@ -924,6 +1008,15 @@ pub fn evidence_for(
                 }
                 _ => compare(fc, fp, settings),
             };
+            // "an 8% rise" is not "an eight per cent fall"
+            if agreement == Agreement::Agree
+                && claim_frame
+                    .change
+                    .zip(frame.change)
+                    .is_some_and(|(a, b)| a != b)
+            {
+                agreement = Agreement::Direction;
+            }
             let year_bonus = match (fc.year, fp.year) {
                 (Some(a), Some(b)) if a == b => 0.04,
                 (Some(_), Some(_)) => -0.04,
@@ -935,9 +1028,6 @@ pub fn evidence_for(
                 NounRelation::Unknown => 0.0,
                 NounRelation::Different => -0.1,
             };
-            // the same figure of the same thing is itself evidence the passage is on topic
-            // and the more distinctive the number (780, not 100), the less a coincidence
-            let distinctive = fc.value >= 20.0 && precision_unit(fc.value) * 5.0 < fc.value;
             let agree_bonus = match (
                 agreement == Agreement::Agree,
                 noun != NounRelation::Unknown || fc.unit != Unit::Count,
@@ -960,14 +1050,26 @@ pub fn evidence_for(
                     .currency
                     .zip(fp.currency)
                     .is_some_and(|(a, b)| crate::figure::same_currency(a, b));
-            let rank = score
-                + if agreement == Agreement::Agree {
-                    0.05
-                } else {
-                    0.0
+            // within a passage, the figure of the claim's statement: what its own words
+            // measure first, then the same number, year and counted noun
+            let rank = measure
+                + match agreement {
+                    Agreement::Agree => 0.5,
+                    _ if cross_unit => 0.3,
+                    _ => 0.0,
                 }
-                + if cross_unit { 0.08 } else { 0.0 }
-                - if other_currency { 0.2 } else { 0.0 };
+                + match (fc.year, compared_year) {
+                    (Some(a), Some(b)) if a == b => 0.3,
+                    (Some(_), Some(_)) => -0.5,
+                    _ => 0.0,
+                }
+                + match noun {
+                    NounRelation::Same => 0.3,
+                    NounRelation::Related => 0.1,
+                    NounRelation::Unknown => 0.0,
+                    NounRelation::Different => -0.5,
+                }
+                - if other_currency { 0.5 } else { 0.0 };
             let ev = Evidence {
                 passage: pi,
                 figure: k,
@@ -982,6 +1084,8 @@ pub fn evidence_for(
                 other_actor: other_actor(index, &p.text, q, pi, fp),
                 narrower_place: narrower_place(index, &p.text, q, pi, fp),
                 topic,
+                measure,
+                year: compared_year,
             };
             if best.as_ref().is_none_or(|(r, _)| rank > *r) {
                 best = Some((rank, ev));

@@ -102,9 +102,13 @@ pub fn message(f: &Finding, corpus: &Corpus) -> String {
             let e = key.expect("a misquote has a contradicting passage");
             let sf = evidence_figure(corpus, e);
             match j.agreement {
-                Some(Agreement::Year) => format!(
-                    "misquoted year for `{t}`: the source gives {}",
-                    sf.year.map(|y| y.to_string()).unwrap_or_default()
+                Some(Agreement::Year) => match e.year.or(sf.year) {
+                    Some(y) => format!("misquoted year for `{t}`: the source gives {y}"),
+                    None => format!("misquoted year for `{t}`: the source gives another"),
+                },
+                Some(Agreement::Direction) => format!(
+                    "misquoted change for `{t}`: the source has it going the other way ({})",
+                    crate::text::escape_control(&sf.text)
                 ),
                 Some(Agreement::Qualifier) => {
                     format!("misquoted figure `{t}`: the source says {}", said(sf))
@@ -160,7 +164,9 @@ pub fn help(f: &Finding, corpus: &Corpus) -> Option<String> {
             Some(match j.agreement {
                 Some(Agreement::Year) => format!(
                     "change the year to {} (`{}` says {})",
-                    sf.year.map(|y| y.to_string()).unwrap_or_default(),
+                    e.year
+                        .or(sf.year)
+                        .map_or("the source's".to_string(), |y| y.to_string()),
                     source_name(corpus, e),
                     said(sf)
                 ),
@@ -521,6 +527,9 @@ fn describe_frame(f: &crate::frame::Frame) -> String {
     }
     if f.rate {
         parts.push("rate".into());
+    }
+    if let Some(d) = f.change {
+        parts.push(format!("change {d:?}").to_lowercase());
     }
     if f.current {
         parts.push("running count".into());

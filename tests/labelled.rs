@@ -100,10 +100,12 @@ const SETS: &[(&str, f64)] = &[
     ("domains/budget", 0.52),
     ("domains/crime", 0.50),
     ("domains/education", 0.62),
-    ("domains/elections", 0.62),
+    ("domains/elections", 0.58),
     ("domains/labour", 0.60),
     ("domains/migration", 0.64),
     ("domains/public-health", 0.54),
+    ("domains/food", 0.54),
+    ("domains/housing", 0.54),
 ];
 
 #[test]
