@@ -8,6 +8,7 @@
 use serde::Serialize;
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What kind of quantity a figure is; figures of different kinds never agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,6 +18,8 @@ pub enum Unit {
     Percent,
     Money,
     Duration,
+    /// A physical measure: power, length, mass… (see [`Figure::measure`]).
+    Measure,
 }
 
 impl Unit {
@@ -26,6 +29,7 @@ impl Unit {
             Unit::Percent => "percent",
             Unit::Money => "money",
             Unit::Duration => "duration",
+            Unit::Measure => "measure",
         }
     }
 }
@@ -102,6 +106,33 @@ pub struct Figure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'static str>,
     pub year: Option<i32>,
+    /// The physical unit of a [`Unit::Measure`]: "6 GW" is power in GW.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+    /// Where a measure's unit words begin ("tonnes" in "112 million tonnes"): they say
+    /// what is measured, so matching keeps them as words.
+    #[serde(skip)]
+    pub unit_start: Option<usize>,
+}
+
+/// A physical unit a figure is written in, from `lexicon/units.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Measure {
+    pub dimension: &'static str,
+    pub unit: &'static str,
+    /// Times the unit is its dimension's base unit (km: 1,000 m).
+    #[serde(skip)]
+    pub factor: f64,
+}
+
+impl Measure {
+    fn of(u: &'static crate::lexicon::UnitDef) -> Measure {
+        Measure {
+            dimension: &u.dimension,
+            unit: &u.unit,
+            factor: u.factor,
+        }
+    }
 }
 
 fn finite_or_null<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -369,6 +400,29 @@ fn scale_word(w: &str) -> Option<f64> {
 
 /// Multi-word qualifiers before a number, longest first.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("less than or equal to", Qualifier::UpTo),
+    ("fewer than or equal to", Qualifier::UpTo),
+    ("equal to or less than", Qualifier::UpTo),
+    ("equal to or fewer than", Qualifier::UpTo),
+    ("greater than or equal to", Qualifier::AtLeast),
+    ("more than or equal to", Qualifier::AtLeast),
+    ("equal to or greater than", Qualifier::AtLeast),
+    ("equal to or more than", Qualifier::AtLeast),
+    ("> =", Qualifier::AtLeast),
+    ("< =", Qualifier::UpTo),
+    ("≥", Qualifier::AtLeast),
+    ("≤", Qualifier::UpTo),
+    (">", Qualifier::Over),
+    ("<", Qualifier::Under),
+    // verbs of passing a mark: "topped 5,000", "crossed 1.68 lakh"
+    ("exceeded", Qualifier::Over),
+    ("exceeds", Qualifier::Over),
+    ("exceed", Qualifier::Over),
+    ("topped", Qualifier::Over),
+    ("surpassed", Qualifier::Over),
+    ("surpassing", Qualifier::Over),
+    ("crossed", Qualifier::Over),
+    ("crossing", Qualifier::Over),
     ("no fewer than", Qualifier::AtLeast),
     ("no less than", Qualifier::AtLeast),
     ("a minimum of", Qualifier::AtLeast),
@@ -477,6 +531,14 @@ const DURATION_WORDS: &[(&str, &str)] = &[
     ("hours", "hours"),
     ("minute", "minutes"),
     ("minutes", "minutes"),
+    ("min", "minutes"),
+    ("mins", "minutes"),
+    ("hr", "hours"),
+    ("hrs", "hours"),
+    ("second", "seconds"),
+    ("seconds", "seconds"),
+    ("sec", "seconds"),
+    ("secs", "seconds"),
     ("decade", "decades"),
     ("decades", "decades"),
 ];
@@ -643,43 +705,33 @@ impl<'a> Parser<'a> {
         Some(k)
     }
 
-    /// Currency before a number: "$", "US$", "USD", "Rs", "Rs.", "PKR", "€", "£".
+    /// Currency before a number: "$", "US$", "A$", "USD", "€", "£", "Rs", "Rs." (the
+    /// spellings are data: `lexicon/currencies.toml`).
     fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
         let t = self.toks.get(i)?;
-        match (t.kind, t.lower.as_str()) {
-            (Kind::Symbol, "$") => Some(("USD", i + 1)),
-            (Kind::Symbol, "€") => Some(("EUR", i + 1)),
-            (Kind::Symbol, "£") => Some(("GBP", i + 1)),
-            (Kind::Symbol, "₹") => Some(("INR", i + 1)),
-            // "US$", "A$", "C$", "HK$", "NZ$", "S$": each its own dollar
-            (Kind::Word, w) if self.is_sym(i + 1, "$") && self.attached(i + 1) => {
-                let code = match w {
-                    "us" => "USD",
-                    "a" | "au" => "AUD",
-                    "c" | "ca" => "CAD",
-                    "hk" => "HKD",
-                    "nz" => "NZD",
-                    "s" => "SGD",
-                    _ => return None,
-                };
-                Some((code, i + 2))
-            }
-            (Kind::Word, "usd") => Some(("USD", i + 1)),
-            (Kind::Word, "eur") => Some(("EUR", i + 1)),
-            (Kind::Word, "gbp") => Some(("GBP", i + 1)),
-            (Kind::Word, "pkr") => Some(("PKR", i + 1)),
-            (Kind::Word, "inr") => Some(("INR", i + 1)),
-            // "Rs" is the rupee of Pakistan, India, Sri Lanka, Nepal…: which one the text
-            // does not say
-            (Kind::Word, "rs") if t.text != "RS" => {
-                if self.is_sym(i + 1, ".") && self.attached(i + 1) {
-                    Some((RUPEE, i + 2))
-                } else {
-                    Some((RUPEE, i + 1))
-                }
-            }
-            _ => None,
+        // "Rs" is the rupee of Pakistan, India, Sri Lanka, Nepal…: which one the text
+        // does not say; "RS" in capitals is an abbreviation of something else
+        if t.kind == Kind::Word && t.lower == "rs" && t.text != "RS" {
+            let dot = self.is_sym(i + 1, ".") && self.attached(i + 1);
+            return Some((RUPEE, i + 1 + usize::from(dot)));
         }
+        self.spelling_at(i, &currencies().before)
+    }
+
+    /// The first of `list`'s spellings at i, longest first, with the index after it.
+    fn spelling_at(
+        &self,
+        i: usize,
+        list: &[(Spelling, &'static str)],
+    ) -> Option<(&'static str, usize)> {
+        list.iter().find_map(|(sp, code)| {
+            sp.iter()
+                .enumerate()
+                .all(|(j, (w, spaced))| {
+                    self.lower(i + j) == w && (j == 0 || *spaced || self.attached(i + j))
+                })
+                .then_some((*code, i + sp.len()))
+        })
     }
 
     /// Digits at i, with an optional scale word or suffix ("7bn", "23 million").
@@ -703,7 +755,13 @@ impl<'a> Parser<'a> {
         if t.text.contains(',') {
             let int_part = t.text.split('.').next().unwrap_or("");
             let groups: Vec<&str> = int_part.split(',').collect();
-            if groups[1..].iter().any(|g| g.len() != 3) || groups[0].len() > 3 {
+            // Indian grouping: "1,68,491", "7,19,558", "1,00,000" (the last group of
+            // three, pairs before it)
+            let indian = groups.len() >= 3
+                && (1..=2).contains(&groups[0].len())
+                && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2)
+                && groups[groups.len() - 1].len() == 3;
+            if !indian && (groups[1..].iter().any(|g| g.len() != 3) || groups[0].len() > 3) {
                 let percent_after = self.toks.get(i + 1).is_some_and(|n| {
                     n.text == "%" || matches!(n.lower.as_str(), "percent" | "pc" | "pct")
                 }) || (self.lower(i + 1) == "per"
@@ -718,11 +776,30 @@ impl<'a> Parser<'a> {
             }
         }
         let mut value: f64 = clean.parse().ok()?;
+        // a vulgar fraction glued on: "12½"
+        let mut next = i + 1;
+        if let Some(n) = self
+            .toks
+            .get(next)
+            .filter(|n| !n.space_before && n.kind == Kind::Symbol)
+        {
+            let part = match n.text {
+                "½" => Some(0.5),
+                "¼" => Some(0.25),
+                "¾" => Some(0.75),
+                "⅓" => Some(1.0 / 3.0),
+                "⅔" => Some(2.0 / 3.0),
+                _ => None,
+            };
+            if let Some(part) = part {
+                value += part;
+                next += 1;
+            }
+        }
         let year_like = !t.text.contains(',')
             && !t.text.contains('.')
             && t.text.len() == 4
             && (1800.0..=2100.0).contains(&value);
-        let mut next = i + 1;
         let mut scaled = false;
         // attached suffix: 7bn, 50m, 10k
         if let Some(n) = self.toks.get(next) {
@@ -735,7 +812,7 @@ impl<'a> Parser<'a> {
                     // "21st", "9th", "G20"-like tails: not a quantity
                     // "21st", "1990s", "20037Tel": ordinals, decades and glued ids
                     let l = n.lower.as_str();
-                    if !matches!(l, "percent" | "pc" | "pct") {
+                    if !matches!(l, "percent" | "pc" | "pct") && self.unit_at(next).is_none() {
                         return None;
                     }
                 }
@@ -902,7 +979,37 @@ impl<'a> Parser<'a> {
     }
 
     fn number(&self, i: usize) -> Option<Num> {
-        self.digits(i).or_else(|| self.words(i))
+        self.digits(i)
+            .or_else(|| self.fraction_of_scale(i))
+            .or_else(|| self.words(i))
+    }
+
+    /// A fraction of a scale word: "half a million", "half a billion", "a quarter of a
+    /// million", "three quarters of a million".
+    fn fraction_of_scale(&self, i: usize) -> Option<Num> {
+        let (part, mut k) = match (self.lower(i), self.lower(i + 1)) {
+            ("half", _) => (0.5, i + 1),
+            ("a" | "one", "half") => (0.5, i + 2),
+            ("a" | "one", "quarter") => (0.25, i + 2),
+            ("three", "quarters") => (0.75, i + 2),
+            ("a" | "one", "third") => (1.0 / 3.0, i + 2),
+            ("two", "thirds") => (2.0 / 3.0, i + 2),
+            _ => return None,
+        };
+        if self.lower(k) == "of" {
+            k += 1;
+        }
+        if matches!(self.lower(k), "a" | "an") {
+            k += 1;
+        }
+        let scale = scale_word(self.lower(k)).filter(|_| self.lower(k).len() > 2)?;
+        Some(Num {
+            value: part * scale,
+            next: k + 1,
+            words: true,
+            year_like: false,
+            scaled: true,
+        })
     }
 
     /// Vague quantities: "several thousand", "hundreds", "dozens", "tens of thousands".
@@ -1101,10 +1208,23 @@ impl<'a> Parser<'a> {
                         currency,
                         qualifier: Qualifier::Vague,
                         noun_from: next,
+                        measure: None,
+                        unit_tok: next,
                     },
                     next,
                 ));
             }
+        }
+        // a sign: "minus five percent", "-504", "−2 °C" (a dash glued to the number and
+        // not to a word before it)
+        let mut negative = false;
+        let glued_dash = (self.is_sym(k, "-") || self.is_sym(k, "−"))
+            && self.attached(k + 1)
+            && self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Number)
+            && (k == 0 || !self.attached(k) || self.toks[k - 1].kind == Kind::Symbol);
+        if glued_dash || (self.lower(k) == "minus" && self.number(k + 1).is_some()) {
+            negative = true;
+            k += 1;
         }
         let num = self.number(k)?;
         // a bare "one", "a dozen" etc. handled below; years and dates are never figures
@@ -1116,7 +1236,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        let mut value = num.value;
+        let mut value = if negative { -num.value } else { num.value };
         let mut low;
         let mut high;
         let mut next = num.next;
@@ -1132,13 +1252,32 @@ impl<'a> Parser<'a> {
                 currency = Some(c);
                 unit = Unit::Money;
                 next = after;
+            } else if let Some((c, factor, after)) = self.subunit_at(next) {
+                currency = c;
+                unit = Unit::Money;
+                value *= factor;
+                next = after;
+            }
+        }
+        let mut measure = None;
+        let mut unit_tok = next;
+        if unit == Unit::Count {
+            if let Some((u, after)) = self.unit_at(next) {
+                unit = Unit::Measure;
+                measure = Some(u);
+                unit_tok = next;
+                next = after;
             }
         }
         // a year is time, not a figure, unless something makes it a quantity
         // ("more than 2000 people"); "over 2020" and "since 2014" stay years
         let strong_qualifier = qualified && k >= start_tok + 2;
+        // "2000 deaths were recorded": a year does not count people, unless it is the
+        // time ("in 2000 deaths fell")
+        let counts_people = self.year_counts_people(k);
         if num.year_like
             && !strong_qualifier
+            && !counts_people
             && !between
             && currency.is_none()
             && unit == Unit::Count
@@ -1188,9 +1327,18 @@ impl<'a> Parser<'a> {
             None
         };
         let mut is_range = false;
+        // "rose 15% to $415.9 million": a change and a level, not a range of percents
+        let connector = connector.filter(|&c| {
+            let money_after = self.currency_prefix(c).is_some();
+            !(money_after && currency.is_none())
+        });
         if let Some(c) = connector {
             let c2 = self.currency_prefix(c).map(|x| x.1).unwrap_or(c);
-            if let Some(n2) = self.number(c2) {
+            let percent_first = unit == Unit::Percent;
+            if let Some(n2) = self
+                .number(c2)
+                .filter(|n2| !percent_first || self.percent_suffix(n2.next, n2.words).is_some())
+            {
                 if !(n2.year_like && num.year_like) {
                     let mut v2 = n2.value;
                     // "7-10 million": the scale of the second applies to both
@@ -1218,12 +1366,26 @@ impl<'a> Parser<'a> {
         if between && !is_range {
             return None;
         }
+        // "7–10 GW": the unit after the range
+        if is_range && unit == Unit::Count {
+            if let Some((u, after)) = self.unit_at(next) {
+                unit = Unit::Measure;
+                measure = Some(u);
+                unit_tok = next;
+                next = after;
+            }
+        }
         if is_range {
             qualifier = Qualifier::Range;
         } else {
             // postfix qualifiers: "100 or more", "100-plus", "100+"
             if self.lower(next) == "or" && matches!(self.lower(next + 1), "more" | "above") {
                 qualifier = Qualifier::AtLeast;
+                next += 2;
+            } else if self.lower(next) == "or"
+                && matches!(self.lower(next + 1), "less" | "fewer" | "below")
+            {
+                qualifier = Qualifier::UpTo;
                 next += 2;
             } else if self.lower(next) == "or" && self.lower(next + 1) == "so" {
                 qualifier = Qualifier::About;
@@ -1254,6 +1416,11 @@ impl<'a> Parser<'a> {
             }
         }
         // a bare small number word with nothing counted is not a figure: "one of", "two"
+        // ... unless what it counts is said to have been killed, injured…: "one soldier
+        // was killed"
+        let role_follows = self.toks.get(next).is_some_and(|t| t.kind == Kind::Word)
+            && self.lower(next) != "of"
+            && (next + 1..next + 4).any(|j| role_of(self.lower(j)).is_some());
         if num.words
             && !qualified
             && currency.is_none()
@@ -1261,6 +1428,7 @@ impl<'a> Parser<'a> {
             && !num.scaled
             && num.value == 1.0
             && self.lower(k) != "a"
+            && !role_follows
         {
             return None;
         }
@@ -1275,9 +1443,41 @@ impl<'a> Parser<'a> {
                 currency,
                 qualifier,
                 noun_from,
+                measure,
+                unit_tok,
             },
             next,
         ))
+    }
+
+    /// Whether the year-like number at i counts people ("2000 deaths were recorded"):
+    /// a people or role word follows and no time word comes before ("in 2000 deaths…").
+    fn year_counts_people(&self, i: usize) -> bool {
+        let nx = self.lower(i + 1);
+        let m = crate::lexicon::measures();
+        let before = if i > 0 { self.lower(i - 1) } else { "" };
+        let role_verb =
+            role_of(nx).is_some() && self.toks.get(i + 2).is_none_or(|t| t.kind != Kind::Number);
+        (m.people.iter().any(|w| w == nx) || role_verb)
+            && !is_month(before)
+            && !matches!(
+                before,
+                "in" | "since"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "of"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "between"
+                    | "and"
+                    | "or"
+                    | "the"
+                    | "year"
+                    | "through"
+            )
     }
 
     /// "compared with 2020", "than in 2021", "from 2020", "over 2020": a baseline year.
@@ -1324,6 +1524,21 @@ impl<'a> Parser<'a> {
     }
 
     /// "%", "percent", "per cent", "pc", "percentage points" at i: the index after it.
+    /// A physical unit at i ("GW", "km", "million tonnes" after its scale word, "°C"),
+    /// with the index after it.
+    fn unit_at(&self, i: usize) -> Option<(&'static crate::lexicon::UnitDef, usize)> {
+        let first = self.toks.get(i)?;
+        if first.kind == Kind::Number {
+            return None;
+        }
+        crate::lexicon::units().iter().find_map(|(toks, u)| {
+            toks.iter()
+                .enumerate()
+                .all(|(j, w)| self.lower(i + j) == w)
+                .then(|| (*u, i + toks.len()))
+        })
+    }
+
     fn percent_suffix(&self, i: usize, words: bool) -> Option<usize> {
         match self.lower(i) {
             "%" if self.is_sym(i, "%") => Some(i + 1),
@@ -1354,16 +1569,24 @@ impl<'a> Parser<'a> {
         t.text.replace(',', "").parse().ok()
     }
 
+    /// Currency after a number: "40 billion USD", "10 €", "5 yen", "20 million pounds".
     fn currency_postfix(&self, i: usize) -> Option<(&'static str, usize)> {
-        match self.lower(i) {
-            "dollars" | "dollar" => Some(("USD", i + 1)),
-            "rupees" | "rupee" => Some((RUPEE, i + 1)),
-            "euros" | "euro" => Some(("EUR", i + 1)),
-            // "pounds" is money only after a scale word ("20 million pounds"), not weight
-            "pounds" if i > 0 && scale_word(self.lower(i - 1)).is_some() => Some(("GBP", i + 1)),
-            "afghanis" => Some(("AFN", i + 1)),
-            _ => None,
+        // "pounds" is money only after a scale word ("20 million pounds"), not weight
+        if self.lower(i) == "pounds" && i > 0 && scale_word(self.lower(i - 1)).is_some() {
+            return Some(("GBP", i + 1));
         }
+        self.spelling_at(i, &currencies().after)
+    }
+
+    /// A subunit after a number: "50 cents", "20 pence": its currency (none for
+    /// "cents", of many currencies), the factor to the main unit, the index after it.
+    fn subunit_at(&self, i: usize) -> Option<(Option<&'static str>, f64, usize)> {
+        currencies().subunits.iter().find_map(|(sp, code, factor)| {
+            sp.iter()
+                .enumerate()
+                .all(|(j, (w, _))| self.lower(i + j) == w)
+                .then_some(((!code.is_empty()).then_some(*code), *factor, i + sp.len()))
+        })
     }
 
     /// "seven more than", "27 fewer", "up by seven", "an increase of seven": the figure
@@ -1569,6 +1792,9 @@ struct RawFigure {
     currency: Option<&'static str>,
     qualifier: Qualifier,
     noun_from: usize,
+    measure: Option<&'static crate::lexicon::UnitDef>,
+    /// The token the measure's unit starts at.
+    unit_tok: usize,
 }
 
 /// Years mentioned in a text, with their byte offsets: the figures' time.
@@ -1602,6 +1828,10 @@ fn years_of(p: &Parser) -> Vec<(usize, i32, bool)> {
         }
         // "$2000", "2000 people" read as quantities are not years
         if i > 0 && matches!(p.toks[i - 1].text, "$" | "£" | "€") {
+            continue;
+        }
+        // "2000 MW" is a measure, "2000 deaths were recorded" a count
+        if p.unit_at(i + 1).is_some() || p.year_counts_people(i) {
             continue;
         }
         if p.is_citation_year(i) {
@@ -1663,8 +1893,92 @@ pub const RUPEE: &str = "RUPEE";
 /// Whether two currencies can be the same money: equal, or an unnamed rupee and a named
 /// one.
 pub fn same_currency(a: &str, b: &str) -> bool {
-    const RUPEES: &[&str] = &["PKR", "INR", "LKR", "NPR", "MUR", "SCR"];
-    a == b || (a == RUPEE && RUPEES.contains(&b)) || (b == RUPEE && RUPEES.contains(&a))
+    let member = |family: &str, code: &str| {
+        currencies()
+            .families
+            .iter()
+            .any(|(f, members)| f == family && members.iter().any(|m| m == code))
+    };
+    a == b || member(a, b) || member(b, a)
+}
+
+/// A spelling as the figure reader's tokens: each lowercase, with whether a space may
+/// come before it ("a$" needs the "$" attached; "us $" allows a space).
+type Spelling = Vec<(String, bool)>;
+
+/// `lexicon/currencies.toml`, tokenized once.
+struct Currencies {
+    before: Vec<(Spelling, &'static str)>,
+    after: Vec<(Spelling, &'static str)>,
+    subunits: Vec<(Spelling, &'static str, f64)>,
+    families: Vec<(String, Vec<String>)>,
+}
+
+fn currencies() -> &'static Currencies {
+    #[derive(serde::Deserialize)]
+    struct Currency {
+        code: String,
+        before: Vec<String>,
+        after: Vec<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Subunit {
+        code: String,
+        factor: f64,
+        after: Vec<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Family {
+        code: String,
+        members: Vec<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct File {
+        currency: Vec<Currency>,
+        subunit: Vec<Subunit>,
+        family: Vec<Family>,
+    }
+    static FILE: OnceLock<File> = OnceLock::new();
+    static TABLE: OnceLock<Currencies> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let file = FILE.get_or_init(|| {
+            toml::from_str(crate::lexicon::CURRENCIES)
+                .expect("lexicon/currencies.toml is valid (tested)")
+        });
+        let spelling = |s: &str| -> Spelling {
+            tokenize(s)
+                .into_iter()
+                .map(|t| (t.lower, t.space_before))
+                .collect()
+        };
+        let table = |pick: fn(&'static Currency) -> &'static Vec<String>| {
+            let mut out: Vec<(Spelling, &'static str)> = file
+                .currency
+                .iter()
+                .flat_map(|c| pick(c).iter().map(move |s| (spelling(s), c.code.as_str())))
+                .collect();
+            out.sort_by_key(|(sp, _)| std::cmp::Reverse(sp.len()));
+            out
+        };
+        Currencies {
+            before: table(|c| &c.before),
+            after: table(|c| &c.after),
+            subunits: file
+                .subunit
+                .iter()
+                .flat_map(|u| {
+                    u.after
+                        .iter()
+                        .map(move |s| (spelling(s), u.code.as_str(), u.factor))
+                })
+                .collect(),
+            families: file
+                .family
+                .iter()
+                .map(|f| (f.code.clone(), f.members.clone()))
+                .collect(),
+        }
+    })
 }
 
 /// Text longer than this is read in windows (see [`extract_figures`]).
@@ -1706,6 +2020,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             let s = f.span.start + from;
             if s >= start && s < end && out.last().is_none_or(|l| l.span.end <= s) {
                 f.span = s..f.span.end + from;
+                f.unit_start = f.unit_start.map(|u| u + from);
                 out.push(f);
             }
         }
@@ -1725,7 +2040,13 @@ fn extract_window(text: &str) -> Vec<Figure> {
                 let start = p.toks[raw.start_tok].start;
                 let end = p.toks[raw.end_tok - 1].end;
                 // for durations the span includes the unit word; the noun is the unit
-                let mut noun = p.noun(&raw);
+                // a measure's unit says what it is; the words after it ("6GW within
+                // minutes") are no counted noun
+                let mut noun = if raw.unit == Unit::Measure {
+                    None
+                } else {
+                    p.noun(&raw)
+                };
                 let role = p.role(&raw);
                 // "33 attacks in July, seven more than in June": a comparative counts
                 // what the figure before it counts
@@ -1738,6 +2059,12 @@ fn extract_window(text: &str) -> Vec<Figure> {
                 }
                 let span = start..end;
                 let (low, high) = interval(raw.qualifier, raw.value, raw.low, raw.high);
+                // a negative "about -5" reaches from -5.5 to -4.5
+                let (low, high) = if low <= high {
+                    (low, high)
+                } else {
+                    (high, low)
+                };
                 let fig = Figure {
                     text: text[span.clone()].to_string(),
                     year: year_for(text, &yrs, &span),
@@ -1750,6 +2077,8 @@ fn extract_window(text: &str) -> Vec<Figure> {
                     qualifier: raw.qualifier,
                     noun,
                     role,
+                    measure: raw.measure.map(Measure::of),
+                    unit_start: raw.measure.map(|_| p.toks[raw.unit_tok].start),
                 };
                 out.push(fig);
                 i = next;
@@ -1841,6 +2170,107 @@ mod tests {
             let f = one(t);
             assert_eq!((f.value, f.unit), (42.0, Unit::Percent), "{t}");
         }
+    }
+
+    #[test]
+    fn indian_digit_grouping() {
+        assert_eq!(one("claimed 1,68,491 lives").value, 168491.0);
+        assert_eq!(one("7,19,558 votes").value, 719558.0);
+        assert_eq!(one("1,00,000 houses").value, 100000.0);
+        // not a grouping of either kind
+        none("a code 12,34 here");
+    }
+
+    #[test]
+    fn physical_measures_carry_their_unit() {
+        let f = one("Solar output plunged to 6GW within minutes");
+        assert_eq!((f.value, f.unit), (6.0, Unit::Measure));
+        assert_eq!(
+            f.measure.map(|m| (m.dimension, m.unit)),
+            Some(("power", "GW"))
+        );
+        assert_eq!(f.noun, None);
+        let f = one("output of 112.74 million tonnes");
+        assert_eq!(
+            (f.value, f.measure.map(|m| m.unit)),
+            (112_740_000.0, Some("t"))
+        );
+        assert_eq!(one("45°C in the shade").measure.map(|m| m.unit), Some("°C"));
+        let f = one("7-10 GW of demand");
+        assert_eq!((f.low, f.high, f.unit), (7.0, 10.0, Unit::Measure));
+        // a number before a unit is no year
+        let f = one("RTE restored 2000 MW");
+        assert_eq!((f.value, f.year), (2000.0, None));
+        // "3m" stays 3 million
+        assert_eq!(one("it cost 3m").value, 3_000_000.0);
+    }
+
+    #[test]
+    fn fractions_of_a_scale_word() {
+        assert_eq!(one("half a million people").value, 500_000.0);
+        assert_eq!(one("a quarter of a million people").value, 250_000.0);
+        assert_eq!(one("three quarters of a million").value, 750_000.0);
+        assert_eq!(one("12½ percent").value, 12.5);
+    }
+
+    #[test]
+    fn signs_are_kept() {
+        assert_eq!(one("minus five percent").value, -5.0);
+        assert_eq!(one("a fall of -504 points").value, -504.0);
+        let f = one("(−2 °C)");
+        assert_eq!((f.value, f.low, f.high), (-2.0, -2.0, -2.0));
+        // a dash between numbers is a range, not a sign
+        assert_eq!(one("7,000-10,000 fighters").low, 7000.0);
+    }
+
+    #[test]
+    fn a_change_and_a_level_are_two_figures() {
+        let fs = extract_figures("Revenue rose 15% to $415.9 million.");
+        assert_eq!(fs.len(), 2, "{fs:?}");
+        assert_eq!((fs[0].value, fs[0].unit), (15.0, Unit::Percent));
+        assert_eq!((fs[1].value, fs[1].unit), (415_900_000.0, Unit::Money));
+    }
+
+    #[test]
+    fn more_bounds_and_durations() {
+        assert_eq!(one("exceeded 5,000 cases").qualifier, Qualifier::Over);
+        assert_eq!(one("topped 5,000 cases").qualifier, Qualifier::Over);
+        assert_eq!(
+            one("less than or equal to 30 people").qualifier,
+            Qualifier::UpTo
+        );
+        assert_eq!(one("100 or fewer").qualifier, Qualifier::UpTo);
+        assert_eq!(one("3 mins").unit, Unit::Duration);
+        assert_eq!(one("2.5 hrs").unit, Unit::Duration);
+    }
+
+    #[test]
+    fn counts_that_look_like_years_or_stand_alone() {
+        assert_eq!(one("2000 deaths were recorded").value, 2000.0);
+        none("In 2000 deaths fell");
+        assert_eq!(one("one soldier was killed").value, 1.0);
+        none("one of the");
+    }
+
+    #[test]
+    fn currencies_before_and_after_the_number() {
+        let money = |t: &str| {
+            let f = one(t);
+            assert_eq!(f.unit, Unit::Money, "{t}");
+            (f.value, f.currency)
+        };
+        assert_eq!(money("40 billion USD"), (40e9, Some("USD")));
+        assert_eq!(money("a 10 € fee"), (10.0, Some("EUR")));
+        assert_eq!(money("20€ each"), (20.0, Some("EUR")));
+        assert_eq!(money("¥500 billion"), (500e9, Some("JPY")));
+        assert_eq!(money("5 yen"), (5.0, Some("JPY")));
+        assert_eq!(money("200 dinars"), (200.0, Some("DINAR")));
+        assert_eq!(money("C$300 million"), (300e6, Some("CAD")));
+        assert_eq!(money("50 cents"), (0.5, None));
+        assert_eq!(money("20 pence"), (0.2, Some("GBP")));
+        // "a $5 fee": the article is no Australian dollar
+        assert_eq!(money("a $5 fee"), (5.0, Some("USD")));
+        assert!(same_currency("DINAR", "KWD") && !same_currency("DINAR", "USD"));
     }
 
     #[test]

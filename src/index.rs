@@ -426,8 +426,11 @@ impl Analyzer {
 
     /// Terms of a text whose figures were already found (figure spans relative to `text`).
     pub fn terms_masking(&self, text: &str, figures: &[Figure]) -> Vec<Term> {
-        let mut masked: Vec<std::ops::Range<usize>> =
-            figures.iter().map(|f| f.span.clone()).collect();
+        // a measure's unit words stay: "tonnes" says what "112 million" measures
+        let mut masked: Vec<std::ops::Range<usize>> = figures
+            .iter()
+            .map(|f| f.span.start..f.unit_start.unwrap_or(f.span.end))
+            .collect();
         // citations say who, not what: "(Mir, 2022)", "according to PIPS"
         masked.extend(
             crate::cite::inline_citations(text)

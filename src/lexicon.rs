@@ -61,6 +61,52 @@ pub fn measures() -> &'static Measures {
     })
 }
 
+/// A physical unit of `lexicon/units.toml`.
+#[derive(Debug, Deserialize)]
+pub struct UnitDef {
+    /// "power", "length", "mass"…: figures compare only within one.
+    pub dimension: String,
+    /// The unit's usual symbol ("GW"), for messages.
+    pub unit: String,
+    /// Times this unit is the dimension's base unit.
+    pub factor: f64,
+    /// Spellings, lowercase, as token sequences ("° c", "km / h").
+    pub names: Vec<String>,
+}
+
+/// The physical units, parsed once; each unit's names with their tokens, longest first.
+pub fn units() -> &'static [(Vec<String>, &'static UnitDef)] {
+    #[derive(Deserialize)]
+    struct Units {
+        unit: Vec<UnitDef>,
+    }
+    static DEFS: OnceLock<Vec<UnitDef>> = OnceLock::new();
+    static NAMES: OnceLock<Vec<(Vec<String>, &'static UnitDef)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let defs = DEFS.get_or_init(|| {
+            toml::from_str::<Units>(UNITS)
+                .expect("lexicon/units.toml is valid (tested)")
+                .unit
+        });
+        let mut names: Vec<(Vec<String>, &'static UnitDef)> = defs
+            .iter()
+            .flat_map(|d| {
+                d.names.iter().map(move |n| {
+                    let toks = n.split_whitespace().map(str::to_lowercase).collect();
+                    (toks, d)
+                })
+            })
+            .collect();
+        names.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        names
+    })
+}
+
+const UNITS: &str = include_str!("../lexicon/units.toml");
+
+/// `lexicon/currencies.toml`, read by the figure reader (which tokenizes its spellings).
+pub const CURRENCIES: &str = include_str!("../lexicon/currencies.toml");
+
 /// The default lexicon's text (statement-frame cues are read from it by `frame`).
 pub fn default_text() -> &'static str {
     DEFAULT

@@ -267,6 +267,32 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
     if !unit_ok {
         return Agreement::Unit;
     }
+    // physical measures compare within a dimension, in the claim's unit: "just over
+    // eight miles" agrees with "13 km"; "four feet" is not "four metres"
+    let converted;
+    let s = match (c.measure, s.measure) {
+        (Some(a), Some(b)) if a.dimension != b.dimension => return Agreement::Unit,
+        (Some(a), Some(b)) if a.unit != b.unit => {
+            let k = b.factor / a.factor;
+            let mut t = s.clone();
+            t.value *= k;
+            t.low *= k;
+            t.high *= k;
+            // converted, an exact source figure agrees with an exact claim written to
+            // the claim's own last digit ("13 km" for "eight miles", 12.87 km)
+            if t.qualifier == Qualifier::Exact && c.qualifier == Qualifier::Exact {
+                let close = (c.value - t.value).abs() <= 0.5 * precision_unit(c.value) * 1.000_001;
+                return match (close, c.year.zip(s.year)) {
+                    (false, _) => Agreement::Value,
+                    (true, Some((a, b))) if a != b => Agreement::Year,
+                    (true, _) => Agreement::Agree,
+                };
+            }
+            converted = t;
+            &converted
+        }
+        _ => s,
+    };
     let values = compare_values(c, s, settings);
     if values != Agreement::Agree {
         return values;
@@ -360,7 +386,9 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
         (Class::About, Class::Exact) => ok((c.value - s.value).abs() <= about_tol(c, tol)),
         (Class::Almost, Class::Exact) => ok(s.value <= c.value && s.value >= 0.9 * c.value),
         // a bound in the draft around an exact source figure, within the cap
-        (Class::Lower, Class::Exact) => ok(in_interval(s.value, c) && s.value <= cap * c.value),
+        (Class::Lower, Class::Exact) => {
+            ok(in_interval(s.value, c) && s.value <= open_reach(c.value, cap))
+        }
         (Class::Upper, Class::Exact) => ok(in_interval(s.value, c) && s.value * cap >= c.value),
         // an exact draft figure against a bounded source: the source's interval must hold it
         // an exact draft figure against a bound or a vague range: the source does not
@@ -386,7 +414,7 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
             let hi = ch.min(sh);
             let capped = |f: &Figure, other: &Figure| {
                 // an open upper end read as people write it
-                !f.high.is_finite() && other.low > cap * f.low
+                !f.high.is_finite() && other.low > open_reach(f.low, cap)
             };
             // and a figure far below an upper bound ("hundreds" for "up to 6,000") is
             // not what the bound was about
@@ -396,6 +424,13 @@ fn compare_values(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
             ok(lo <= hi && !capped(c, s) && !capped(s, c) && !far_below(c, s) && !far_below(s, c))
         }
     }
+}
+
+/// How far above x "more than x" reaches as people write it: two steps of the
+/// precision x is written to ("more than 112 million" for 112.74 million, "over 500"
+/// for 560, not for 870), and never past `cap`·x.
+fn open_reach(x: f64, cap: f64) -> f64 {
+    (x + 2.0 * precision_unit(x)).min(cap * x)
 }
 
 /// The claim as the matcher sees it.
@@ -1285,5 +1320,56 @@ mod noun_tests {
             !casualty_mismatch(&a, &f),
             "people in general may be the prisoners"
         );
+    }
+}
+
+#[cfg(test)]
+mod measure_tests {
+    use super::*;
+    use crate::figure::extract_figures;
+
+    fn agreement(claim: &str, source: &str) -> Agreement {
+        let c = extract_figures(claim).remove(0);
+        let s = extract_figures(source).remove(0);
+        compare(&c, &s, &Settings::default())
+    }
+
+    #[test]
+    fn measures_compare_after_converting_units() {
+        assert_eq!(
+            agreement("a road of 13 km", "a road of eight miles"),
+            Agreement::Agree
+        );
+        assert_eq!(
+            agreement("a wall four feet high", "a wall four metres high"),
+            Agreement::Value
+        );
+        assert_eq!(
+            agreement(
+                "22.5 million cubic feet of water",
+                "22.5 million cubic metres of water"
+            ),
+            Agreement::Value
+        );
+        assert_eq!(
+            agreement("6 GW of solar", "6,000 MW of solar"),
+            Agreement::Agree
+        );
+    }
+
+    #[test]
+    fn measures_of_other_dimensions_never_agree() {
+        assert_eq!(agreement("6 GW", "6 GWh"), Agreement::Unit);
+        assert_eq!(agreement("40 km", "40 kg"), Agreement::Unit);
+    }
+
+    #[test]
+    fn an_open_end_reaches_two_steps_of_its_precision() {
+        assert_eq!(
+            agreement("more than 112 million tonnes", "112.74 million tonnes"),
+            Agreement::Agree
+        );
+        assert_ne!(agreement("at least 500 dead", "870 dead"), Agreement::Agree);
+        assert_eq!(agreement("over 500 dead", "560 dead"), Agreement::Agree);
     }
 }

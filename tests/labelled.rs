@@ -106,6 +106,8 @@ const SETS: &[(&str, f64)] = &[
     ("domains/public-health", 0.54),
     ("domains/food", 0.54),
     ("domains/housing", 0.54),
+    ("domains/road-safety", 0.46),
+    ("domains/energy", 0.50),
 ];
 
 #[test]
