@@ -1845,13 +1845,9 @@ fn years_of(p: &Parser) -> Vec<(usize, i32, bool)> {
 /// The year a figure at `pos` refers to: one in the same clause, else the nearest before,
 /// else the nearest after.
 fn year_for(text: &str, years: &[(usize, i32, bool)], span: &Range<usize>) -> Option<i32> {
-    // baselines only when nothing else gives the time
-    let own: Vec<(usize, i32)> = years.iter().filter(|y| !y.2).map(|y| (y.0, y.1)).collect();
-    let years: Vec<(usize, i32)> = if own.is_empty() {
-        years.iter().map(|y| (y.0, y.1)).collect()
-    } else {
-        own
-    };
+    // a baseline ("an increase from 2022", "than in 2021") is the time compared with,
+    // not the figure's own: the figure is of a later time the text leaves unsaid
+    let years: Vec<(usize, i32)> = years.iter().filter(|y| !y.2).map(|y| (y.0, y.1)).collect();
     if years.is_empty() {
         return None;
     }

@@ -627,4 +627,28 @@ mod tests {
         );
         assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
+
+    #[test]
+    fn a_partitive_shares_the_measure_of_the_figure_after_it() {
+        let src = [(
+            "a",
+            "2025-04-29",
+            "Four of Spain's seven nuclear reactors had shut down automatically and alerted the safety council.",
+        )];
+        let j = judge(
+            "Four nuclear reactors shut down automatically and alerted the safety council.",
+            &src,
+        );
+        assert_eq!(j.agreement, None, "{j:?}");
+        assert_eq!(key_figure(&j, &src), "Four");
+    }
+
+    #[test]
+    fn a_baseline_year_is_not_the_figures_year() {
+        let j = judge(
+            "NSW lost 351 people on its roads in 2023.",
+            &[("a", "2024-01-28", "NSW recorded a nearly 30 per cent increase from 2022, with 351 people losing their lives on its roads.")],
+        );
+        assert_ne!(j.agreement, Some(Agreement::Year), "{j:?}");
+    }
 }

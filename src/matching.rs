@@ -845,6 +845,27 @@ fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize) ->
     if own.len() >= 2 {
         return own;
     }
+    // a partitive: "Four of Spain's seven nuclear reactors" measures what the figure
+    // after it measures
+    let partitive = text
+        .get(span.end..)
+        .is_some_and(|rest| rest.trim_start().to_ascii_lowercase().starts_with("of "));
+    if partitive {
+        // ... when only a short noun phrase stands between them: "of Spain's", not
+        // "of them by the TTP, which killed"
+        let next = (0..figures.len())
+            .filter(|&j| figures[j].span.start >= span.end)
+            .min_by_key(|&j| figures[j].span.start)
+            .filter(|&j| {
+                let gap = text.get(span.end..figures[j].span.start).unwrap_or(",");
+                gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', ':'])
+            });
+        if let Some(next) = next {
+            let mut both = own;
+            both.extend(own_terms(terms, text, figures, next));
+            return both;
+        }
+    }
     let first = figures.iter().map(|f| f.span.start).min().unwrap_or(0);
     terms
         .iter()
@@ -1031,11 +1052,15 @@ pub fn evidence_for(
                     .then(|| source_year_of(corpus, pi))
                     .flatten()
             });
+            // a year read from the context (the sentence before, the date of writing) is
+            // a guess: a report written early in a year is often of the year before
+            // ("191,040 breath tests during the campaign", published January 2014)
             let compared_year = match (fc.year, fp.year, passage_year) {
+                (Some(a), None, Some(y)) if a == y || a + 1 == y => Some(a),
                 (Some(_), None, Some(y)) => Some(y),
                 _ => fp.year,
             };
-            let mut agreement = match (fc.year, fp.year, passage_year) {
+            let mut agreement = match (fc.year, fp.year, compared_year) {
                 (Some(_), None, Some(y)) => {
                     let mut dated = fp.clone();
                     dated.year = Some(y);
