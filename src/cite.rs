@@ -170,18 +170,25 @@ fn closing_attribution(sentence: &str) -> Option<InlineCitation> {
     ) {
         return None;
     }
-    let name = words.join(" ");
     let named = words.iter().any(|w| w.starts_with(char::is_uppercase));
     if !named || words.len() > 8 {
         return None;
     }
+    // "the" before the name is not part of it: neither of its text nor of its span
+    let name = match words.split_first() {
+        Some((&"the", rest)) if !rest.is_empty() => rest,
+        _ => &words[..],
+    };
     // the words are slices of `tail`: their offsets are exact whatever the spacing
     let offset = |w: &str| comma + 1 + (w.as_ptr() as usize - tail.as_ptr() as usize);
-    let start = offset(words.first()?);
-    let last = words.last()?;
+    let start = offset(name.first()?);
+    let last = name.last()?;
+    let end = offset(last) + last.len();
+    // the text is the span as written (a line break or a double space inside the name
+    // stays): `text` and `span` always agree
     Some(InlineCitation {
-        text: name.trim_start_matches("the ").to_string(),
-        span: start..offset(last) + last.len(),
+        text: trimmed[start..end].to_string(),
+        span: start..end,
     })
 }
 

@@ -331,13 +331,18 @@ pub fn parse(text: &str) -> Draft {
                 // a marker belongs to the sentence it closes ("jails.[^hst]")
                 .filter(|(pos, _)| *pos > r.start && (*pos <= r.end || si + 1 == n))
                 .map(|(_, c)| match c {
-                    // link spans become relative to the sentence
-                    CiteRef::Link { dest, text, span } => CiteRef::Link {
-                        dest: dest.clone(),
-                        text: text.clone(),
-                        span: span.start.saturating_sub(r.start).min(r.len())
-                            ..span.end.saturating_sub(r.start).min(r.len()),
-                    },
+                    // link spans become relative to the sentence, clipped to it, and
+                    // the text is what the clipped span holds (a link whose label runs
+                    // over a sentence break, or ends in a space the sentence drops)
+                    CiteRef::Link { dest, span, .. } => {
+                        let span = span.start.saturating_sub(r.start).min(r.len())
+                            ..span.end.saturating_sub(r.start).min(r.len());
+                        CiteRef::Link {
+                            dest: dest.clone(),
+                            text: b.text[r.clone()][span.clone()].to_string(),
+                            span,
+                        }
+                    }
                     other => other.clone(),
                 })
                 .collect();

@@ -145,6 +145,18 @@ pub enum Citation {
 /// says so.
 const MEASURE_MARGIN: f64 = 0.25;
 
+/// How many times larger one source's figure may be than another's and still be the
+/// same statement disagreeing (the seeds' 780 against 2,300 prisoners is a real one).
+const CONFLICT_MAX_RATIO: f64 = 4.0;
+
+fn within_ratio(a: &Figure, b: &Figure) -> bool {
+    let (x, y) = (a.value.abs(), b.value.abs());
+    if x == 0.0 || y == 0.0 {
+        return x == y;
+    }
+    x.max(y) / x.min(y) <= CONFLICT_MAX_RATIO
+}
+
 /// Everything judging needs: the corpus, its index and provenance, the settings.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
@@ -349,6 +361,8 @@ fn decide(
                 .map(|e| ctx.provenance.root(source_of(e)))
                 .collect();
             let figure_unit = j.figure.unit;
+            let support_figure =
+                &corpus.passages[cited_supports[0].passage].figures[cited_supports[0].figure];
             let conflicting: Vec<&Evidence> = contradicts
                 .iter()
                 .copied()
@@ -364,6 +378,9 @@ fn decide(
                                 && e.topic >= 0.5))
                         && !e.other_actor
                         && !e.narrower_place
+                        // a figure many times the support's is another statement, not
+                        // the same one told otherwise
+                        && within_ratio(support_figure, &corpus.passages[e.passage].figures[e.figure])
                         // the disagreeing figure's own words measure what the support's
                         // do ("82.9% pass rate" is no conflict with "an increase of 2.8%")
                         && e.measure
@@ -650,5 +667,25 @@ mod tests {
             &[("a", "2024-01-28", "NSW recorded a nearly 30 per cent increase from 2022, with 351 people losing their lives on its roads.")],
         );
         assert_ne!(j.agreement, Some(Agreement::Year), "{j:?}");
+    }
+
+    #[test]
+    fn a_figure_many_times_the_support_is_no_conflict() {
+        let j = judge(
+            "England had 131,140 households in temporary accommodation in March.",
+            &[
+                (
+                    "a",
+                    "2025-07-23",
+                    "England had 131,140 households in temporary accommodation in March.",
+                ),
+                (
+                    "b",
+                    "2025-11-13",
+                    "England had 1.34 million households on housing waiting lists in March.",
+                ),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
 }

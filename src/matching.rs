@@ -649,7 +649,7 @@ pub fn source_year_of(corpus: &Corpus, pi: usize) -> Option<i32> {
 }
 
 /// The passage before `pi` in the same source (its context: "the group" is the TTP).
-fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
+pub fn previous_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
     let p = corpus.passages.get(pi)?;
     let mut k = pi;
     while k > 0 {
