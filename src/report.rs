@@ -7,7 +7,7 @@ use crate::check::Finding;
 use crate::corpus::Corpus;
 use crate::figure::{fmt_num, Figure, Qualifier, Unit};
 use crate::judge::{Severity, Unattributed, Verdict};
-use crate::matching::{Agreement, Evidence, Relation};
+use crate::matching::{Agreement, Evidence, NounRelation, Relation};
 use crate::provenance::Provenance;
 use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde::Serialize;
@@ -147,6 +147,41 @@ pub fn message(f: &Finding, corpus: &Corpus) -> String {
     }
 }
 
+/// The slots that decided a verdict, in words: "same counted noun `deaths`", "same
+/// year 2022", "the source says 419" (DESIGN "Matching": a verdict explains itself).
+pub fn decided_by(f: &Finding, corpus: &Corpus) -> Vec<String> {
+    let j = &f.judgment;
+    let Some(e) = j.key_evidence.as_ref() else {
+        return vec!["no passage of the corpus states this figure's statement".into()];
+    };
+    let sf = evidence_figure(corpus, e);
+    let p = &corpus.passages[e.passage];
+    let mut out = Vec::new();
+    match (e.noun, j.figure.noun.as_deref(), sf.noun.as_deref()) {
+        (NounRelation::Same, _, Some(n)) => out.push(format!("same counted noun `{n}`")),
+        (NounRelation::Related, Some(a), Some(b)) => {
+            out.push(format!("related counted nouns `{a}` and `{b}`"))
+        }
+        _ => {}
+    }
+    if let Some(m) = sf.measure {
+        out.push(format!("measured in {} ({})", m.unit, m.dimension));
+    }
+    out.push(format!(
+        "{:.0}% of the figure's own words found next to the source's",
+        100.0 * e.measure
+    ));
+    match (j.figure.year, e.year.or(sf.year)) {
+        (Some(a), Some(b)) if a == b => out.push(format!("same year {a}")),
+        (Some(a), Some(b)) => out.push(format!("another year: {a} here, {b} in the source")),
+        _ => {}
+    }
+    let frame = describe_frame(p.frame(e.figure));
+    out.push(format!("source frame: {frame}"));
+    out.push(format!("the source says {}", said(sf)));
+    out
+}
+
 /// The fix, for the help line.
 pub fn help(f: &Finding, corpus: &Corpus) -> Option<String> {
     let j = &f.judgment;
@@ -236,6 +271,8 @@ struct JsonResult<'a> {
     message: String,
     help: Option<String>,
     notes: &'a [String],
+    /// The statement slots that decided the verdict, in words.
+    decided_by: Vec<String>,
     evidence: Vec<JsonEvidence<'a>>,
 }
 
@@ -363,6 +400,7 @@ pub fn write_json(
             message: message(f, corpus),
             help: help(f, corpus),
             notes: &f.notes,
+            decided_by: decided_by(f, corpus),
             evidence: evidence_list(corpus, prov, f),
         })
         .collect();
@@ -1024,6 +1062,9 @@ pub fn write_trace_human(
             f.independent_sources,
             if f.independent_sources == 1 { "" } else { "s" }
         )?;
+        if verbose {
+            writeln!(out, "{pad}decided by: {}", decided_by(f, corpus).join("; "))?;
+        }
         let ne = f.judgment.evidence.len();
         for (ei, e) in f.judgment.evidence.iter().enumerate() {
             let p = &corpus.passages[e.passage];
