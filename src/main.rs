@@ -426,8 +426,18 @@ fn run_trace(common: Common, target: String) -> ExitCode {
         Format::Human => safe_human(&mut out, use_color(common.color), |buf| {
             report::write_trace_human(buf, &t, corpus, provenance, common.verbose)
         }),
-        // trace is not a list of findings: machine formats get its JSON
-        _ => report::write_trace_json(&mut out, &t, corpus, provenance),
+        Format::Json => report::write_trace_json(&mut out, &t, corpus, provenance),
+        // the traced figures are findings like lint's: code scanning and annotations
+        // take them as they are (the origin tree is in human and JSON output only)
+        Format::Sarif | Format::Github => {
+            let findings: Vec<Finding> = t.figures.iter().map(|f| f.finding.clone()).collect();
+            if common.format == Format::Sarif {
+                let root = claimcheck::config::project_root(&ctx_root(&common));
+                report::write_sarif(&mut out, &findings, corpus, Some(&root))
+            } else {
+                report::write_github(&mut out, &findings, corpus)
+            }
+        }
     };
     match r {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -449,7 +459,20 @@ fn run_sources(common: Common) -> ExitCode {
         Format::Human => safe_human(&mut out, use_color(common.color), |buf| {
             report::write_sources_human(buf, corpus, prov, common.verbose)
         }),
-        _ => report::write_sources_json(&mut out, corpus, prov),
+        Format::Json => report::write_sources_json(&mut out, corpus, prov),
+        // a list of sources has no findings to scan or annotate
+        Format::Sarif | Format::Github => {
+            return fail(miette::miette!(
+                code = "claimcheck::sources::format",
+                help = "use `--format human` or `--format json`",
+                "`sources` lists sources, not findings: `--format {}` has nothing to show",
+                if common.format == Format::Sarif {
+                    "sarif"
+                } else {
+                    "github"
+                }
+            ))
+        }
     };
     match r {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

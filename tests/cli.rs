@@ -302,3 +302,30 @@ fn second_labelled_check_set() {
         "{right}/{total}: {wrong:#?}"
     );
 }
+
+#[test]
+fn trace_writes_sarif_and_github_for_its_figures() {
+    let out = claimcheck(fixtures())
+        .args(["trace", "--claims", "misquoted.toml", "--format", "sarif"])
+        .arg("--")
+        .arg("Some 1,200 people were killed in the attacks")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    assert!(v["runs"][0]["results"].is_array());
+}
+
+#[test]
+fn sources_refuses_formats_without_findings() {
+    for format in ["sarif", "github"] {
+        let out = claimcheck(fixtures())
+            .args(["sources", "--claims", "misquoted.toml", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("lists sources, not findings"), "{err}");
+    }
+}
