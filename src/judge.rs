@@ -688,4 +688,18 @@ mod tests {
         );
         assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
+
+    #[test]
+    fn a_source_written_before_the_claims_year_does_not_support_it() {
+        let j = judge(
+            "Sindh's turnout in 2024 was 47.6 per cent.",
+            &[(
+                "a",
+                "2018-07-28",
+                "The final turnout figures showed 47.6 per cent for Sindh.",
+            )],
+        );
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+        assert_eq!(j.agreement, Some(Agreement::Year), "{j:?}");
+    }
 }

@@ -1047,11 +1047,20 @@ pub fn evidence_for(
             // sentence before gives, when the passage itself gives none ("…launched
             // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
             // a running count read "so far" with no year is of the year it was written
-            let passage_year = passage_year.or_else(|| {
-                (fc.year.is_some() && fp.year.is_none() && p.frame(k).current)
-                    .then(|| source_year_of(corpus, pi))
-                    .flatten()
-            });
+            let passage_year = passage_year
+                .or_else(|| {
+                    (fc.year.is_some() && fp.year.is_none() && p.frame(k).current)
+                        .then(|| source_year_of(corpus, pi))
+                        .flatten()
+                })
+                // a source written before the claim's year cannot have counted that
+                // year (unless it projects): its undated figure is of its own time
+                .or_else(|| {
+                    let written = source_year_of(corpus, pi)?;
+                    let projected = frame.stance == crate::frame::Stance::Projected;
+                    (fp.year.is_none() && !projected && fc.year.is_some_and(|a| written < a))
+                        .then_some(written)
+                });
             // a year read from the context (the sentence before, the date of writing) is
             // a guess: a report written early in a year is often of the year before
             // ("191,040 breath tests during the campaign", published January 2014)
