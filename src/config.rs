@@ -99,6 +99,8 @@ pub struct Config {
     pub corpus_paths: Vec<PathBuf>,
     pub settings: Settings,
     pub entities: Vec<Entity>,
+    /// The lexicon profiles `[lexicon] profiles` selects (their synonyms and entities).
+    pub profiles: Vec<String>,
     pub sources: Vec<SourceMeta>,
     pub claims: Vec<Claim>,
     /// The folder nothing may be read outside of (canonical), or `None` when the user
@@ -840,6 +842,7 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
         corpus_paths,
         settings,
         entities,
+        profiles,
         sources,
         claims,
         boundary,

@@ -16,66 +16,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Built-in names for entities of the corpus's field; `[[entity]]` in claims.toml adds more.
 /// Words that mean the same thing for matching, first word is the group's name.
-const SYNONYMS: &[&[&str]] = &[
-    &["release", "free", "freed", "releas", "releasing", "liberat"],
-    &[
-        "kill", "kill", "dead", "death", "die", "died", "fatal", "fatal", "fatality", "lives",
-        "life", "slain", "massacr",
-    ],
-    &["injur", "injur", "wound", "hurt"],
-    &[
-        "increas", "rise", "rose", "risen", "grew", "grown", "grow", "spike", "surg", "jump",
-        "climb", "escal", "higher",
-    ],
-    &[
-        "decreas", "fall", "fell", "declin", "drop", "dropp", "reduc", "lower",
-    ],
-    &["attack", "attack", "assault", "strike", "bomb", "bombing"],
-    &[
-        "fighter", "fighter", "troop", "militant", "combat", "insurg", "cadr", "member", "armed",
-        "strength",
-    ],
-    &[
-        "prison", "prison", "prisoner", "detaine", "inmat", "jail", "captiv", "imprison",
-    ],
-    &[
-        "pledg",
-        "pledg",
-        "promis",
-        "commit",
-        "vow",
-        "agre",
-        "agreed",
-        "undertook",
-    ],
-    &[
-        "believ", "believ", "thought", "think", "estim", "consid", "assess",
-    ],
-    &["agreement", "agreement", "accord", "deal", "pact", "treati"],
-    &["found", "found", "form", "establish", "creat"],
-    &[
-        "carri", "carri", "mount", "stage", "conduct", "perpetr", "execut",
-    ],
-    &[
-        "displac", "displac", "uproot", "flee", "fled", "evacu", "expel",
-    ],
-    &["allianc", "allianc", "umbrella", "coalit", "conglomer"],
-    &["ceasefir", "ceasefir", "truce", "armistic"],
-    &[
-        "report", "report", "record", "count", "document", "tal", "said", "say", "state",
-    ],
-    &["aid", "aid", "assist", "relief"],
-    &["peopl", "peopl", "person", "individu", "civilian"],
-    &["faction", "faction", "group", "splinter", "outfit"],
-    &[
-        "takeov", "takeov", "seiz", "captur", "took", "return", "take",
-    ],
-    &["block", "block", "froze", "freez", "frozen"],
-    &["govern", "govern", "administr", "state"],
-    // a country and its people are one name for matching
-    &["afghanistan", "afghanistan", "afghan", "afghans"],
-    &["pakistan", "pakistan", "pakistani", "pakistanis"],
-];
 
 const STOPWORDS: &[&str] = &[
     "a",
@@ -305,7 +245,13 @@ fn raw_words(text: &str) -> Vec<(usize, usize, String, bool)> {
 }
 
 impl Analyzer {
+    /// An analyzer of the default lexicon's synonyms.
     pub fn new(entities: &[Entity]) -> Analyzer {
+        Analyzer::with_profiles(entities, &[])
+    }
+
+    /// An analyzer of the default lexicon's synonyms and those of `profiles`.
+    pub fn with_profiles(entities: &[Entity], profiles: &[String]) -> Analyzer {
         let mut aliases = Vec::new();
         let mut add = |name: &str, alias: &str| {
             let canon = name.to_lowercase().replace(['.', '-'], "");
@@ -324,8 +270,8 @@ impl Analyzer {
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         let stemmer = Stemmer::create(Algorithm::English);
         let mut synonyms = HashMap::new();
-        for group in SYNONYMS {
-            let name = group[0];
+        for group in crate::lexicon::synonyms(profiles) {
+            let Some(name) = group.first() else { continue };
             for w in &group[1..] {
                 synonyms.insert(w.to_string(), name.to_string());
                 synonyms.insert(stemmer.stem(w).into_owned(), name.to_string());
@@ -674,6 +620,15 @@ mod tests {
         assert_eq!(a.key("killed"), a.key("fatalities"));
         assert_eq!(a.key("rose"), a.key("increase"));
         assert_ne!(a.key("prisoners"), a.key("attacks"));
+    }
+
+    #[test]
+    fn a_profile_adds_its_synonym_groups() {
+        let plain = Analyzer::new(&[]);
+        assert_ne!(plain.key("afghans"), plain.key("afghanistan"));
+        let conflict = Analyzer::with_profiles(&[], &["conflict".to_string()]);
+        assert_eq!(conflict.key("afghans"), conflict.key("afghanistan"));
+        assert_eq!(conflict.key("freed"), conflict.key("released"));
     }
 
     #[test]

@@ -107,6 +107,34 @@ const UNITS: &str = include_str!("../lexicon/units.toml");
 /// `lexicon/currencies.toml`, read by the figure reader (which tokenizes its spellings).
 pub const CURRENCIES: &str = include_str!("../lexicon/currencies.toml");
 
+/// The synonym groups of the default lexicon and of `profiles` (`[synonyms] groups`).
+pub fn synonyms(profiles: &[String]) -> Vec<Vec<String>> {
+    #[derive(Deserialize, Default)]
+    struct Groups {
+        #[serde(default)]
+        groups: Vec<Vec<String>>,
+    }
+    #[derive(Deserialize)]
+    struct Only {
+        #[serde(default)]
+        synonyms: Groups,
+    }
+    let groups_of = |text: &str| {
+        toml::from_str::<Only>(text)
+            .expect("lexicon files are valid (tested)")
+            .synonyms
+            .groups
+    };
+    static BASE: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let mut out = BASE.get_or_init(|| groups_of(DEFAULT)).clone();
+    for p in profiles {
+        if let Some((_, text)) = PROFILES.iter().find(|(n, _)| n == p) {
+            out.extend(groups_of(text));
+        }
+    }
+    out
+}
+
 /// The default lexicon's text (statement-frame cues are read from it by `frame`).
 pub fn default_text() -> &'static str {
     DEFAULT

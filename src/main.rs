@@ -296,7 +296,10 @@ impl Loaded {
     fn load(common: &Common, claims_required: bool) -> Result<Loaded, miette::Report> {
         let config = load_config(common, claims_required)?;
         let corpus = load_corpus(&config, common)?;
-        let index = Index::build(&corpus, Analyzer::new(&config.entities));
+        let index = Index::build(
+            &corpus,
+            Analyzer::with_profiles(&config.entities, &config.profiles),
+        );
         let provenance = Provenance::analyze(&corpus);
         Ok(Loaded {
             config,
