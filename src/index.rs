@@ -15,7 +15,6 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Built-in names for entities of the corpus's field; `[[entity]]` in claims.toml adds more.
-/// Words that mean the same thing for matching, first word is the group's name.
 
 const STOPWORDS: &[&str] = &[
     "a",
