@@ -14,8 +14,6 @@ use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// Built-in names for entities of the corpus's field; `[[entity]]` in claims.toml adds more.
-
 const STOPWORDS: &[&str] = &[
     "a",
     "an",
