@@ -725,13 +725,27 @@ impl<'a> Parser<'a> {
         list: &[(Spelling, &'static str)],
     ) -> Option<(&'static str, usize)> {
         list.iter().find_map(|(sp, code)| {
-            sp.iter()
-                .enumerate()
-                .all(|(j, (w, spaced))| {
-                    self.lower(i + j) == w && (j == 0 || *spaced || self.attached(i + j))
-                })
-                .then_some((*code, i + sp.len()))
+            Some((
+                *code,
+                self.words_at(i, sp.iter().map(|(w, s)| (w.as_str(), *s)))?,
+            ))
         })
+    }
+
+    /// Whether the tokens at i spell `words` (lowercase, each with whether a space may
+    /// come before it); the index after them.
+    fn words_at<'w>(
+        &self,
+        i: usize,
+        words: impl ExactSizeIterator<Item = (&'w str, bool)>,
+    ) -> Option<usize> {
+        let n = words.len();
+        let mut words = words.enumerate();
+        words
+            .all(|(j, (w, spaced))| {
+                self.lower(i + j) == w && (j == 0 || spaced || self.attached(i + j))
+            })
+            .then_some(i + n)
     }
 
     /// Digits at i, with an optional scale word or suffix ("7bn", "23 million").
@@ -1532,10 +1546,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         crate::lexicon::units().iter().find_map(|(toks, u)| {
-            toks.iter()
-                .enumerate()
-                .all(|(j, w)| self.lower(i + j) == w)
-                .then(|| (*u, i + toks.len()))
+            Some((
+                *u,
+                self.words_at(i, toks.iter().map(|w| (w.as_str(), true)))?,
+            ))
         })
     }
 
@@ -1582,10 +1596,8 @@ impl<'a> Parser<'a> {
     /// "cents", of many currencies), the factor to the main unit, the index after it.
     fn subunit_at(&self, i: usize) -> Option<(Option<&'static str>, f64, usize)> {
         currencies().subunits.iter().find_map(|(sp, code, factor)| {
-            sp.iter()
-                .enumerate()
-                .all(|(j, (w, _))| self.lower(i + j) == w)
-                .then_some(((!code.is_empty()).then_some(*code), *factor, i + sp.len()))
+            let next = self.words_at(i, sp.iter().map(|(w, s)| (w.as_str(), *s)))?;
+            Some(((!code.is_empty()).then_some(*code), *factor, next))
         })
     }
 
@@ -1766,19 +1778,13 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Verbs that say what happened to the counted thing, by the role they give it.
+/// Verbs that say what happened to the counted thing, by the role they give it
+/// (`[roles]` in `lexicon/default.toml`).
 fn role_of(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "killed" | "killing" | "kill" | "kills" | "died" | "dead" | "deaths" | "fatalities"
-        | "slain" | "lives" => "killed",
-        "injured" | "injuring" | "injures" | "wounded" | "wounding" | "injuries" | "hurt" => {
-            "injured"
-        }
-        "displaced" | "displacing" | "displaces" => "displaced",
-        "released" | "releasing" | "freed" | "freeing" | "release" => "released",
-        "arrested" | "detained" | "captured" | "arresting" => "arrested",
-        _ => return None,
-    })
+    crate::lexicon::roles()
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| w == word))
+        .map(|(role, _)| role.as_str())
 }
 
 #[derive(Debug, Clone)]

@@ -107,6 +107,22 @@ const UNITS: &str = include_str!("../lexicon/units.toml");
 /// `lexicon/currencies.toml`, read by the figure reader (which tokenizes its spellings).
 pub const CURRENCIES: &str = include_str!("../lexicon/currencies.toml");
 
+/// The role words of `[roles]`: each role ("killed") with the words that give it.
+pub fn roles() -> &'static [(String, Vec<String>)] {
+    #[derive(Deserialize)]
+    struct Only {
+        roles: std::collections::BTreeMap<String, Vec<String>>,
+    }
+    static ROLES: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        toml::from_str::<Only>(DEFAULT)
+            .expect("lexicon/default.toml is valid (tested)")
+            .roles
+            .into_iter()
+            .collect()
+    })
+}
+
 /// The synonym groups of the default lexicon and of `profiles` (`[synonyms] groups`).
 pub fn synonyms(profiles: &[String]) -> Vec<Vec<String>> {
     #[derive(Deserialize, Default)]

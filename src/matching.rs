@@ -269,8 +269,7 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
     }
     // physical measures compare within a dimension, in the claim's unit: "just over
     // eight miles" agrees with "13 km"; "four feet" is not "four metres"
-    let converted;
-    let s = match (c.measure, s.measure) {
+    let values = match (c.measure, s.measure) {
         (Some(a), Some(b)) if a.dimension != b.dimension => return Agreement::Unit,
         (Some(a), Some(b)) if a.unit != b.unit => {
             let k = b.factor / a.factor;
@@ -278,22 +277,21 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
             t.value *= k;
             t.low *= k;
             t.high *= k;
-            // converted, an exact source figure agrees with an exact claim written to
-            // the claim's own last digit ("13 km" for "eight miles", 12.87 km)
             if t.qualifier == Qualifier::Exact && c.qualifier == Qualifier::Exact {
+                // converted, an exact source figure agrees with an exact claim written
+                // to the claim's own last digit ("13 km" for "eight miles", 12.87 km)
                 let close = (c.value - t.value).abs() <= 0.5 * precision_unit(c.value) * 1.000_001;
-                return match (close, c.year.zip(s.year)) {
-                    (false, _) => Agreement::Value,
-                    (true, Some((a, b))) if a != b => Agreement::Year,
-                    (true, _) => Agreement::Agree,
-                };
+                if close {
+                    Agreement::Agree
+                } else {
+                    Agreement::Value
+                }
+            } else {
+                compare_values(c, &t, settings)
             }
-            converted = t;
-            &converted
         }
-        _ => s,
+        _ => compare_values(c, s, settings),
     };
-    let values = compare_values(c, s, settings);
     if values != Agreement::Agree {
         return values;
     }
