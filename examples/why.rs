@@ -28,6 +28,14 @@ fn main() {
         );
     }
     let cands = candidates(&idx, &c, &q, &s, &[]);
+    let probe = std::env::var("WHY_PROBE").ok();
+    for (rank, (pi, sc)) in cands.iter().enumerate() {
+        if let Some(pr) = &probe {
+            if c.passages[*pi].text.contains(pr.as_str()) {
+                println!("probe rank {rank} score {sc:.3}");
+            }
+        }
+    }
     for (pi, sc) in cands.iter().take(6) {
         println!(
             "{:.3} {} {}",
@@ -40,8 +48,8 @@ fn main() {
         for e in evidence_for(&idx, &c, &q, &cands, fi, &s).iter().take(4) {
             let p = &c.passages[e.passage];
             println!(
-                "  fig{} -> {:.3} {:?} {:?} {:?} {}",
-                fi, e.score, e.relation, e.agreement, e.noun, p.figures[e.figure].text
+                "  fig{} -> {:.3} {:?} {:?} {:?} m={:.2} {}",
+                fi, e.score, e.relation, e.agreement, e.noun, e.measure, p.figures[e.figure].text
             );
         }
     }

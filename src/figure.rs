@@ -1850,7 +1850,24 @@ fn years_of(p: &Parser) -> Vec<(usize, i32, bool)> {
 
 /// The year a figure at `pos` refers to: one in the same clause, else the nearest before,
 /// else the nearest after.
-fn year_for(text: &str, years: &[(usize, i32, bool)], span: &Range<usize>) -> Option<i32> {
+fn year_for(
+    text: &str,
+    years: &[(usize, i32, bool)],
+    span: &Range<usize>,
+    owned: &[usize],
+) -> Option<i32> {
+    year_of_clause(text, years, span)
+        .map(|(_, y)| y)
+        .or_else(|| year_before(years, span, owned))
+}
+
+/// The year in a figure's own clause, with its offset: the nearest after the figure
+/// ("12,616 in 2022"), else one before it in the clause.
+fn year_of_clause(
+    text: &str,
+    years: &[(usize, i32, bool)],
+    span: &Range<usize>,
+) -> Option<(usize, i32)> {
     // a baseline ("an increase from 2022", "than in 2021") is the time compared with,
     // not the figure's own: the figure is of a later time the text leaves unsaid
     let years: Vec<(usize, i32)> = years.iter().filter(|y| !y.2).map(|y| (y.0, y.1)).collect();
@@ -1876,15 +1893,19 @@ fn year_for(text: &str, years: &[(usize, i32, bool)], span: &Range<usize>) -> Op
                 span.start.saturating_sub(*p) + 8
             }
         });
-    if let Some((_, y)) = in_clause {
-        return Some(*y);
-    }
-    // a year earlier in the sentence still frames the figure; a later one rarely does
+    in_clause.copied()
+}
+
+/// A year earlier in the sentence still frames a figure whose clause has none (a later
+/// one rarely does), unless that year is another figure's own: in "to Rs 12,616 in 2022
+/// from Rs 13,616 in 2012, … slipped to Rs 8,623" neither year is that of 8,623.
+fn year_before(years: &[(usize, i32, bool)], span: &Range<usize>, owned: &[usize]) -> Option<i32> {
     years
         .iter()
+        .filter(|y| !y.2 && !owned.contains(&y.0))
         .rev()
-        .find(|(p, _)| *p < span.start)
-        .map(|(_, y)| *y)
+        .find(|(p, _, _)| *p < span.start)
+        .map(|(_, y, _)| *y)
 }
 
 /// All figures in `text`, in order. Spans are byte ranges into `text`.
@@ -2069,7 +2090,7 @@ fn extract_window(text: &str) -> Vec<Figure> {
                 };
                 let fig = Figure {
                     text: text[span.clone()].to_string(),
-                    year: year_for(text, &yrs, &span),
+                    year: None,
                     span,
                     value: raw.value,
                     low,
@@ -2087,6 +2108,16 @@ fn extract_window(text: &str) -> Vec<Figure> {
             }
             _ => i += 1,
         }
+    }
+    // years that stand right after a figure in its clause belong to that figure
+    let owned: Vec<usize> = out
+        .iter()
+        .filter_map(|f| year_of_clause(text, &yrs, &f.span))
+        .filter(|(p, _)| out.iter().any(|f| *p >= f.span.end && *p < f.span.end + 12))
+        .map(|(p, _)| p)
+        .collect();
+    for f in &mut out {
+        f.year = year_for(text, &yrs, &f.span, &owned);
     }
     out
 }
@@ -2394,6 +2425,22 @@ mod tests {
         assert_eq!(one("a 42% rise, measured over 2020").year, None);
         assert_eq!(one("more than 2000 people").value, 2000.0);
         assert_eq!(one("at least one person").value, 1.0);
+    }
+
+    #[test]
+    fn a_figure_does_not_borrow_the_year_of_another_figure() {
+        let f = extract_figures(
+            "Wages fell to Rs 12,616 in 2022 from Rs 13,616 in 2012, and in rural areas they slipped to Rs 8,623.",
+        );
+        let year = |t: &str| f.iter().find(|x| x.text == t).and_then(|x| x.year);
+        assert_eq!(year("Rs 12,616"), Some(2022));
+        assert_eq!(year("Rs 13,616"), Some(2012));
+        assert_eq!(year("Rs 8,623"), None);
+        // a year that opens the sentence frames every figure in it
+        let f = extract_figures(
+            "In 2022, wages rose to Rs 500 in towns, and fell to Rs 300 in villages.",
+        );
+        assert!(f.iter().all(|x| x.year == Some(2022)), "{f:?}");
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::corpus::Corpus;
 use crate::figure::Figure;
 use crate::index::Index;
 use crate::matching::{
-    candidates, evidence_for, time_clash, Agreement, Evidence, NounRelation, Query, Relation,
+    candidates, evidence_for, same_rare_number, time_clash, Agreement, Evidence, NounRelation,
+    Query, Relation,
 };
 use crate::provenance::Provenance;
 use serde::Serialize;
@@ -277,9 +278,10 @@ fn decide(
     // unless it says the very same thing: same number, same bound, same noun
     let same_statement = |e: &Evidence| {
         let f = &corpus.passages[e.passage].figures[e.figure];
-        e.noun == NounRelation::Same
+        (e.noun == NounRelation::Same
             && f.qualifier == figure.qualifier
-            && (f.value - figure.value).abs() < 1e-9 * f.value.abs().max(1.0)
+            && (f.value - figure.value).abs() < 1e-9 * f.value.abs().max(1.0))
+            || (e.noun != NounRelation::Different && same_rare_number(&figure, f))
     };
     let supports: Vec<&Evidence> = relevant
         .iter()
@@ -607,6 +609,45 @@ mod tests {
         );
         assert_ne!(j.agreement, Some(Agreement::Agree), "{j:?}");
         assert_eq!(key_figure(&j, &src), "50.9%");
+    }
+
+    #[test]
+    fn a_rare_number_in_the_passage_outranks_a_loose_alignment_of_words() {
+        let src = [(
+            "a",
+            "2024-04-01",
+            "Wages fell faster in urban areas, to Rs 12,616 in 2022 from Rs 13,616 in 2012, than in rural areas, where they slipped to Rs 8,623 from Rs 8,966 over the same period.",
+        )];
+        let j = judge("Rural regular wages fell to Rs 8,623 in 2022.", &src);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        assert_eq!(key_figure(&j, &src), "Rs 8,623");
+    }
+
+    #[test]
+    fn a_rare_number_of_another_part_is_still_another_part() {
+        let src = [(
+            "a",
+            "2024-01-19",
+            "The rural provinces produced 50.9% of the total bachelor passes and 59.3% of the total passes with distinction.",
+        )];
+        let j = judge(
+            "The rural provinces produced 59.3% of all bachelor passes.",
+            &src,
+        );
+        assert_ne!(j.agreement, Some(Agreement::Agree), "{j:?}");
+        assert_eq!(key_figure(&j, &src), "50.9%");
+    }
+
+    #[test]
+    fn a_rare_number_found_again_is_support_beside_a_closer_contradiction() {
+        let j = judge(
+            "The ministry's second advance estimates put wheat output at 112.18 million tonnes.",
+            &[
+                ("a", "2024-06-04", "The output has been revised upwards by 0.91 million tonne from the second estimate, the ministry said."),
+                ("b", "2023-02-15", "Wheat production is estimated to reach 112.18 million tonnes during 2022-23, according to the Second Advanced Estimates."),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
 
     #[test]

@@ -634,6 +634,11 @@ fn context_year(corpus: &Corpus, pi: usize) -> Option<i32> {
     if !months(&p.text).is_empty() {
         return None;
     }
+    // a sentence that names years of its own is framed by them, not by the one before;
+    // a figure none of them belongs to is of a time it leaves unsaid
+    if !crate::figure::years(&p.text).is_empty() {
+        return None;
+    }
     let prev = previous_passage(corpus, pi)?;
     crate::figure::years(&corpus.passages[prev].text)
         .last()
@@ -876,6 +881,19 @@ fn same_number(a: &Figure, b: &Figure) -> bool {
     (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
 }
 
+/// A number written with three or more significant digits ("8,623", "7.28 lakh",
+/// "112.18 million", "11.8%"): two passages on one topic rarely give it by chance, so
+/// the same one found is the claim's own statement (a fact-checker searches for it first).
+pub fn rare_number(f: &Figure) -> bool {
+    let v = f.value.abs();
+    v.is_finite() && v > 0.0 && v / precision_unit(v) >= 100.0 - 1e-9
+}
+
+/// The claim's rare number, said again with the same bound: the same statement.
+pub fn same_rare_number(claim: &Figure, source: &Figure) -> bool {
+    rare_number(claim) && same_number(claim, source) && claim.qualifier == source.qualifier
+}
+
 /// Evidence for figure `fi` of the query: the best-aligned figure of each candidate
 /// passage, best first.
 pub fn evidence_for(
@@ -966,8 +984,18 @@ pub fn evidence_for(
         for (k, fp) in p.figures.iter().enumerate() {
             // another stance, period window or place: another statement, no evidence
             let frame = p.frame(k);
-            if crate::frame::clash(&claim_frame, frame, q.text, &p.text).is_some() {
-                continue;
+            if let Some(why) = crate::frame::clash(&claim_frame, frame, q.text, &p.text) {
+                // a forecast's rare number told as a fact ("set to touch a record
+                // 112.74 million tonnes" → "a record 112.74 million tonnes") is the same
+                // statement, hedged less; a denial never is
+                use crate::frame::Stance::Denied;
+                let restated = why == "stance"
+                    && claim_frame.stance != Denied
+                    && frame.stance != Denied
+                    && same_rare_number(fc, fp);
+                if !restated {
+                    continue;
+                }
             }
             // a passage that gives each place its own figure ("31,000 in Tunisia, and
             // 10,600 in Libya"): a figure of another place is not the claim's place's

@@ -110,6 +110,8 @@ const SETS: &[(&str, f64)] = &[
     ("domains/energy", 0.50),
     ("domains/climate", 0.50),
     ("domains/health-services", 0.60),
+    ("domains/air-water", 0.58),
+    ("domains/aviation", 0.52),
 ];
 
 #[test]
