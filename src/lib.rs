@@ -13,6 +13,7 @@ pub mod index;
 pub mod judge;
 pub mod lexicon;
 pub mod lint;
+pub mod listing;
 pub mod matching;
 pub mod provenance;
 pub mod report;

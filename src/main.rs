@@ -53,6 +53,15 @@ enum Command {
     },
     /// The corpus at a glance: sources, what they copy and what they cite
     Sources(Common),
+    /// List every figure read in a text file (`-` for standard input)
+    Figures {
+        /// Output format: one line a figure, or JSON Lines (one object a figure)
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+        /// The file to read, or `-` for standard input
+        #[arg(value_name = "FILE|-")]
+        file: PathBuf,
+    },
     /// Explain a finding code (misquoted-figure, unattributed-claim, ...)
     Explain {
         /// The code, e.g. misquoted-figure
@@ -85,6 +94,12 @@ struct Common {
     /// files from elsewhere
     #[arg(long)]
     allow_outside: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -485,6 +500,45 @@ fn run_sources(common: Common) -> ExitCode {
     }
 }
 
+fn run_figures(file: &std::path::Path, format: ListFormat) -> ExitCode {
+    let name = file.display().to_string();
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => return fail(miette::miette!("cannot read `{name}`: {e}")),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(miette::miette!(
+                help = "save the file as UTF-8",
+                "`{name}` is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ))
+        }
+    };
+    let rows = claimcheck::listing::list_figures(&text);
+    let out = match format {
+        ListFormat::Human => claimcheck::listing::human(&rows),
+        ListFormat::Json => claimcheck::listing::json_lines(&rows),
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            fail(miette::miette!("cannot write the listing: {e}"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 fn explain(code: &str) -> ExitCode {
     match claimcheck::codes::explain(code) {
         Some(text) => {
@@ -525,6 +579,7 @@ fn main() -> ExitCode {
             install_miette_hook(use_color(c.color));
             run_sources(c)
         }
+        Command::Figures { format, file } => run_figures(&file, format),
         Command::Explain { code } => explain(&code),
     }
 }
