@@ -83,6 +83,24 @@ impl Qualifier {
     }
 }
 
+/// What kind of number a figure is: a plain level or count, a share written as a
+/// fraction ("two-thirds", "one in five": a percent), or a multiplier ("doubled",
+/// "threefold", "2.5 times"). A multiplier compares only with a multiplier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    #[default]
+    Plain,
+    Share,
+    Multiplier,
+}
+
+impl Form {
+    pub fn is_plain(&self) -> bool {
+        *self == Form::Plain
+    }
+}
+
 /// A quantity found in text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
@@ -113,6 +131,9 @@ pub struct Figure {
     /// what is measured, so matching keeps them as words.
     #[serde(skip)]
     pub unit_start: Option<usize>,
+    /// A share or a multiplier rather than a plain number (absent from JSON when plain).
+    #[serde(skip_serializing_if = "Form::is_plain")]
+    pub form: Form,
 }
 
 /// A physical unit a figure is written in, from `lexicon/units.toml`.
@@ -1194,6 +1215,32 @@ impl<'a> Parser<'a> {
                 k += 1;
             }
         }
+        if !between {
+            if let Some((value, next, form)) = self.share_or_multiplier(k) {
+                let unit = if form == Form::Share {
+                    Unit::Percent
+                } else {
+                    Unit::Count
+                };
+                return Some((
+                    RawFigure {
+                        start_tok,
+                        end_tok: next,
+                        value,
+                        low: value,
+                        high: value,
+                        unit,
+                        currency: None,
+                        qualifier,
+                        noun_from: next,
+                        measure: None,
+                        unit_tok: next,
+                        form,
+                    },
+                    next,
+                ));
+            }
+        }
         let mut currency = None;
         if let Some((c, after)) = self.currency_prefix(k) {
             if self.number(after).is_some() {
@@ -1224,6 +1271,7 @@ impl<'a> Parser<'a> {
                         noun_from: next,
                         measure: None,
                         unit_tok: next,
+                        form: Form::Plain,
                     },
                     next,
                 ));
@@ -1334,7 +1382,7 @@ impl<'a> Parser<'a> {
             || (self.is_sym(next, "-") && self.attached(next))
         {
             Some(next + 1)
-        } else if self.lower(next) == "to" && !num.year_like {
+        } else if self.lower(next) == "to" && !num.year_like && !self.from_change(start_tok) {
             // "7,000 to 10,000" but not "up to" (already consumed) or "from 2012 to 2015"
             Some(next + 1)
         } else {
@@ -1459,9 +1507,127 @@ impl<'a> Parser<'a> {
                 noun_from,
                 measure,
                 unit_tok,
+                form: Form::Plain,
             },
             next,
         ))
+    }
+
+    /// A share written as a fraction or a ratio ("two-thirds", "a quarter of", "one in
+    /// five", "3 out of 4", "half of"), as a percent, or a multiplier ("doubled",
+    /// "threefold", "three times higher", "2.5-fold", "1.5x"): value, next token, form.
+    fn share_or_multiplier(&self, k: usize) -> Option<(f64, usize, Form)> {
+        let lex = crate::lexicon::figure_words();
+        let w = self.lower(k);
+        if let Some(m) = lex.multipliers.get(w) {
+            return Some((*m, k + 1, Form::Multiplier));
+        }
+        // "a quarter of a million" is an amount, read by `number`
+        if self.fraction_of_scale(k).is_some() {
+            return None;
+        }
+        if w == "half" && self.lower(k + 1) == "of" {
+            return Some((50.0, k + 1, Form::Share));
+        }
+        let (n, j) = if w == "a" {
+            (1.0, k + 1)
+        } else {
+            let num = self.number(k)?;
+            if num.year_like || num.scaled || self.percent_suffix(num.next, num.words).is_some() {
+                return None;
+            }
+            (num.value, num.next)
+        };
+        let (f, hyphen) = if self.is_sym(j, "-") && self.attached(j) {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
+        if let Some(&d) = lex.fractions.get(self.lower(f)) {
+            let plural = self.lower(f).ends_with('s');
+            let of_next = self.lower(f + 1) == "of";
+            // "a third of", "one-third", "one third of", "two thirds"; not "a third time"
+            let ok = n >= 1.0
+                && n.fract() == 0.0
+                && n < f64::from(d)
+                && if n == 1.0 {
+                    !plural && (of_next || (hyphen && w != "a"))
+                } else {
+                    plural
+                };
+            return ok.then(|| (100.0 * n / f64::from(d), f + 1, Form::Share));
+        }
+        if w == "a" {
+            return None;
+        }
+        // "three times higher", "2.5-fold", "1.5x"
+        let after = if hyphen { f } else { j };
+        let suffix = self.lower(after);
+        if lex.multiplier_suffixes.iter().any(|x| x == suffix) {
+            let attached = hyphen || self.attached(after);
+            let compares = matches!(
+                self.lower(after + 1),
+                "more"
+                    | "higher"
+                    | "larger"
+                    | "bigger"
+                    | "greater"
+                    | "as"
+                    | "the"
+                    | "faster"
+                    | "lower"
+                    | "less"
+                    | "smaller"
+                    | "increase"
+                    | "rise"
+                    | "over"
+            );
+            let ok = match suffix {
+                "times" => compares,
+                "x" => attached,
+                _ => true,
+            };
+            if ok && n > 0.0 {
+                return Some((n, after + 1, Form::Multiplier));
+            }
+            return None;
+        }
+        // "one in five", "3 out of 4", "one in every ten"
+        let mut m = j;
+        if self.lower(m) == "in" {
+            m += 1;
+        } else if self.lower(m) == "out" && self.lower(m + 1) == "of" {
+            m += 2;
+        } else {
+            return None;
+        }
+        if self.lower(m) == "every" {
+            m += 1;
+        }
+        let den = self.number(m)?;
+        let plain = !den.year_like && !den.scaled;
+        if plain
+            && n.fract() == 0.0
+            && den.value > 1.0
+            && den.value <= 1000.0
+            && n <= den.value
+            && self.percent_suffix(den.next, den.words).is_none()
+        {
+            return Some((100.0 * n / den.value, den.next, Form::Share));
+        }
+        None
+    }
+
+    /// "rose from 1,000 to 1,739": "from" before the figure states a change between two
+    /// levels, read as two figures, unless a range word leads it ("ranging from 5 to 10").
+    fn from_change(&self, start: usize) -> bool {
+        start > 0
+            && self.lower(start - 1) == "from"
+            && !(start >= 2
+                && crate::lexicon::figure_words()
+                    .range_leads
+                    .iter()
+                    .any(|w| w == self.lower(start - 2)))
     }
 
     /// Whether the year-like number at i counts people ("2000 deaths were recorded"):
@@ -1801,6 +1967,7 @@ struct RawFigure {
     measure: Option<&'static crate::lexicon::UnitDef>,
     /// The token the measure's unit starts at.
     unit_tok: usize,
+    form: Form,
 }
 
 /// Years mentioned in a text, with their byte offsets: the figures' time.
@@ -2102,6 +2269,7 @@ fn extract_window(text: &str) -> Vec<Figure> {
                     role,
                     measure: raw.measure.map(Measure::of),
                     unit_start: raw.measure.map(|_| p.toks[raw.unit_tok].start),
+                    form: raw.form,
                 };
                 out.push(fig);
                 i = next;
@@ -2425,6 +2593,92 @@ mod tests {
         assert_eq!(one("a 42% rise, measured over 2020").year, None);
         assert_eq!(one("more than 2000 people").value, 2000.0);
         assert_eq!(one("at least one person").value, 1.0);
+    }
+
+    #[test]
+    fn fractions_and_ratios_are_shares_in_percent() {
+        let share = |t: &str| {
+            let f = extract_figures(t);
+            let f = f.first().unwrap_or_else(|| panic!("no figure in {t:?}"));
+            assert_eq!(f.form, Form::Share, "{t:?}: {f:?}");
+            assert_eq!(f.unit, Unit::Percent, "{t:?}");
+            (f.text.clone(), (f.value * 10.0).round() / 10.0)
+        };
+        assert_eq!(
+            share("Two-thirds of voters backed it."),
+            ("Two-thirds".into(), 66.7)
+        );
+        assert_eq!(
+            share("A third of schools closed."),
+            ("A third".into(), 33.3)
+        );
+        assert_eq!(
+            share("three quarters of the land"),
+            ("three quarters".into(), 75.0)
+        );
+        assert_eq!(
+            share("One in five children is stunted."),
+            ("One in five".into(), 20.0)
+        );
+        assert_eq!(
+            share("3 out of 4 doctors agree."),
+            ("3 out of 4".into(), 75.0)
+        );
+        assert_eq!(
+            share("one in every ten homes"),
+            ("one in every ten".into(), 10.0)
+        );
+        assert_eq!(share("Half of the schools shut."), ("Half".into(), 50.0));
+        let f = extract_figures("nearly two thirds of seats");
+        assert_eq!(f[0].qualifier, Qualifier::Almost);
+        // not shares: an ordinal, a year, a scale
+        assert!(extract_figures("for a third time").is_empty());
+        assert!(extract_figures("the third largest city").is_empty());
+        assert_eq!(extract_figures("half a million people")[0].value, 500_000.0);
+        assert!(extract_figures("2 in 2020")
+            .iter()
+            .all(|f| f.form == Form::Plain));
+    }
+
+    #[test]
+    fn multipliers_are_read_as_multipliers() {
+        let m = |t: &str| {
+            let f = extract_figures(t);
+            let f = f
+                .iter()
+                .find(|f| f.form == Form::Multiplier)
+                .unwrap_or_else(|| panic!("{t:?}: {f:?}"));
+            (f.text.clone(), f.value)
+        };
+        assert_eq!(m("Sales doubled to 400 units."), ("doubled".into(), 2.0));
+        assert_eq!(m("Exports rose threefold."), ("threefold".into(), 3.0));
+        assert_eq!(
+            m("The toll was three times higher."),
+            ("three times".into(), 3.0)
+        );
+        assert_eq!(m("a 2.5-fold rise"), ("2.5-fold".into(), 2.5));
+        assert_eq!(m("Costs halved."), ("halved".into(), 0.5));
+        // "three times" without a comparison counts occurrences
+        assert!(extract_figures("He was arrested three times.")
+            .iter()
+            .all(|f| f.form == Form::Plain));
+    }
+
+    #[test]
+    fn from_one_level_to_another_is_two_figures_not_a_range() {
+        let f = extract_figures("Cases went from 1,000 to 1,739.");
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["1,000", "1,739"]);
+        assert!(f.iter().all(|f| f.qualifier == Qualifier::Exact));
+        // a range word keeps the range
+        let f = extract_figures("Estimates ranging from 5 to 10 people.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].qualifier, Qualifier::Range);
+        assert_eq!((f[0].low, f[0].high), (5.0, 10.0));
+        assert_eq!(
+            extract_figures("7,000 to 10,000 fighters")[0].qualifier,
+            Qualifier::Range
+        );
     }
 
     #[test]

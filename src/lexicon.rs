@@ -123,6 +123,29 @@ pub fn roles() -> &'static [(String, Vec<String>)] {
     })
 }
 
+/// The figure reader's words of `[figures]` (see lexicon/default.toml).
+#[derive(Debug, Deserialize)]
+pub struct FigureWords {
+    pub range_leads: Vec<String>,
+    pub fractions: std::collections::BTreeMap<String, u32>,
+    pub multipliers: std::collections::BTreeMap<String, f64>,
+    pub multiplier_suffixes: Vec<String>,
+}
+
+/// `[figures]` of the default lexicon, read once.
+pub fn figure_words() -> &'static FigureWords {
+    #[derive(Deserialize)]
+    struct Only {
+        figures: FigureWords,
+    }
+    static WORDS: OnceLock<FigureWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        toml::from_str::<Only>(DEFAULT)
+            .expect("lexicon/default.toml is valid (tested)")
+            .figures
+    })
+}
+
 /// The synonym groups of the default lexicon and of `profiles` (`[synonyms] groups`).
 pub fn synonyms(profiles: &[String]) -> Vec<Vec<String>> {
     #[derive(Deserialize, Default)]

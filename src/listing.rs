@@ -1,7 +1,7 @@
 //! `claimcheck figures`: every figure the reader finds in a text, for users who want to
 //! see what was read and as the harness of the peer suites (one JSON object a line).
 
-use crate::figure::{extract_figures, Figure, Unit};
+use crate::figure::{extract_figures, Figure, Form, Unit};
 use crate::frame::{frame_of, Direction};
 use crate::segment::{passage_text, segment};
 use serde::Serialize;
@@ -25,7 +25,8 @@ pub struct Listed {
     pub dimension: &'static str,
     pub currency: Option<&'static str>,
     pub qualifier: &'static str,
-    /// `level`, or `change` ("rose 12%"), with `direction` `up` or `down` when said.
+    /// `level`, `change` ("rose 12%", with `direction` `up` or `down` when said), `share`
+    /// ("two-thirds", "one in five": a percent) or `multiplier` ("doubled", "threefold").
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<&'static str>,
@@ -76,7 +77,12 @@ fn listed(
         dimension,
         currency: f.currency,
         qualifier: f.qualifier.as_str(),
-        kind: if change.is_some() { "change" } else { "level" },
+        kind: match f.form {
+            Form::Share => "share",
+            Form::Multiplier => "multiplier",
+            Form::Plain if change.is_some() => "change",
+            Form::Plain => "level",
+        },
         direction: change.map(|d| match d {
             Direction::Up => "up",
             Direction::Down => "down",

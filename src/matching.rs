@@ -242,6 +242,10 @@ fn precision_unit(v: f64) -> f64 {
 /// How far "about x" reaches: the tolerance (±10%), but no further than the precision
 /// the writer chose ("some 24.4 million" is not 23 million; "about 800" may be 780).
 fn about_tol(f: &Figure, tol: f64) -> f64 {
+    if f.form == crate::figure::Form::Share {
+        // "about two-thirds": a fraction carries no written precision of its own
+        return tol * f.value.abs();
+    }
     (tol * f.value.abs()).min(precision_unit(f.value))
 }
 
@@ -264,7 +268,9 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
             || c.currency
                 .zip(s.currency)
                 .is_some_and(|(a, b)| crate::figure::same_currency(a, b)));
-    if !unit_ok {
+    // "doubled" is no level of 2, and a level is no multiplier
+    let multiplier = |f: &Figure| f.form == crate::figure::Form::Multiplier;
+    if !unit_ok || multiplier(c) != multiplier(s) {
         return Agreement::Unit;
     }
     // physical measures compare within a dimension, in the claim's unit: "just over
@@ -336,6 +342,13 @@ fn emphatic(f: &Figure) -> bool {
 /// when the claim is written with a scale word ("more than 1.6 million" for "more than
 /// 1,608,500"), a rounding the notation itself signals.
 fn same_as_written(c: &Figure, s: &Figure) -> bool {
+    use crate::figure::Form::Share;
+    // a fraction is exact and a percentage rounds it: "two-thirds" is 67% and 66.7%,
+    // not 66%
+    if (c.form == Share) != (s.form == Share) {
+        let written = if c.form == Share { s } else { c };
+        return (c.value - s.value).abs() <= 0.5 * precision_unit(written.value) * 1.000_001;
+    }
     close(c.value, s.value)
         || scaled_step(c).is_some_and(|step| {
             scaled_step(s).is_none_or(|own| own < step) && (s.value - c.value).abs() < step / 2.0
@@ -1300,6 +1313,48 @@ mod tests {
         );
         assert_eq!(cmp("42 attacks", "42% increase"), Agreement::Unit);
         assert_eq!(cmp("Rs 50 million", "$50 million"), Agreement::Unit);
+    }
+
+    #[test]
+    fn a_fraction_agrees_with_the_percentages_that_round_it() {
+        assert_eq!(
+            cmp("67% of voters", "two-thirds of voters"),
+            Agreement::Agree
+        );
+        assert_eq!(
+            cmp("66.7% of voters", "two-thirds of voters"),
+            Agreement::Agree
+        );
+        assert_eq!(
+            cmp("two-thirds of voters", "67% of voters"),
+            Agreement::Agree
+        );
+        assert_eq!(
+            cmp("66% of voters", "two-thirds of voters"),
+            Agreement::Value
+        );
+        assert_eq!(
+            cmp("20% of children", "one in five children"),
+            Agreement::Agree
+        );
+        assert_eq!(
+            cmp("one in four children", "one in five children"),
+            Agreement::Value
+        );
+        assert_eq!(
+            cmp("about two-thirds of voters", "64% of voters"),
+            Agreement::Agree
+        );
+    }
+
+    #[test]
+    fn a_multiplier_compares_only_with_a_multiplier() {
+        assert_eq!(cmp("exports doubled", "exports doubled"), Agreement::Agree);
+        assert_eq!(
+            cmp("exports doubled", "exports rose threefold"),
+            Agreement::Value
+        );
+        assert_eq!(cmp("exports doubled", "2 exports"), Agreement::Unit);
     }
 
     #[test]
