@@ -1382,7 +1382,7 @@ impl<'a> Parser<'a> {
             || (self.is_sym(next, "-") && self.attached(next))
         {
             Some(next + 1)
-        } else if self.lower(next) == "to" && !num.year_like && !self.from_change(start_tok) {
+        } else if self.lower(next) == "to" && !num.year_like && !self.changes_from(start_tok) {
             // "7,000 to 10,000" but not "up to" (already consumed) or "from 2012 to 2015"
             Some(next + 1)
         } else {
@@ -1620,7 +1620,7 @@ impl<'a> Parser<'a> {
 
     /// "rose from 1,000 to 1,739": "from" before the figure states a change between two
     /// levels, read as two figures, unless a range word leads it ("ranging from 5 to 10").
-    fn from_change(&self, start: usize) -> bool {
+    fn changes_from(&self, start: usize) -> bool {
         start > 0
             && self.lower(start - 1) == "from"
             && !(start >= 2
