@@ -535,18 +535,21 @@ pub fn write_sarif(
         .chain(silenced.iter().map(|s| (&s.finding, Some(s))))
         .filter(|(f, _)| f.is_reported())
         .collect();
-    all.sort_by(|a, b| {
-        let key = |f: &Finding| {
-            (
-                f.location.file.clone(),
-                f.location.line,
-                f.location.column,
-                f.code(),
-            )
-        };
-        key(a.0)
-            .cmp(&key(b.0))
-            .then(a.1.is_some().cmp(&b.1.is_some()))
+    // the order of the JSON results (drafts as given, each sorted), silenced findings
+    // in their places
+    let mut file_rank: HashMap<&str, usize> = HashMap::new();
+    for (f, _) in &all {
+        let n = file_rank.len();
+        file_rank.entry(f.location.file.as_str()).or_insert(n);
+    }
+    all.sort_by_key(|(f, s)| {
+        (
+            file_rank[f.location.file.as_str()],
+            f.location.line,
+            f.location.column,
+            f.code(),
+            s.is_some(),
+        )
     });
     let mut paths = Paths::new(root);
     let mut occurrences: HashMap<u64, usize> = HashMap::new();
