@@ -648,3 +648,19 @@ fn diff_reports_only_changed_lines() {
     assert_eq!(code, 2);
     assert!(err.contains("is not in a git work tree"), "{err}");
 }
+
+/// The official schema (scripts/sarif-validate/run.sh): it fetches the schema from npm
+/// and jsonschema + rfc3987 from PyPI, so it is not part of the default run:
+/// `cargo test --test ci -- --ignored`. It skips, saying why, where they cannot be had.
+#[test]
+#[ignore]
+fn sarif_validates_against_the_official_schema() {
+    let out = std::process::Command::new("bash")
+        .arg(repo().join("scripts/sarif-validate/run.sh"))
+        .env("CLAIMCHECK_BIN", env!("CARGO_BIN_EXE_claimcheck"))
+        .output()
+        .expect("bash runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    println!("{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{text}");
+}
