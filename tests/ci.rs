@@ -286,17 +286,7 @@ fn sarif_uris_are_percent_encoded_and_relative_to_the_project() {
 
 #[test]
 fn github_shows_ten_per_level_and_lists_the_rest_in_the_summary() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    for f in ["ministry.txt", "analysis.txt", "wire.txt"] {
-        std::fs::copy(fixtures().join("corpus").join(f), corpus.join(f)).unwrap();
-    }
-    std::fs::write(
-        dir.path().join("claims.toml"),
-        "[corpus]\npaths = [\"corpus\"]\n",
-    )
-    .unwrap();
+    let dir = project("[corpus]\npaths = [\"corpus\"]\n");
     let mut draft = String::new();
     for _ in 0..12 {
         draft.push_str("Militant violence claimed 1,061 lives in 2021.\n\n");
@@ -327,15 +317,7 @@ fn github_shows_ten_per_level_and_lists_the_rest_in_the_summary() {
 
 #[test]
 fn github_escapes_hostile_file_names_and_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(fixtures().join("corpus/ministry.txt"), corpus.join("m.txt")).unwrap();
-    std::fs::write(
-        dir.path().join("claims.toml"),
-        "[corpus]\npaths = [\"corpus\"]\n",
-    )
-    .unwrap();
+    let dir = project("[corpus]\npaths = [\"corpus\"]\n");
     let name = "x,y:z%.md";
     std::fs::write(
         dir.path().join(name),
@@ -438,18 +420,23 @@ fn fail_on_sets_the_level_that_fails() {
     assert_eq!(trace(&["--format", "sarif", "--fail-on", "error"]), 1);
 }
 
-/// A claims.toml of `base` (a fixture) with `extra` appended, in a temporary copy of
-/// the fixtures' corpus.
-fn with_settings(base: &str, extra: &str) -> tempfile::TempDir {
+/// A temporary project: a copy of the fixtures' corpus in `corpus/`, and `claims`
+/// as its claims.toml.
+fn project(claims: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
     for f in ["ministry.txt", "analysis.txt", "wire.txt"] {
         std::fs::copy(fixtures().join("corpus").join(f), corpus.join(f)).unwrap();
     }
-    let text = std::fs::read_to_string(fixtures().join(base)).unwrap();
-    std::fs::write(dir.path().join("claims.toml"), format!("{extra}\n{text}")).unwrap();
+    std::fs::write(dir.path().join("claims.toml"), claims).unwrap();
     dir
+}
+
+/// A project whose claims.toml is `extra` and then the fixture `base`.
+fn with_settings(base: &str, extra: &str) -> tempfile::TempDir {
+    let text = std::fs::read_to_string(fixtures().join(base)).unwrap();
+    project(&format!("{extra}\n{text}"))
 }
 
 #[test]
