@@ -64,13 +64,15 @@ pub fn write_github(
         }
         let n = &mut shown[usize::from(level == "warning")];
         if *n >= SHOWN_PER_LEVEL {
-            rest.push(format!(
+            // one line each, whatever a file name or quoted text holds
+            let line = format!(
                 "{file}:{}:{}: {level} {}: {}",
                 l.line,
                 l.column,
                 f.code(),
                 msg.replace('\n', "; ")
-            ));
+            );
+            rest.push(crate::text::escape_control(&line).into_owned());
             continue;
         }
         *n += 1;
