@@ -74,6 +74,9 @@ pub struct Finding {
     pub notes: Vec<String>,
     /// Supporting sources once copies are folded into their origin.
     pub independent_sources: usize,
+    /// The severity it is reported at: the verdict's, or what `[settings.severity]`
+    /// makes of its code.
+    pub level: Severity,
 }
 
 impl Finding {
@@ -93,6 +96,13 @@ impl Finding {
         {
             notes.push(FEW_SOURCES.to_string());
         }
+        let few = notes.iter().any(|n| n == FEW_SOURCES);
+        let (code, default) = if few {
+            (FEW_SOURCES_CODE, Severity::Warning)
+        } else {
+            (judgment.verdict.code(), judgment.verdict.severity())
+        };
+        let level = ctx.settings.severity.apply(code, default);
         Finding {
             kind,
             location,
@@ -100,7 +110,14 @@ impl Finding {
             judgment,
             notes,
             independent_sources,
+            level,
         }
+    }
+
+    /// A finding to report: anything but plain support (SARIF results, annotations and
+    /// the Markdown table hold these; JSON holds every figure).
+    pub fn is_reported(&self) -> bool {
+        self.code() != Verdict::Supported.code()
     }
 
     /// Too few independent sources for `min_sources`.
@@ -109,11 +126,7 @@ impl Finding {
     }
 
     pub fn severity(&self) -> Severity {
-        if self.few_sources() {
-            Severity::Warning
-        } else {
-            self.judgment.verdict.severity()
-        }
+        self.level
     }
 
     pub fn code(&self) -> &'static str {

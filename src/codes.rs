@@ -2,6 +2,19 @@
 
 use crate::judge::Verdict;
 
+/// A finding code in a few words, for a rule list (SARIF's short description).
+pub fn short(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "supported-figure" => "A source passage states the figure",
+        "misquoted-figure" => "The figure differs from what its source says",
+        "unattributed-claim" => "No source supports the figure",
+        "miscited-source" => "The cited source does not carry the figure",
+        "conflicting-sources" => "Sources disagree on the figure",
+        crate::check::FEW_SOURCES_CODE => "Too few independent sources give the figure",
+        _ => return None,
+    })
+}
+
 /// What a finding code means, why it matters, and an example.
 pub fn explain(code: &str) -> Option<&'static str> {
     if code == crate::check::FEW_SOURCES_CODE || code == crate::check::FEW_SOURCES {

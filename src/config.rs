@@ -37,6 +37,77 @@ pub struct Settings {
     pub candidates: usize,
     /// Independent sources a figure needs; fewer is a finding (provenance).
     pub min_sources: usize,
+    /// `[settings.severity]`: the level each finding code is reported at. Read from the
+    /// document walk (it points at bad keys and values), not by serde.
+    #[serde(skip)]
+    pub severity: SeverityPolicy,
+}
+
+/// The level `[settings.severity]` gives a finding code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// An error: fails the run.
+    Deny,
+    /// A warning: fails the run only with `--fail-on warning`.
+    Warn,
+    /// Kept in JSON and SARIF at info level, hidden in human output, never fails.
+    Allow,
+}
+
+impl Level {
+    fn parse(s: &str) -> Option<Level> {
+        match s {
+            "deny" => Some(Level::Deny),
+            "warn" => Some(Level::Warn),
+            "allow" => Some(Level::Allow),
+            _ => None,
+        }
+    }
+}
+
+/// Levels by finding code; a code not named keeps its built-in severity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeverityPolicy {
+    levels: BTreeMap<&'static str, Level>,
+}
+
+impl SeverityPolicy {
+    /// The codes `[settings.severity]` takes, each with the verdict name that may stand
+    /// for it (`supported-figure` is no finding and takes no level).
+    pub const NAMES: [(&'static str, &'static str); 5] = [
+        ("misquoted-figure", "misquoted"),
+        ("unattributed-claim", "unattributed"),
+        ("miscited-source", "miscited"),
+        ("conflicting-sources", "conflict"),
+        (crate::check::FEW_SOURCES_CODE, crate::check::FEW_SOURCES),
+    ];
+
+    /// The code a `[settings.severity]` key names: a code or its verdict name.
+    fn code_of(key: &str) -> Option<&'static str> {
+        Self::NAMES
+            .iter()
+            .find(|(code, name)| *code == key || *name == key)
+            .map(|(code, _)| *code)
+    }
+
+    pub fn set(&mut self, code: &'static str, level: Level) {
+        self.levels.insert(code, level);
+    }
+
+    pub fn level(&self, code: &str) -> Option<Level> {
+        self.levels.get(code).copied()
+    }
+
+    /// The severity of a finding of `code` whose built-in severity is `default`.
+    pub fn apply(&self, code: &str, default: crate::judge::Severity) -> crate::judge::Severity {
+        use crate::judge::Severity;
+        match self.level(code) {
+            Some(Level::Deny) => Severity::Error,
+            Some(Level::Warn) => Severity::Warning,
+            Some(Level::Allow) => Severity::Info,
+            None => default,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -51,6 +122,7 @@ impl Default for Settings {
             open_end_cap: 2.0,
             candidates: 40,
             min_sources: 1,
+            severity: SeverityPolicy::default(),
         }
     }
 }
@@ -277,6 +349,7 @@ enum Ty {
     StrList,
     Float,
     Int,
+    Table,
 }
 
 const SOURCE_KEYS: &[(&str, Ty)] = &[
@@ -303,6 +376,7 @@ const SETTINGS_KEYS: &[(&str, Ty)] = &[
     ("open_end_cap", Ty::Float),
     ("candidates", Ty::Int),
     ("min_sources", Ty::Int),
+    ("severity", Ty::Table),
 ];
 
 fn ty_name(t: Ty) -> &'static str {
@@ -311,6 +385,7 @@ fn ty_name(t: Ty) -> &'static str {
         Ty::StrList => "a list of strings",
         Ty::Float => "a number",
         Ty::Int => "a whole number",
+        Ty::Table => "a table",
     }
 }
 
@@ -320,6 +395,7 @@ fn value_fits(v: &toml_edit::Value, t: Ty) -> bool {
         Ty::StrList => v.as_array().is_some_and(|a| a.iter().all(|x| x.is_str())),
         Ty::Float => v.is_float() || v.is_integer(),
         Ty::Int => v.as_integer().is_some_and(|i| i >= 0),
+        Ty::Table => v.is_inline_table(),
     }
 }
 
@@ -361,7 +437,8 @@ fn check_table(
                 );
             }
             Some((_, ty)) => {
-                let fits = item.as_value().is_some_and(|v| value_fits(v, *ty));
+                let fits = item.as_value().is_some_and(|v| value_fits(v, *ty))
+                    || (*ty == Ty::Table && item.is_table());
                 if !fits {
                     let span = item.span().unwrap_or(key_span);
                     p.blank.push((
@@ -370,6 +447,7 @@ fn check_table(
                             Ty::Str => "\"\"",
                             Ty::StrList => "[]",
                             Ty::Float | Ty::Int => "1",
+                            Ty::Table => "{}",
                         },
                     ));
                     p.add(
@@ -382,6 +460,10 @@ fn check_table(
                             Ty::Str => format!("write it as `{key} = \"...\"`"),
                             Ty::Float => format!("write it as `{key} = 0.5`"),
                             Ty::Int => format!("write it as `{key} = 2`"),
+                            Ty::Table => format!(
+                                "write it as `[{what}.{key}]`",
+                                what = what.trim_matches(['[', ']'])
+                            ),
                         }),
                     );
                 }
@@ -591,8 +673,9 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
             }
         })
         .unwrap_or_else(|| PathBuf::from("."));
-    let settings = raw.settings.unwrap_or_default();
+    let mut settings = raw.settings.unwrap_or_default();
     check_settings(&mut p, &settings, &doc);
+    settings.severity = severity_policy(&mut p, &doc);
     // lines by binary search over the line starts (a scan per claim is quadratic)
     let starts = crate::corpus::line_starts(&text);
     let line_at = |offset: usize| crate::corpus::line_col_with(&text, &starts, offset).0;
@@ -907,6 +990,80 @@ fn check_settings(p: &mut Problems, s: &Settings, doc: &toml_edit::ImDocument<&s
             Some("2.0 reads \"more than x\" as at most 2·x".into()),
         );
     }
+}
+
+/// `[settings.severity]`: each key a finding code or verdict name, each value `deny`,
+/// `warn` or `allow`; every bad key or value is reported at its span.
+fn severity_policy(p: &mut Problems, doc: &toml_edit::ImDocument<&str>) -> SeverityPolicy {
+    let mut policy = SeverityPolicy::default();
+    let Some(table) = doc
+        .get("settings")
+        .and_then(|t| t.as_table_like())
+        .and_then(|t| t.get("severity"))
+        .and_then(|t| t.as_table_like())
+    else {
+        return policy;
+    };
+    let names: Vec<&str> = SeverityPolicy::NAMES.iter().map(|(_, n)| *n).collect();
+    let mut given: BTreeMap<&'static str, String> = BTreeMap::new();
+    for (key, item) in table.iter() {
+        let key_span = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
+        let Some(code) = SeverityPolicy::code_of(key) else {
+            let help = if key == "supported" || key == "supported-figure" {
+                "a supported figure is no finding; levels are for: ".to_string() + &names.join(", ")
+            } else {
+                let all: Vec<(&str, Ty)> = SeverityPolicy::NAMES
+                    .iter()
+                    .flat_map(|(c, n)| [(*c, Ty::Str), (*n, Ty::Str)])
+                    .collect();
+                suggest(key, &all).unwrap_or_else(|| {
+                    format!(
+                        "[settings.severity] takes a verdict or its code: {}",
+                        names.join(", ")
+                    )
+                })
+            };
+            p.add(
+                "unknown_key",
+                key_span,
+                format!("`{key}` in [settings.severity] is not a finding"),
+                "not a verdict or finding code",
+                Some(help),
+            );
+            continue;
+        };
+        let value = item.as_value();
+        let level = value.and_then(|v| v.as_str()).and_then(Level::parse);
+        let Some(level) = level else {
+            let span = item.span().unwrap_or(key_span.clone());
+            let hint = match value.and_then(|v| v.as_str()) {
+                Some("error") => "did you mean `deny`?",
+                Some("warning") => "did you mean `warn`?",
+                Some("off" | "ignore" | "none" | "info") => "did you mean `allow`?",
+                _ => "deny: an error, warn: a warning, allow: reported as info, never failing",
+            };
+            p.add(
+                "wrong_type",
+                span,
+                format!("`{key}` in [settings.severity] must be \"deny\", \"warn\" or \"allow\""),
+                "expected \"deny\", \"warn\" or \"allow\"",
+                Some(format!("write it as `{key} = \"warn\"`; {hint}")),
+            );
+            continue;
+        };
+        if let Some(first) = given.insert(code, key.to_string()) {
+            p.add(
+                "duplicate_key",
+                key_span,
+                format!("`{key}` sets the level of `{first}` again"),
+                "named twice",
+                Some("keep one of the two keys: a verdict and its code are one finding".into()),
+            );
+            continue;
+        }
+        policy.set(code, level);
+    }
+    policy
 }
 
 fn corpus_paths_or_default(paths: &[PathBuf], root: &Path) -> Vec<PathBuf> {

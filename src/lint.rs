@@ -14,6 +14,15 @@ use std::sync::Arc;
 pub struct LintResult {
     pub findings: Vec<Finding>,
     pub suppressed: usize,
+    /// The silenced findings themselves (SARIF reports them with a suppression).
+    pub silenced: Vec<Silenced>,
+}
+
+/// A finding a suppression comment silenced, with the comment's reason.
+#[derive(Debug, Clone)]
+pub struct Silenced {
+    pub finding: Finding,
+    pub reason: Option<String>,
 }
 
 /// The corpus sources a sentence's citations name; `None` when it cites nothing.
@@ -131,7 +140,7 @@ pub fn lint_draft_with_claims(
         .collect();
     let claims = &claims[..];
     // sentences are judged in parallel; `collect` keeps their order
-    let per_sentence: Vec<(Vec<Finding>, usize)> = draft
+    let per_sentence: Vec<(Vec<Finding>, Vec<Silenced>)> = draft
         .sentences
         .par_iter()
         .map(|s| {
@@ -144,19 +153,19 @@ pub fn lint_draft_with_claims(
         })
         .collect();
     let mut findings = Vec::new();
-    let mut suppressed = 0;
-    for (f, n) in per_sentence {
+    let mut silenced = Vec::new();
+    for (f, s) in per_sentence {
         findings.extend(f);
-        suppressed += n;
+        silenced.extend(s);
     }
     sort_findings(&mut findings);
     LintResult {
         findings,
-        suppressed,
+        suppressed: silenced.len(),
+        silenced,
     }
 }
 
-/// One sentence's findings, and how many suppression comments silenced.
 /// The draft file a sentence is in: its name, text and line starts.
 struct DraftFile<'a> {
     name: &'a str,
@@ -164,6 +173,7 @@ struct DraftFile<'a> {
     starts: &'a [usize],
 }
 
+/// One sentence's findings, and those suppression comments silenced.
 fn lint_sentence(
     at: &DraftFile,
     draft: &Draft,
@@ -171,10 +181,10 @@ fn lint_sentence(
     ctx: Context,
     resolver: &Resolver,
     claims: &[ClaimKey],
-) -> (Vec<Finding>, usize) {
+) -> (Vec<Finding>, Vec<Silenced>) {
     let corpus = ctx.corpus;
     let mut findings = Vec::new();
-    let mut suppressed = 0;
+    let mut silenced = Vec::new();
     let mut figures = extract_figures(&s.text);
     if let Some(only) = &s.only {
         figures.retain(|f| f.span.start >= only.start && f.span.end <= only.end);
@@ -185,7 +195,7 @@ fn lint_sentence(
         }
     }
     if figures.is_empty() {
-        return (findings, suppressed);
+        return (findings, silenced);
     }
     let mut masks = Vec::new();
     let cited = cited_sources(corpus, resolver, draft, &s.citations, &mut masks);
@@ -197,27 +207,30 @@ fn lint_sentence(
     };
     for j in judge_claim(ctx, &s.text, &figures, &citation, &masks) {
         let span = s.draft_span(&j.figure.span);
-        if draft
+        let silencer = draft
             .suppressions
             .iter()
-            .any(|sup| sup.silences(span.start, j.verdict.as_str(), j.verdict.code()))
-        {
-            suppressed += 1;
-            continue;
-        }
+            .find(|sup| sup.silences(span.start, j.verdict.as_str(), j.verdict.code()));
         let mut notes = Vec::new();
         if j.verdict == Verdict::Supported && cited.is_none() {
             notes.push("uncited".to_string());
         }
         let claim_id = linked_claim(ctx, &s.text, &j.figure, claims).map(str::to_string);
-        findings.push(Finding::new(
+        let finding = Finding::new(
             FindingKind::Figure,
             Location::with_starts(at.name.to_string(), at.text.clone(), at.starts, span),
             claim_id,
             j,
             notes,
             ctx,
-        ));
+        );
+        match silencer {
+            Some(sup) => silenced.push(Silenced {
+                finding,
+                reason: sup.reason.clone(),
+            }),
+            None => findings.push(finding),
+        }
     }
-    (findings, suppressed)
+    (findings, silenced)
 }

@@ -9,7 +9,7 @@ use claimcheck::figure::extract_figures;
 use claimcheck::index::{Analyzer, Index};
 use claimcheck::judge::Citation;
 use claimcheck::judge::{Context, Severity, Verdict};
-use claimcheck::lint::lint_draft_with_claims;
+use claimcheck::lint::{lint_draft_with_claims, Silenced};
 use claimcheck::provenance::Provenance;
 use claimcheck::report::{self, Format, HumanOptions, Summary};
 use claimcheck::trace::{command_line_location, trace};
@@ -24,7 +24,7 @@ use std::sync::Arc;
     name = "claimcheck",
     version,
     about = "Keeps the figures in a piece of analysis honest: every figure must trace back to a source passage that says the same thing.",
-    after_help = "Exit status: 0 no errors, 1 findings at error severity, 2 the input could not be used.\nExplain a finding code with `claimcheck explain CODE`."
+    after_help = "Exit status: 0 no errors, 1 findings at error severity (see --fail-on), 2 the input could not be used.\nExplain a finding code with `claimcheck explain CODE`."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -39,6 +39,10 @@ enum Command {
     Lint {
         #[command(flatten)]
         common: Common,
+        /// Report only findings on lines changed since this git revision (a commit,
+        /// branch or tag; untracked drafts count as changed)
+        #[arg(long, value_name = "BASE")]
+        diff: Option<String>,
         /// Markdown files to check
         #[arg(required = true, value_name = "DRAFT")]
         drafts: Vec<PathBuf>,
@@ -89,11 +93,25 @@ struct Common {
     /// When to use colour
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Which findings make the exit status 1 (default: error; `trace` exits 0 unless given)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<FailOn>,
     /// Read corpus files outside the project folder (the git work tree of claims.toml,
     /// else its folder); off by default so a pull request cannot make a CI run quote
     /// files from elsewhere
     #[arg(long)]
     allow_outside: bool,
+}
+
+/// The severity from which findings fail the run.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Errors fail the run (misquoted, unattributed, miscited by default)
+    Error,
+    /// Errors and warnings fail the run (conflicts, too few sources by default)
+    Warning,
+    /// Findings never fail the run; bad input still exits 2
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -216,22 +234,37 @@ fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Repor
     Ok(corpus)
 }
 
-fn render(
-    common: &Common,
-    findings: &[Finding],
-    ctx: Context,
-    summary: &Summary,
-) -> std::io::Result<()> {
+/// What a run hands the renderers besides its findings.
+struct Run<'a> {
+    findings: &'a [Finding],
+    /// Findings a suppression comment silenced (SARIF lists them as suppressed).
+    silenced: &'a [Silenced],
+    summary: &'a Summary,
+}
+
+fn render(common: &Common, run: &Run, ctx: Context) -> std::io::Result<()> {
     let (corpus, prov) = (ctx.corpus, ctx.provenance);
+    let (findings, summary) = (run.findings, run.summary);
+    let root = claimcheck::config::project_root(&ctx_root(common));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match common.format {
         Format::Json => report::write_json(&mut out, findings, corpus, prov, summary)?,
         Format::Sarif => {
-            let root = claimcheck::config::project_root(&ctx_root(common));
-            report::write_sarif(&mut out, findings, corpus, Some(&root))?
+            claimcheck::sarif::write_sarif(&mut out, findings, run.silenced, corpus, Some(&root))?
         }
-        Format::Github => report::write_github(&mut out, findings, corpus)?,
+        Format::Github => {
+            claimcheck::github::write_github(&mut out, findings, corpus, summary, Some(&root))?;
+            write_step_summary(common, run, corpus, &root);
+        }
+        Format::Markdown => claimcheck::markdown::write_markdown(
+            &mut out,
+            findings,
+            corpus,
+            summary,
+            Some(&root),
+            common.verbose,
+        )?,
         Format::Human => {
             let opts = HumanOptions {
                 verbose: common.verbose,
@@ -245,6 +278,39 @@ fn render(
         }
     }
     out.flush()
+}
+
+/// In GitHub Actions (`$GITHUB_STEP_SUMMARY` set), the Markdown report is appended to
+/// the job summary: it has every finding, where annotations stop at ten per level. A
+/// summary that cannot be written is a warning; the annotations are out already.
+fn write_step_summary(common: &Common, run: &Run, corpus: &Corpus, root: &std::path::Path) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let mut md = Vec::new();
+    let written = claimcheck::markdown::write_markdown(
+        &mut md,
+        run.findings,
+        corpus,
+        run.summary,
+        Some(root),
+        common.verbose,
+    )
+    .and_then(|_| {
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)?
+            .write_all(&md)
+    });
+    if let Err(e) = written {
+        eprint_safe(&miette::miette!(
+            severity = miette::Severity::Warning,
+            code = "claimcheck::github::step_summary",
+            "cannot write the job summary `{}`: {e}",
+            std::path::Path::new(&path).display()
+        ));
+    }
 }
 
 /// The folder SARIF locations are relative to: that of claims.toml (or its git work
@@ -280,17 +346,23 @@ fn safe_human(
 }
 
 /// Print the report; a closed pipe is not an error.
-fn finish(common: &Common, findings: &[Finding], ctx: Context, summary: &Summary) -> ExitCode {
-    if let Err(e) = render(common, findings, ctx, summary) {
+fn finish(common: &Common, run: &Run, ctx: Context) -> ExitCode {
+    if let Err(e) = render(common, run, ctx) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return fail(miette::miette!("cannot write the report: {e}"));
         }
     }
-    exit_for(findings)
+    exit_for(run.findings, common.fail_on.unwrap_or(FailOn::Error))
 }
 
-fn exit_for(findings: &[Finding]) -> ExitCode {
-    if findings.iter().any(|f| f.severity() == Severity::Error) {
+/// 1 when a finding is at or above the `--fail-on` level, else 0.
+fn exit_for(findings: &[Finding], fail_on: FailOn) -> ExitCode {
+    let fails = |s: Severity| match fail_on {
+        FailOn::Error => s == Severity::Error,
+        FailOn::Warning => s >= Severity::Warning,
+        FailOn::Never => false,
+    };
+    if findings.iter().any(|f| fails(f.severity())) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -341,10 +413,15 @@ fn run_check(common: Common) -> ExitCode {
     };
     let findings = check_claims(&l.config, l.ctx());
     let summary = Summary::of(&findings);
-    finish(&common, &findings, l.ctx(), &summary)
+    let run = Run {
+        findings: &findings,
+        silenced: &[],
+        summary: &summary,
+    };
+    finish(&common, &run, l.ctx())
 }
 
-fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
+fn run_lint(common: Common, drafts: Vec<PathBuf>, diff: Option<String>) -> ExitCode {
     // read the drafts first: a missing draft is bad input
     let mut texts = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -365,7 +442,7 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
                         claimcheck::text::escape_control(&shown)
                     ));
                 }
-                texts.push((shown, Arc::new(text)))
+                texts.push((d.clone(), shown, Arc::new(text)))
             }
             Err(e) => {
                 return fail(miette::miette!(
@@ -377,22 +454,54 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>) -> ExitCode {
             }
         }
     }
+    // with --diff, the changed lines of every draft, before the corpus is loaded
+    let mut changed = Vec::new();
+    if let Some(base) = &diff {
+        let mut commits = std::collections::HashMap::new();
+        for (path, _, _) in &texts {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf();
+            let commit = match commits.get(&dir) {
+                Some(c) => Ok(c),
+                None => claimcheck::diff::resolve_base(base, &dir)
+                    .map(|c| &*commits.entry(dir.clone()).or_insert(c)),
+            };
+            let lines = commit.and_then(|c| claimcheck::diff::changed_lines(c, path));
+            match lines {
+                Ok(lines) => changed.push(Some(lines)),
+                Err(e) => return fail(miette::Report::new(e)),
+            }
+        }
+    }
     let l = match Loaded::load(&common, false) {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
     let ctx = l.ctx();
     let mut findings = Vec::new();
-    let mut suppressed = 0;
-    for (file, text) in texts {
+    let mut silenced = Vec::new();
+    for (i, (_, file, text)) in texts.into_iter().enumerate() {
         let draft = claimcheck::draft::parse(&text);
-        let r = lint_draft_with_claims(&file, text.clone(), &draft, ctx, &l.config.claims);
+        let mut r = lint_draft_with_claims(&file, text.clone(), &draft, ctx, &l.config.claims);
+        if let Some(Some(lines)) = changed.get(i) {
+            let keep = |f: &Finding| lines.touches(f.location.line, f.location.end_line);
+            r.findings.retain(keep);
+            r.silenced.retain(|s| keep(&s.finding));
+        }
         findings.extend(r.findings);
-        suppressed += r.suppressed;
+        silenced.extend(r.silenced);
     }
     let mut summary = Summary::of(&findings);
-    summary.suppressed = suppressed;
-    finish(&common, &findings, ctx, &summary)
+    summary.suppressed = silenced.len();
+    let run = Run {
+        findings: &findings,
+        silenced: &silenced,
+        summary: &summary,
+    };
+    finish(&common, &run, ctx)
 }
 
 fn run_trace(common: Common, target: String) -> ExitCode {
@@ -438,30 +547,38 @@ fn run_trace(common: Common, target: String) -> ExitCode {
             )
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let findings: Vec<Finding> = t.figures.iter().map(|f| f.finding.clone()).collect();
     let r = match common.format {
-        Format::Human => safe_human(&mut out, use_color(common.color), |buf| {
-            report::write_trace_human(buf, &t, corpus, provenance, common.verbose)
-        }),
-        Format::Json => report::write_trace_json(&mut out, &t, corpus, provenance),
-        // the traced figures are findings like lint's: code scanning and annotations
-        // take them as they are (the origin tree is in human and JSON output only)
-        Format::Sarif | Format::Github => {
-            let findings: Vec<Finding> = t.figures.iter().map(|f| f.finding.clone()).collect();
-            if common.format == Format::Sarif {
-                let root = claimcheck::config::project_root(&ctx_root(&common));
-                report::write_sarif(&mut out, &findings, corpus, Some(&root))
-            } else {
-                report::write_github(&mut out, &findings, corpus)
-            }
+        Format::Human => safe_human(
+            &mut std::io::stdout().lock(),
+            use_color(common.color),
+            |buf| report::write_trace_human(buf, &t, corpus, provenance, common.verbose),
+        ),
+        Format::Json => {
+            report::write_trace_json(&mut std::io::stdout().lock(), &t, corpus, provenance)
+        }
+        // the traced figures are findings like lint's: code scanning, annotations and
+        // the Markdown table take them as they are (the origin tree is in human and
+        // JSON output only)
+        Format::Sarif | Format::Github | Format::Markdown => {
+            let summary = Summary::of(&findings);
+            let run = Run {
+                findings: &findings,
+                silenced: &[],
+                summary: &summary,
+            };
+            render(&common, &run, ctx)
         }
     };
     match r {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             fail(miette::miette!("cannot write the report: {e}"))
         }
-        _ => ExitCode::SUCCESS,
+        // a trace reports; it fails only when asked to
+        _ => match common.fail_on {
+            Some(level) => exit_for(&findings, level),
+            None => ExitCode::SUCCESS,
+        },
     }
 }
 
@@ -478,17 +595,17 @@ fn run_sources(common: Common) -> ExitCode {
             report::write_sources_human(buf, corpus, prov, common.verbose)
         }),
         Format::Json => report::write_sources_json(&mut out, corpus, prov),
-        // a list of sources has no findings to scan or annotate
-        Format::Sarif | Format::Github => {
+        // a list of sources has no findings to scan, annotate or tabulate
+        Format::Sarif | Format::Github | Format::Markdown => {
             return fail(miette::miette!(
                 code = "claimcheck::sources::format",
                 help = "use `--format human` or `--format json`",
                 "`sources` lists sources, not findings: `--format {}` has nothing to show",
-                if common.format == Format::Sarif {
-                    "sarif"
-                } else {
-                    "github"
-                }
+                common
+                    .format
+                    .to_possible_value()
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default()
             ))
         }
     };
@@ -567,9 +684,13 @@ fn main() -> ExitCode {
             install_miette_hook(use_color(c.color));
             run_check(c)
         }
-        Command::Lint { common, drafts } => {
+        Command::Lint {
+            common,
+            drafts,
+            diff,
+        } => {
             install_miette_hook(use_color(common.color));
-            run_lint(common, drafts)
+            run_lint(common, drafts, diff)
         }
         Command::Trace { common, target } => {
             install_miette_hook(use_color(common.color));

@@ -11,7 +11,6 @@ use crate::matching::{Agreement, Evidence, NounRelation, Relation};
 use crate::provenance::Provenance;
 use miette::{Diagnostic, LabeledSpan, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 use std::ops::Range;
@@ -23,8 +22,10 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-scanning dashboards
     Sarif,
-    /// GitHub Actions annotations
+    /// GitHub Actions annotations, and a job summary when $GITHUB_STEP_SUMMARY is set
     Github,
+    /// A Markdown summary table, for a pull-request comment
+    Markdown,
 }
 
 /// Options of the human renderer.
@@ -36,12 +37,12 @@ pub struct HumanOptions {
 }
 
 /// What the figure says, for messages: "780 prisoners", "over 100 prisoners".
-fn said(f: &Figure) -> String {
+pub(crate) fn said(f: &Figure) -> String {
     f.describe()
 }
 
 /// The figure as the fix should write it.
-fn replacement(f: &Figure) -> String {
+pub(crate) fn replacement(f: &Figure) -> String {
     let mut s = String::new();
     match f.qualifier {
         Qualifier::Over => s.push_str("over "),
@@ -726,7 +727,8 @@ pub fn write_human(
         .with_context_lines(1);
     for f in findings {
         let v = f.judgment.verdict;
-        if v == Verdict::Supported && !opts.verbose && !f.few_sources() {
+        // supported figures and allowed findings ([settings.severity]) are info
+        if f.severity() == Severity::Info && !opts.verbose {
             continue;
         }
         let severity = match f.severity() {
@@ -1168,341 +1170,4 @@ pub fn write_trace_human(
         }
     }
     Ok(())
-}
-
-// --------------------------------------------------------------------------- GitHub
-
-/// GitHub Actions workflow commands: one annotation per finding that is not
-/// supported; columns only for single-line spans (as ruff does).
-pub fn write_github(
-    out: &mut dyn Write,
-    findings: &[Finding],
-    corpus: &Corpus,
-) -> std::io::Result<()> {
-    for f in findings {
-        let level = match f.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => continue,
-        };
-        let l = &f.location;
-        let mut props = format!(
-            "file={},line={},endLine={}",
-            escape_property(&l.file),
-            l.line,
-            l.end_line
-        );
-        if l.line == l.end_line {
-            props.push_str(&format!(",col={},endColumn={}", l.column, l.end_column));
-        }
-        props.push_str(&format!(
-            ",title={}",
-            escape_property(&format!("claimcheck {}", f.code()))
-        ));
-        let mut msg = message(f, corpus);
-        if let Some(h) = help(f, corpus) {
-            msg.push_str(&format!("\n{h}"));
-        }
-        writeln!(out, "::{level} {props}::{}", escape_data(&msg))?;
-    }
-    Ok(())
-}
-
-/// The toolkit's escaping of a workflow command's message, plus: other control
-/// characters become "?" and a legacy "##[" is broken up, so nothing quoted from a
-/// draft or source can act as a command.
-fn escape_data(s: &str) -> String {
-    crate::text::same_length_printable(&s.replace('\r', "\n"))
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-        .replace("##[", "# #[")
-}
-
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-// --------------------------------------------------------------------------- SARIF
-
-#[derive(Serialize)]
-struct Sarif<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: Vec<SarifRun<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifRun<'a> {
-    tool: SarifTool,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    original_uri_base_ids: BTreeMap<&'static str, SarifBase>,
-    column_kind: &'static str,
-    results: Vec<SarifResult<'a>>,
-}
-
-#[derive(Serialize)]
-struct SarifTool {
-    driver: SarifDriver,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifDriver {
-    name: &'static str,
-    version: &'static str,
-    rules: Vec<SarifRule>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifRule {
-    id: &'static str,
-    short_description: SarifText,
-    full_description: SarifText,
-    default_configuration: SarifLevel,
-}
-
-#[derive(Serialize)]
-struct SarifLevel {
-    level: &'static str,
-}
-
-#[derive(Serialize)]
-struct SarifText {
-    text: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifResult<'a> {
-    rule_id: &'static str,
-    level: &'static str,
-    message: SarifText,
-    locations: Vec<SarifLocation>,
-    related_locations: Vec<SarifLocation>,
-    #[serde(skip)]
-    _text: std::marker::PhantomData<&'a ()>,
-    partial_fingerprints: BTreeMap<&'static str, String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifLocation {
-    physical_location: SarifPhysical,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<SarifText>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifPhysical {
-    artifact_location: SarifArtifact,
-    region: SarifRegion,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifArtifact {
-    uri: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    uri_base_id: Option<&'static str>,
-}
-
-/// The percent-encoding of a URI path: unreserved characters and "/" kept, every other
-/// byte as %XX (a name with a space, "#", "%" or "," stays a valid URI).
-fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// A file's SARIF location: relative to `%SRCROOT%` (the project root) when it is
-/// inside it, else an absolute `file://` URI; never a path relative to the current
-/// folder (code scanning would not find it).
-fn sarif_artifact(file: &str, root: Option<&std::path::Path>) -> SarifArtifact {
-    let canon = std::fs::canonicalize(file).ok();
-    if let (Some(c), Some(r)) = (&canon, root) {
-        if let Ok(rel) = c.strip_prefix(r) {
-            let rel: Vec<String> = rel
-                .components()
-                .map(|x| x.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            return SarifArtifact {
-                uri: percent_encode(&rel.join("/")),
-                uri_base_id: Some("%SRCROOT%"),
-            };
-        }
-    }
-    match canon {
-        Some(c) => SarifArtifact {
-            uri: format!("file://{}", percent_encode(&c.to_string_lossy())),
-            uri_base_id: None,
-        },
-        None => SarifArtifact {
-            uri: percent_encode(file),
-            uri_base_id: None,
-        },
-    }
-}
-
-#[derive(Serialize)]
-struct SarifBase {
-    uri: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifRegion {
-    start_line: usize,
-    start_column: usize,
-    end_line: usize,
-    end_column: usize,
-}
-
-fn sarif_level(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    }
-}
-
-/// SARIF 2.1.0 for code-scanning tools: findings that are not supported, with the
-/// source passage as a related location.
-pub fn write_sarif(
-    out: &mut dyn Write,
-    findings: &[Finding],
-    corpus: &Corpus,
-    root: Option<&std::path::Path>,
-) -> std::io::Result<()> {
-    let mut rules: Vec<SarifRule> = Verdict::ALL
-        .iter()
-        .filter(|v| **v != Verdict::Supported)
-        .map(|v| SarifRule {
-            id: v.code(),
-            short_description: SarifText {
-                text: format!("{} figure", v.as_str()),
-            },
-            full_description: SarifText {
-                text: crate::codes::explain(v.code())
-                    .unwrap_or_default()
-                    .to_string(),
-            },
-            default_configuration: SarifLevel {
-                level: sarif_level(v.severity()),
-            },
-        })
-        .collect();
-    rules.push(SarifRule {
-        id: crate::check::FEW_SOURCES_CODE,
-        short_description: SarifText {
-            text: "too few independent sources".into(),
-        },
-        full_description: SarifText {
-            text: crate::codes::explain(crate::check::FEW_SOURCES_CODE)
-                .unwrap_or_default()
-                .to_string(),
-        },
-        default_configuration: SarifLevel { level: "warning" },
-    });
-    let results = findings
-        .iter()
-        .filter(|f| f.severity() != Severity::Info)
-        .map(|f| {
-            let l = &f.location;
-            let mut msg = message(f, corpus);
-            if let Some(h) = help(f, corpus) {
-                msg.push_str(&format!("; {h}"));
-            }
-            let related = f
-                .judgment
-                .evidence
-                .iter()
-                .take(3)
-                .map(|e| {
-                    let p = &corpus.passages[e.passage];
-                    let src = &corpus.sources[p.source];
-                    let fig = &p.figures[e.figure];
-                    let (sl, sc) = src.line_col(p.span.start + fig.span.start);
-                    let (el, ec) = src.line_col(p.span.start + fig.span.end);
-                    SarifLocation {
-                        physical_location: SarifPhysical {
-                            artifact_location: sarif_artifact(&src.display, root),
-                            region: SarifRegion {
-                                start_line: sl,
-                                start_column: sc,
-                                end_line: el,
-                                end_column: ec,
-                            },
-                        },
-                        message: Some(SarifText {
-                            text: format!("`{}` says {}", src.id, said(fig)),
-                        }),
-                    }
-                })
-                .collect();
-            let mut fp = BTreeMap::new();
-            fp.insert(
-                "claimcheck/v1",
-                format!("{}:{}:{}", f.code(), l.file, f.judgment.figure.text),
-            );
-            SarifResult {
-                rule_id: f.code(),
-                level: sarif_level(f.severity()),
-                message: SarifText { text: msg },
-                locations: vec![SarifLocation {
-                    physical_location: SarifPhysical {
-                        artifact_location: sarif_artifact(&l.file, root),
-                        region: SarifRegion {
-                            start_line: l.line,
-                            start_column: l.column,
-                            end_line: l.end_line,
-                            end_column: l.end_column,
-                        },
-                    },
-                    message: None,
-                }],
-                related_locations: related,
-                partial_fingerprints: fp,
-                _text: std::marker::PhantomData,
-            }
-        })
-        .collect();
-    let doc = Sarif {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: vec![SarifRun {
-            tool: SarifTool {
-                driver: SarifDriver {
-                    name: "claimcheck",
-                    version: env!("CARGO_PKG_VERSION"),
-                    rules,
-                },
-            },
-            original_uri_base_ids: root
-                .map(|r| {
-                    let mut m = BTreeMap::new();
-                    let mut uri = format!("file://{}", percent_encode(&r.to_string_lossy()));
-                    if !uri.ends_with('/') {
-                        uri.push('/');
-                    }
-                    m.insert("%SRCROOT%", SarifBase { uri });
-                    m
-                })
-                .unwrap_or_default(),
-            column_kind: "unicodeCodePoints",
-            results,
-        }],
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
 }

@@ -552,8 +552,10 @@ fn render(findings: &[Finding], corpus: &Corpus, prov: &Provenance, suppressed: 
     };
     report::write_human(&mut out, findings, corpus, prov, opts).expect("human");
     report::write_json(&mut out, findings, corpus, prov, &summary).expect("json");
-    report::write_sarif(&mut out, findings, corpus, None).expect("sarif");
-    report::write_github(&mut out, findings, corpus).expect("github");
+    claimcheck::sarif::write_sarif(&mut out, findings, &[], corpus, None).expect("sarif");
+    claimcheck::github::write_github(&mut out, findings, corpus, &summary, None).expect("github");
+    claimcheck::markdown::write_markdown(&mut out, findings, corpus, &summary, None, true)
+        .expect("markdown");
     for f in findings {
         let _ = report::message(f, corpus);
         let _ = report::help(f, corpus);
