@@ -112,6 +112,7 @@ const SETS: &[(&str, f64)] = &[
     ("domains/health-services", 0.60),
     ("domains/air-water", 0.58),
     ("domains/aviation", 0.52),
+    ("domains/tourism", 0.66),
 ];
 
 #[test]
