@@ -23,8 +23,9 @@ const EVIDENCE_SHOWN: usize = 3;
 const LONG_LINE: usize = 600;
 
 /// Text for HTML element content or a quoted attribute value: markup characters become
-/// entities; control characters and bidi overrides, which could hide or reorder what
-/// the page shows, become U+FFFD.
+/// entities; line breaks and tabs become spaces (the same to a browser, and no line of
+/// the page starts with quoted text); other control characters and bidi overrides,
+/// which could hide or reorder what the page shows, become U+FFFD.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -34,11 +35,34 @@ pub fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
                 out.push('\u{fffd}')
             }
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message or help line: escaped, with its `code` spans as `<code>`.
+fn prose(s: &str) -> String {
+    let escaped = esc(s);
+    let parts: Vec<&str> = escaped.split('`').collect();
+    if parts.len() % 2 == 0 {
+        // an unpaired backtick: leave them all as they are
+        return escaped;
+    }
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for (i, p) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(p);
+            out.push_str("</code>");
+        } else {
+            out.push_str(p);
         }
     }
     out
@@ -175,10 +199,10 @@ fn finding_html(out: &mut String, n: usize, f: &Finding, corpus: &Corpus, prov: 
         line = loc.line,
         col = loc.column,
         sentence = highlighted(&sentence, span, "draft-fig"),
-        msg = esc(&message(f, corpus)),
+        msg = prose(&message(f, corpus)),
     );
     if let Some(h) = help(f, corpus) {
-        let _ = writeln!(out, "<p class=\"help\">{}</p>", esc(&h));
+        let _ = writeln!(out, "<p class=\"help\">{}</p>", prose(&h));
     }
     if !f.notes.is_empty() {
         let notes: Vec<String> = f.notes.iter().map(|n| esc(n)).collect();
@@ -237,7 +261,7 @@ fn sources_html(out: &mut String, findings: &[Finding], corpus: &Corpus, prov: &
         let _ = writeln!(
             out,
             "<tr data-source=\"{id}\"><td><b>{id}</b></td><td>{title}</td><td>{publisher}</td>\
-             <td>{date}</td><td>{file}</td><td class=\"num\">{sup}</td><td class=\"num\">{con}</td>\
+             <td class=\"date\">{date}</td><td>{file}</td><td class=\"num\">{sup}</td><td class=\"num\">{con}</td>\
              <td>{copies}</td></tr>",
             id = esc(&s.id),
             title = esc(s.title()),
@@ -270,7 +294,7 @@ fn conflicts_html(out: &mut String, findings: &[Finding], corpus: &Corpus) {
         .flat_map(|(_, f)| f.judgment.evidence.iter())
         .map(|e| corpus.passages[e.passage].source)
         .collect();
-    out.push_str("<table class=\"matrix\"><thead><tr><th>figure</th>");
+    out.push_str("<table class=\"matrix\"><thead><tr><th>figure</th><th>draft says</th>");
     for &c in &cols {
         let _ = write!(out, "<th>{}</th>", esc(&corpus.sources[c].id));
     }
@@ -292,10 +316,11 @@ fn conflicts_html(out: &mut String, findings: &[Finding], corpus: &Corpus) {
         }
         let _ = write!(
             out,
-            "<tr><th><a href=\"#f{n}\"><code>{}</code></a> <span class=\"where\">{}:{}</span></th>",
+            "<tr data-figure=\"f{n}\"><th><a href=\"#f{n}\"><code>{}</code></a> <span class=\"where\">{}:{}</span></th><td>{}</td>",
             esc(&f.judgment.figure.text),
             esc(&f.location.file),
-            f.location.line
+            f.location.line,
+            esc(&f.judgment.figure.describe())
         );
         for c in &cols {
             match says.get(c) {
@@ -336,10 +361,11 @@ blockquote.passage{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid var(
 blockquote.passage.contradicts{border-left-color:var(--misquoted)}blockquote.passage.supports{border-left-color:var(--supported)}
 blockquote.passage p{margin:0}blockquote footer{font-size:.8rem;color:var(--muted)}
 .none,.more,.legend{color:var(--muted);font-size:.9rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top}thead th{background:#f6f8fa}td.num{text-align:right}td.silent{color:var(--muted);text-align:center}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top}thead th{background:#f6f8fa}td.num{text-align:right}td.date{white-space:nowrap}td.silent{color:var(--muted);text-align:center}
 span.supports{color:var(--supported);font-weight:600}span.contradicts{color:var(--misquoted);font-weight:600}
 .v-supported{--c:var(--supported)}.v-misquoted{--c:var(--misquoted)}.v-unattributed{--c:var(--unattributed)}.v-miscited{--c:var(--miscited)}.v-conflict{--c:var(--conflict)}
 footer.page{margin-top:2rem;color:var(--muted);font-size:.8rem}
+@page{margin:1.4cm}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}#filters{display:none}.sides{grid-template-columns:1fr 1fr}.finding,tr{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}mark.draft-fig{outline:1.5px solid #000}mark.source-fig{outline:1.5px dashed #000}}
 "#;
 
@@ -435,6 +461,12 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
         assert_eq!(esc("a\u{1b}[31mb\u{202e}c"), "a\u{fffd}[31mb\u{fffd}c");
+        assert_eq!(esc("a\n::error::b\tc"), "a ::error::b c");
+        assert_eq!(
+            prose("use `<b>` & `x`"),
+            "use <code>&lt;b&gt;</code> &amp; <code>x</code>"
+        );
+        assert_eq!(prose("a ` b"), "a ` b");
     }
 
     #[test]
@@ -444,7 +476,8 @@ mod tests {
             "a&lt;b <mark class=\"x\">780</mark> &amp; c"
         );
         // a span off a char boundary or past the end is clamped, never a panic
-        assert_eq!(highlighted("é1", 1..9, "x"), "é<mark class=\"x\">1</mark>");
+        assert_eq!(highlighted("é1", 2..9, "x"), "é<mark class=\"x\">1</mark>");
+        assert_eq!(highlighted("é1", 1..2, "x"), "<mark class=\"x\">é</mark>1");
     }
 
     #[test]
@@ -453,7 +486,11 @@ mod tests {
         let (s, span) = draft_sentence(text, &(13..16));
         assert_eq!(s, "It rose 42% in 2021.");
         assert_eq!(&s[span], "42%");
-        let long = format!("{} The Taliban freed 780 prisoners. {}", "Words here. ".repeat(60), "More. ".repeat(60));
+        let long = format!(
+            "{} The Taliban freed 780 prisoners. {}",
+            "Words here. ".repeat(60),
+            "More. ".repeat(60)
+        );
         let at = long.find("780").unwrap();
         let (s, span) = draft_sentence(&long, &(at..at + 3));
         assert_eq!(s, "The Taliban freed 780 prisoners.");

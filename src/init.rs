@@ -42,10 +42,7 @@ pub enum InitError {
     Outside { corpus: PathBuf, claims: PathBuf },
     #[error("cannot write `{}`: {err}", .path.display())]
     #[diagnostic(code(claimcheck::init::write))]
-    Write {
-        path: PathBuf,
-        err: std::io::Error,
-    },
+    Write { path: PathBuf, err: std::io::Error },
 }
 
 /// Metadata read from a document's first lines.
@@ -133,7 +130,11 @@ fn date_in_line(line: &str) -> Option<String> {
         if b.len() >= 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b[..4].iter().chain(&b[5..7]).chain(&b[8..10]).all(u8::is_ascii_digit)
+            && b[..4]
+                .iter()
+                .chain(&b[5..7])
+                .chain(&b[8..10])
+                .all(u8::is_ascii_digit)
         {
             let (y, m, d) = (&w[..4], &w[5..7], &w[8..10]);
             if year_of(y).is_some()
@@ -429,7 +430,10 @@ mod tests {
 
     #[test]
     fn dates_in_the_forms_pages_write_them() {
-        assert_eq!(find_date("Wednesday, January 19, 2022/"), Some("2022-01-19".into()));
+        assert_eq!(
+            find_date("Wednesday, January 19, 2022/"),
+            Some("2022-01-19".into())
+        );
         assert_eq!(find_date("Jan 31, 2022"), Some("2022-01-31".into()));
         assert_eq!(find_date("on 8 August 2022 it"), Some("2022-08-08".into()));
         assert_eq!(find_date("No. 5 | June 2022"), Some("2022-06".into()));
@@ -447,7 +451,9 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Sara Khan"));
         assert_eq!(m.publisher.as_deref(), Some("Interior Ministry"));
         assert_eq!(m.date.as_deref(), Some("2022-02-03"));
-        let fm = read_first_lines("---\ntitle: \"A \\\"quoted\\\" title\"\ndate: 2021-05-02\n---\nBody.");
+        let fm = read_first_lines(
+            "---\ntitle: \"A \\\"quoted\\\" title\"\ndate: 2021-05-02\n---\nBody.",
+        );
         assert_eq!(fm.date.as_deref(), Some("2021-05-02"));
         // a first line of running text is no title
         let long = read_first_lines(&format!("{}\n", "word ".repeat(80)));
@@ -456,6 +462,9 @@ mod tests {
 
     #[test]
     fn toml_strings_escape() {
-        assert_eq!(toml_string("a \"b\" \\ c\u{1}"), "\"a \\\"b\\\" \\\\ c\\u0001\"");
+        assert_eq!(
+            toml_string("a \"b\" \\ c\u{1}"),
+            "\"a \\\"b\\\" \\\\ c\\u0001\""
+        );
     }
 }

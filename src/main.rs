@@ -140,9 +140,8 @@ fn use_color(c: Color) -> bool {
 static STDERR_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 fn stderr_color() -> bool {
-    *STDERR_COLOR.get_or_init(|| {
-        std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-    })
+    *STDERR_COLOR
+        .get_or_init(|| std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
 }
 
 /// Errors and warnings go to stderr: `--color auto` looks at stderr (and `NO_COLOR`),
