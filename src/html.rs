@@ -204,6 +204,15 @@ fn finding_html(out: &mut String, n: usize, f: &Finding, corpus: &Corpus, prov: 
     if let Some(h) = help(f, corpus) {
         let _ = writeln!(out, "<p class=\"help\">{}</p>", prose(&h));
     }
+    if !f.judgment.cited.is_empty() {
+        let cited: Vec<String> = f
+            .judgment
+            .cited
+            .iter()
+            .map(|s| format!("<b>{}</b>", esc(&corpus.sources[*s].id)))
+            .collect();
+        let _ = writeln!(out, "<p class=\"cites\">cites {}</p>", cited.join(", "));
+    }
     if !f.notes.is_empty() {
         let notes: Vec<String> = f.notes.iter().map(|n| esc(n)).collect();
         let _ = writeln!(out, "<p class=\"notes\">notes: {}</p>", notes.join(", "));
@@ -231,7 +240,11 @@ fn finding_html(out: &mut String, n: usize, f: &Finding, corpus: &Corpus, prov: 
 fn sources_html(out: &mut String, findings: &[Finding], corpus: &Corpus, prov: &Provenance) {
     let mut supports = vec![0usize; corpus.sources.len()];
     let mut contradicts = vec![0usize; corpus.sources.len()];
+    let mut cited = vec![0usize; corpus.sources.len()];
     for f in findings {
+        for &s in &f.judgment.cited {
+            cited[s] += 1;
+        }
         // a figure counts once per source and relation, however many passages
         let mut seen = std::collections::BTreeSet::new();
         for e in &f.judgment.evidence {
@@ -247,7 +260,7 @@ fn sources_html(out: &mut String, findings: &[Finding], corpus: &Corpus, prov: &
     out.push_str(
         "<section id=\"sources\"><h2>Sources</h2>\n<table class=\"sources\"><thead><tr>\
          <th>source</th><th>title</th><th>publisher</th><th>date</th><th>file</th>\
-         <th>supports</th><th>says otherwise</th><th>copies</th></tr></thead><tbody>\n",
+         <th>cited</th><th>supports</th><th>says otherwise</th><th>copies</th></tr></thead><tbody>\n",
     );
     for (i, s) in corpus.sources.iter().enumerate() {
         let meta = s.meta.as_ref();
@@ -261,13 +274,14 @@ fn sources_html(out: &mut String, findings: &[Finding], corpus: &Corpus, prov: &
         let _ = writeln!(
             out,
             "<tr data-source=\"{id}\"><td><b>{id}</b></td><td>{title}</td><td>{publisher}</td>\
-             <td class=\"date\">{date}</td><td>{file}</td><td class=\"num\">{sup}</td><td class=\"num\">{con}</td>\
+             <td class=\"date\">{date}</td><td>{file}</td><td class=\"num\">{cit}</td><td class=\"num\">{sup}</td><td class=\"num\">{con}</td>\
              <td>{copies}</td></tr>",
             id = esc(&s.id),
             title = esc(s.title()),
             publisher = field(|m| m.publisher.as_ref()),
             date = field(|m| m.date.as_ref()),
             file = esc(&s.display),
+            cit = cited[i],
             sup = supports[i],
             con = contradicts[i],
             copies = copies.join(", "),
@@ -353,7 +367,7 @@ code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.95em}
 .fig{font-weight:700}.where,.code{color:var(--muted);font-size:.85rem}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem;margin-top:.4rem}
 @media (max-width:760px){.sides{grid-template-columns:1fr}}
-.sentence{margin:.2rem 0}.message{margin:.2rem 0;font-weight:600}.help{margin:.2rem 0;color:var(--muted)}.help::before{content:"help: "}.notes{font-size:.85rem;color:var(--muted)}
+.sentence{margin:.2rem 0}.message{margin:.2rem 0;font-weight:600}.help{margin:.2rem 0;color:var(--muted)}.help::before{content:"help: "}.notes,.cites{font-size:.85rem;color:var(--muted);margin:.2rem 0}
 mark{border-radius:.2rem;padding:0 .15rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 mark.draft-fig{background:#fff3b0;outline:2px solid var(--c)}
 mark.source-fig{background:#dbeafe;outline:2px solid #1f6feb}
