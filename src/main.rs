@@ -131,8 +131,13 @@ fn use_color(c: Color) -> bool {
     match c {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => auto_color(std::io::stdout().is_terminal()),
     }
+}
+
+/// `--color auto`: a terminal, unless `NO_COLOR` is set (to anything).
+fn auto_color(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none()
 }
 
 /// Whether messages on stderr are coloured: `--color` when given, else a terminal
@@ -140,8 +145,7 @@ fn use_color(c: Color) -> bool {
 static STDERR_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 fn stderr_color() -> bool {
-    *STDERR_COLOR
-        .get_or_init(|| std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
+    *STDERR_COLOR.get_or_init(|| auto_color(std::io::stderr().is_terminal()))
 }
 
 /// Errors and warnings go to stderr: `--color auto` looks at stderr (and `NO_COLOR`),
@@ -150,7 +154,7 @@ fn install_miette_hook(choice: Color) {
     let color = match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => auto_color(std::io::stderr().is_terminal()),
     };
     let _ = STDERR_COLOR.set(color);
     let _ = miette::set_hook(Box::new(move |_| {

@@ -407,3 +407,40 @@ fn pre_commit_hooks_run_claimcheck() {
         assert!(hooks.contains(needle), "{needle}");
     }
 }
+
+/// Thousands of figures on one line: the page is written in time linear in them.
+#[test]
+fn html_of_a_wide_table_row_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("corpus")).unwrap();
+    std::fs::write(
+        dir.path().join("corpus/a.txt"),
+        "The interior ministry said 3,400 houses were damaged in 2021.\n",
+    )
+    .unwrap();
+    let n = 2000;
+    let head: Vec<String> = (0..n).map(|i| format!("h{i}")).collect();
+    let cells: Vec<String> = (0..n).map(|i| format!("{}", 1000 + i)).collect();
+    let table = format!(
+        "| {} |\n|{}\n| {} |\n",
+        head.join(" | "),
+        "---|".repeat(n),
+        cells.join(" | ")
+    );
+    std::fs::write(dir.path().join("draft.md"), table).unwrap();
+    let t = std::time::Instant::now();
+    let (code, html, err) = run(
+        dir.path(),
+        &["lint", "draft.md", "--corpus", "corpus", "--format", "html"],
+    );
+    assert!(matches!(code, 0 | 1), "{err}");
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        t.elapsed()
+    );
+    let rows = html.matches("<article class=\"finding").count();
+    assert!(rows >= n / 2, "{rows}");
+    // each row shows its own cell, not the whole 20 KB line
+    assert!(html.len() < rows * 4000, "{} bytes", html.len());
+}
