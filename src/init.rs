@@ -274,6 +274,15 @@ pub fn scaffold(claims: &Path, corpus: &Path) -> Result<Scaffold, InitError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if !dir.is_dir() {
+        return Err(InitError::Write {
+            path: claims.to_path_buf(),
+            err: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("no folder `{}`", dir.display()),
+            ),
+        });
+    }
     let outside = || InitError::Outside {
         corpus: corpus.to_path_buf(),
         claims: claims.to_path_buf(),

@@ -135,9 +135,9 @@ fn use_color(c: Color) -> bool {
     }
 }
 
-/// `--color auto`: a terminal, unless `NO_COLOR` is set (to anything).
+/// `--color auto`: a terminal, unless `NO_COLOR` is set to a non-empty value.
 fn auto_color(terminal: bool) -> bool {
-    terminal && std::env::var_os("NO_COLOR").is_none()
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Whether messages on stderr are coloured: `--color` when given, else a terminal
