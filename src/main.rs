@@ -13,7 +13,7 @@ use claimcheck::lint::{lint_draft_with_claims, Silenced};
 use claimcheck::provenance::Provenance;
 use claimcheck::report::{self, Format, HumanOptions, Summary};
 use claimcheck::trace::{command_line_location, trace};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,6 +71,25 @@ enum Command {
         /// The code, e.g. misquoted-figure
         code: String,
     },
+    /// Scaffold claims.toml for a corpus folder: its sources and candidate claims
+    Init {
+        /// The folder of source documents (.txt, .md)
+        #[arg(value_name = "CORPUS", default_value = "seeds")]
+        corpus: PathBuf,
+        /// Where to write (relative paths in it are relative to its folder)
+        #[arg(long, value_name = "FILE", default_value = "claims.toml")]
+        claims: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on stdout
+    Man,
 }
 
 #[derive(Args, Clone)]
@@ -136,7 +155,7 @@ fn fail(report: miette::Report) -> ExitCode {
 /// A report on stderr, neutralized like human output (it may name hostile files).
 fn eprint_safe(report: &miette::Report) {
     let text = format!("{report:?}\n");
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = stderr_color();
     let _ = std::io::stderr()
         .write_all(claimcheck::text::neutralize_commands(&text, !color).as_bytes());
 }
@@ -145,11 +164,32 @@ fn use_color(c: Color) -> bool {
     match c {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => auto_color(std::io::stdout().is_terminal()),
     }
 }
 
-fn install_miette_hook(color: bool) {
+/// `--color auto`: a terminal, unless `NO_COLOR` is set to a non-empty value.
+fn auto_color(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Whether messages on stderr are coloured: `--color` when given, else a terminal
+/// without `NO_COLOR` (see [`install_miette_hook`]).
+static STDERR_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+fn stderr_color() -> bool {
+    *STDERR_COLOR.get_or_init(|| auto_color(std::io::stderr().is_terminal()))
+}
+
+/// Errors and warnings go to stderr: `--color auto` looks at stderr (and `NO_COLOR`),
+/// `always` and `never` win over both.
+fn install_miette_hook(choice: Color) {
+    let color = match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => auto_color(std::io::stderr().is_terminal()),
+    };
+    let _ = STDERR_COLOR.set(color);
     let _ = miette::set_hook(Box::new(move |_| {
         Box::new(
             miette::MietteHandlerOpts::new()
@@ -265,6 +305,7 @@ fn render(common: &Common, run: &Run, ctx: Context) -> std::io::Result<()> {
             Some(&root),
             common.verbose,
         )?,
+        Format::Html => claimcheck::html::write_html(&mut out, findings, corpus, prov, summary)?,
         Format::Human => {
             let opts = HumanOptions {
                 verbose: common.verbose,
@@ -273,7 +314,8 @@ fn render(common: &Common, run: &Run, ctx: Context) -> std::io::Result<()> {
             };
             safe_human(&mut out, opts.color, |buf| {
                 report::write_human(buf, findings, corpus, prov, opts)?;
-                writeln!(buf, "{}", report::summary_line(summary))
+                writeln!(buf, "{}", report::summary_line(summary))?;
+                writeln!(buf, "{}", report::more_line(opts.verbose))
             })?;
         }
     }
@@ -560,7 +602,7 @@ fn run_trace(common: Common, target: String) -> ExitCode {
         // the traced figures are findings like lint's: code scanning, annotations and
         // the Markdown table take them as they are (the origin tree is in human and
         // JSON output only)
-        Format::Sarif | Format::Github | Format::Markdown => {
+        Format::Sarif | Format::Github | Format::Markdown | Format::Html => {
             let summary = Summary::of(&findings);
             let run = Run {
                 findings: &findings,
@@ -595,8 +637,8 @@ fn run_sources(common: Common) -> ExitCode {
             report::write_sources_human(buf, corpus, prov, common.verbose)
         }),
         Format::Json => report::write_sources_json(&mut out, corpus, prov),
-        // a list of sources has no findings to scan, annotate or tabulate
-        Format::Sarif | Format::Github | Format::Markdown => {
+        // a list of sources has no findings to scan, annotate, tabulate or report
+        Format::Sarif | Format::Github | Format::Markdown | Format::Html => {
             return fail(miette::miette!(
                 code = "claimcheck::sources::format",
                 help = "use `--format human` or `--format json`",
@@ -604,8 +646,7 @@ fn run_sources(common: Common) -> ExitCode {
                 common
                     .format
                     .to_possible_value()
-                    .map(|v| v.get_name().to_string())
-                    .unwrap_or_default()
+                    .map_or(String::new(), |v| v.get_name().to_string())
             ))
         }
     };
@@ -658,15 +699,7 @@ fn run_figures(file: &std::path::Path, format: ListFormat) -> ExitCode {
 
 fn explain(code: &str) -> ExitCode {
     match claimcheck::codes::explain(code) {
-        Some(text) => {
-            let mut out = std::io::stdout().lock();
-            match writeln!(out, "{text}").and_then(|_| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    fail(miette::miette!("cannot write the explanation: {e}"))
-                }
-                _ => ExitCode::SUCCESS,
-            }
-        }
+        Some(text) => print_or_fail(text),
         None => {
             let known: Vec<&str> = Verdict::ALL.iter().map(|v| v.code()).collect();
             fail(miette::miette!(
@@ -677,11 +710,70 @@ fn explain(code: &str) -> ExitCode {
     }
 }
 
+fn run_init(corpus: PathBuf, claims: PathBuf, force: bool) -> ExitCode {
+    use claimcheck::init;
+    if !force && (claims.exists() || claims.is_symlink()) {
+        return fail(miette::Report::new(init::InitError::Exists(claims)));
+    }
+    let made = match init::scaffold(&claims, &corpus) {
+        Ok(m) => m,
+        Err(e) => return fail(miette::Report::new(e)),
+    };
+    for w in made.warnings {
+        eprint_safe(&miette::Report::new(w));
+    }
+    if let Err(e) = init::write_file(&claims, &made.text, force) {
+        return fail(miette::Report::new(e));
+    }
+    print_or_fail(&format!(
+        "wrote {}: {} source{}, {} candidate claim{} (commented out)\nnext: check the [[source]] fields, uncomment the claims to keep, run `claimcheck check`",
+        claimcheck::text::escape_control(&claims.display().to_string()),
+        made.sources,
+        if made.sources == 1 { "" } else { "s" },
+        made.candidates,
+        if made.candidates == 1 { "" } else { "s" },
+    ))
+}
+
+/// Print `text` and a newline; a closed pipe is not an error.
+fn print_or_fail(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            fail(miette::miette!("cannot write: {e}"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// Completions and the man page, generated from the command line's own definition.
+fn run_generated(shell: Option<clap_complete::Shell>) -> ExitCode {
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    let r = match shell {
+        Some(shell) => {
+            clap_complete::generate(shell, &mut cmd, "claimcheck", &mut buf);
+            Ok(())
+        }
+        None => clap_mangen::Man::new(cmd).render(&mut buf),
+    };
+    let r = r.and_then(|_| {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&buf).and_then(|_| out.flush())
+    });
+    match r {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            fail(miette::miette!("cannot write: {e}"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(c) => {
-            install_miette_hook(use_color(c.color));
+            install_miette_hook(c.color);
             run_check(c)
         }
         Command::Lint {
@@ -689,18 +781,28 @@ fn main() -> ExitCode {
             drafts,
             diff,
         } => {
-            install_miette_hook(use_color(common.color));
+            install_miette_hook(common.color);
             run_lint(common, drafts, diff)
         }
         Command::Trace { common, target } => {
-            install_miette_hook(use_color(common.color));
+            install_miette_hook(common.color);
             run_trace(common, target)
         }
         Command::Sources(c) => {
-            install_miette_hook(use_color(c.color));
+            install_miette_hook(c.color);
             run_sources(c)
         }
         Command::Figures { format, file } => run_figures(&file, format),
         Command::Explain { code } => explain(&code),
+        Command::Init {
+            corpus,
+            claims,
+            force,
+        } => {
+            install_miette_hook(Color::Auto);
+            run_init(corpus, claims, force)
+        }
+        Command::Completions { shell } => run_generated(Some(shell)),
+        Command::Man => run_generated(None),
     }
 }

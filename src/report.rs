@@ -26,6 +26,8 @@ pub enum Format {
     Github,
     /// A Markdown summary table, for a pull-request comment
     Markdown,
+    /// One self-contained HTML page for an editor (filters, sources, conflict matrix)
+    Html,
 }
 
 /// Options of the human renderer.
@@ -809,6 +811,15 @@ pub fn summary_line(s: &Summary) -> String {
         line.push_str(&format!(" ({} suppressed)", s.suppressed));
     }
     line
+}
+
+/// The last line of human output of `check` and `lint`: how to see more.
+pub fn more_line(verbose: bool) -> &'static str {
+    if verbose {
+        "more: `--format html > report.html` writes every figure beside its source passages, as a page to read or print"
+    } else {
+        "more: `--verbose` also shows supported figures and where each was found; `--format html > report.html` writes a page to read or print"
+    }
 }
 
 // --------------------------------------------------------------------------- sources
