@@ -113,6 +113,7 @@ const SETS: &[(&str, f64)] = &[
     ("domains/air-water", 0.58),
     ("domains/aviation", 0.52),
     ("domains/tourism", 0.66),
+    ("domains/telecom", 0.60),
 ];
 
 #[test]
