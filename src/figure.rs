@@ -2022,8 +2022,16 @@ fn year_for(
     years: &[(usize, i32, bool)],
     span: &Range<usize>,
     owned: &[usize],
+    spans: &[Range<usize>],
 ) -> Option<i32> {
     year_of_clause(text, years, span)
+        // "96.4 µg/m³ from 84 µg/m³ in 2020": a year after a nearer figure is that
+        // figure's
+        .filter(|(p, _)| {
+            !(*p >= span.end
+                && owned.contains(p)
+                && spans.iter().any(|g| g.start >= span.end && g.end <= *p))
+        })
         .map(|(_, y)| y)
         .or_else(|| year_before(years, span, owned))
 }
@@ -2284,8 +2292,9 @@ fn extract_window(text: &str) -> Vec<Figure> {
         .filter(|(p, _)| out.iter().any(|f| *p >= f.span.end && *p < f.span.end + 12))
         .map(|(p, _)| p)
         .collect();
+    let spans: Vec<Range<usize>> = out.iter().map(|f| f.span.clone()).collect();
     for f in &mut out {
-        f.year = year_for(text, &yrs, &f.span, &owned);
+        f.year = year_for(text, &yrs, &f.span, &owned, &spans);
     }
     out
 }
@@ -2690,6 +2699,13 @@ mod tests {
         assert_eq!(year("Rs 12,616"), Some(2022));
         assert_eq!(year("Rs 13,616"), Some(2012));
         assert_eq!(year("Rs 8,623"), None);
+        // a year after a nearer figure is that figure's
+        let f = extract_figures(
+            "Delhi saw an increase in 2021, with levels rising to 96.4 µg/m3 from 84 µg/m3 in 2020.",
+        );
+        let year = |t: &str| f.iter().find(|x| x.text == t).and_then(|x| x.year);
+        assert_eq!(year("96.4 µg/m3"), Some(2021));
+        assert_eq!(year("84 µg/m3"), Some(2020));
         // a year that opens the sentence frames every figure in it
         let f = extract_figures(
             "In 2022, wages rose to Rs 500 in towns, and fell to Rs 300 in villages.",

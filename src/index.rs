@@ -399,6 +399,9 @@ pub struct Index {
     postings: HashMap<String, Vec<u32>>,
     /// deletion variant -> vocabulary keys (fuzzy lookup)
     deletions: HashMap<String, Vec<String>>,
+    /// figure value (see [`value_key`]) -> passages that state it: a fact-checker looks
+    /// for the number first
+    values: HashMap<i64, Vec<u32>>,
     doc_count: usize,
     avg_len: f64,
 }
@@ -473,12 +476,25 @@ impl Index {
             .iter()
             .map(|t| t.iter().map(|x| x.key.clone()).collect())
             .collect();
+        let mut values: HashMap<i64, Vec<u32>> = HashMap::new();
+        for (pi, p) in corpus.passages.iter().enumerate() {
+            if !is_evidence(p) {
+                continue;
+            }
+            for f in &p.figures {
+                let list = values.entry(value_key(f.value)).or_default();
+                if list.last() != Some(&(pi as u32)) {
+                    list.push(pi as u32);
+                }
+            }
+        }
         Index {
             analyzer,
             terms,
             keysets,
             postings,
             deletions,
+            values,
             doc_count: docs.max(1),
             avg_len: if docs > 0 {
                 total as f64 / docs as f64
@@ -486,6 +502,13 @@ impl Index {
                 1.0
             },
         }
+    }
+
+    /// Passages that state a figure of this value (in order).
+    pub fn passages_with_value(&self, value: f64) -> &[u32] {
+        self.values
+            .get(&value_key(value))
+            .map_or(&[], |v| v.as_slice())
     }
 
     /// Inverse document frequency of a key (rare words weigh more). A word the corpus
@@ -582,6 +605,11 @@ impl Index {
         ranked.extend(extra);
         ranked.into_iter().map(|(p, _)| p as usize).collect()
     }
+}
+
+/// A figure value as a key: equal to a thousandth (values are read from decimals).
+fn value_key(v: f64) -> i64 {
+    (v * 1000.0).round() as i64
 }
 
 /// Passages that can be evidence: prose, not reference lists or navigation.

@@ -624,6 +624,28 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_stating_the_rare_number_is_found_however_it_is_worded() {
+        let j = judge(
+            "Storm overflows in England spilled 464,056 times in 2023.",
+            &[
+                ("a", "2024-03-27", "According to the agency, the number of sewage spills from overflows rose by 54%, from 301,091 spills in 2022 to 464,056 in 2023."),
+                ("b", "2024-03-27", "In 2023, 40% of storm overflows in England spilled fewer than 10 times."),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
+    fn the_same_rare_number_with_no_word_of_its_own_in_common_is_no_find() {
+        // the number of another examiner, in a passage that shares only the topic
+        let j = judge(
+            "SACAI said 15,180 candidates sat its examinations.",
+            &[("ieb", "2024-01-18", "In all, 13 967 full-time and 1213 part-time learners, a total of 15 180, wrote the IEB examinations in October.")],
+        );
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_rare_number_of_another_part_is_still_another_part() {
         let src = [(
             "a",

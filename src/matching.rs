@@ -970,10 +970,13 @@ pub fn evidence_for(
             Some(fq) if fq.terms.len() >= 3 => whole.max(passage_score(index, corpus, fq, pi)),
             _ => whole,
         };
-        if pscore < settings.match_threshold * 0.6 {
+        let p = &corpus.passages[pi];
+        // a passage that states the claim's rare number is read however few words
+        // it shares: the number itself says it is on topic
+        let states_rare = rare_number(fc) && p.figures.iter().any(|f| same_rare_number(fc, f));
+        if pscore < settings.match_threshold * 0.6 && !(states_rare && pscore >= RARE_MIN_WORDS) {
             continue;
         }
-        let p = &corpus.passages[pi];
         // topic words of this figure's own part of the sentence count too
         let topic = match &focused {
             Some(fq) if fq.terms.len() >= 3 => topic_recall(
@@ -1148,6 +1151,18 @@ pub fn evidence_for(
                 - period
                 - if cross_unit { 0.05 } else { 0.0 })
             .clamp(0.0, 1.0);
+            // the claim's rare number, same unit and year, in a passage on the topic: the
+            // statement is found, however it is worded
+            // (the figure's own words must share some: the same number of another
+            // examiner, role or part is no find)
+            let score = if agreement == Agreement::Agree
+                && same_rare_number(fc, fp)
+                && measure >= RARE_MIN_MEASURE
+            {
+                score.max(settings.match_threshold + 0.05)
+            } else {
+                score
+            };
             // within a passage prefer the figure that agrees, then a same-number unit slip
             // dollars against rupees only when nothing in the same currency is there
             let other_currency = fc.unit == Unit::Money
@@ -1163,6 +1178,9 @@ pub fn evidence_for(
             let rank = measure
                 + match agreement {
                     Agreement::Agree => 0.5,
+                    // the same number said of another year is still the figure the
+                    // claim quotes, more than another number is
+                    Agreement::Year if same_number(fc, fp) => 0.4,
                     _ if cross_unit => 0.3,
                     _ => 0.0,
                 }
@@ -1207,6 +1225,16 @@ pub fn evidence_for(
     out
 }
 
+/// The passage score below which even a passage that states the claim's rare number
+/// is taken for a coincidence (no word in common but stop words).
+const RARE_MIN_WORDS: f64 = 0.1;
+
+/// The share of the claim figure's own words a rare-number find must have.
+const RARE_MIN_MEASURE: f64 = 0.1;
+
+/// A rare number stated by more passages than this is a common one in this corpus.
+const RARE_VALUE_PASSAGES: usize = 20;
+
 /// Candidate passages for a query with their passage scores, best first. Passages of
 /// the `cited` sources are always among them: with many reprints of one story, the top
 /// candidates can fill with copies and leave the cited one unscored.
@@ -1218,8 +1246,22 @@ pub fn candidates(
     cited: &[usize],
 ) -> Vec<(usize, f64)> {
     let in_cited = |pi: usize| corpus.carried_by(pi, cited);
-    let mut out: Vec<(usize, f64)> = index
-        .candidates(&q.terms, settings.candidates, &in_cited)
+    let mut found = index.candidates(&q.terms, settings.candidates, &in_cited);
+    // passages that state the claim's rare number, however few words they share
+    let mut seen: std::collections::HashSet<usize> = found.iter().copied().collect();
+    for f in q.figures.iter().filter(|f| rare_number(f)) {
+        let with = index.passages_with_value(f.value);
+        // a number a great many passages give tells nothing apart
+        if with.len() > RARE_VALUE_PASSAGES {
+            continue;
+        }
+        for &pi in with {
+            if seen.insert(pi as usize) {
+                found.push(pi as usize);
+            }
+        }
+    }
+    let mut out: Vec<(usize, f64)> = found
         .into_iter()
         .map(|pi| (pi, passage_score(index, corpus, q, pi)))
         .collect();
