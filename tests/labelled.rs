@@ -114,6 +114,8 @@ const SETS: &[(&str, f64)] = &[
     ("domains/aviation", 0.52),
     ("domains/tourism", 0.66),
     ("domains/telecom", 0.60),
+    ("domains/inflation", 0.55),
+    ("domains/sports-business", 0.56),
 ];
 
 #[test]
