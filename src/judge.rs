@@ -646,6 +646,26 @@ mod tests {
     }
 
     #[test]
+    fn another_years_different_figure_is_another_statement() {
+        let src = [(
+            "ctv",
+            "2022-09-07",
+            "The Bank of Canada raised its policy rate to 3.25 per cent in 2022.",
+        )];
+        let j = judge(
+            "The Bank of Canada's policy rate stood at 2.75 per cent in 2025.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Unattributed, "{j:?}");
+        // the same number said of another year is still a misquote of the year
+        let j = judge(
+            "The Bank of Canada raised its policy rate to 3.25 per cent in 2021.",
+            &src,
+        );
+        assert_eq!(j.agreement, Some(Agreement::Year), "{j:?}");
+    }
+
+    #[test]
     fn a_rare_number_of_another_part_is_still_another_part() {
         let src = [(
             "a",

@@ -1111,6 +1111,11 @@ pub fn evidence_for(
                 (Some(_), None, Some(y)) => Some(y),
                 _ => fp.year,
             };
+            // another year's different figure is another statement, not a misquote of
+            // this one (the same number said of another year still is)
+            if fc.year.zip(compared_year).is_some_and(|(a, b)| a != b) && !same_number(fc, fp) {
+                continue;
+            }
             let mut agreement = match (fc.year, fp.year, compared_year) {
                 (Some(_), None, Some(y)) => {
                     let mut dated = fp.clone();
