@@ -666,6 +666,20 @@ mod tests {
     }
 
     #[test]
+    fn the_figure_of_the_claims_month_is_compared() {
+        let src = [(
+            "dh",
+            "2023-06-21",
+            "India's median mobile download speed rose from 36.78 Mbps in April to 39.94 Mbps in May 2023.",
+        )];
+        let j = judge(
+            "India's median mobile download speed was 36.35 Mbps in April 2023.",
+            &src,
+        );
+        assert_eq!(key_figure(&j, &src), "36.78 Mbps", "{j:?}");
+    }
+
+    #[test]
     fn a_rare_number_of_another_part_is_still_another_part() {
         let src = [(
             "a",

@@ -614,6 +614,32 @@ fn months(text: &str) -> Vec<&'static str> {
     out
 }
 
+/// The month a figure is given for: the nearest month name after it before the next
+/// figure ("36.78 Mbps in April to 39.94 Mbps in May"), else the nearest before it
+/// after the previous one, within its clause.
+fn month_of(text: &str, figures: &[Figure], k: usize) -> Option<&'static str> {
+    let span = &figures[k].span;
+    let next = figures.get(k + 1).map_or(text.len(), |f| f.span.start);
+    let prev = if k > 0 { figures[k - 1].span.end } else { 0 };
+    let (cs, ce) = clause_of(text, span);
+    let month_in = |from: usize, to: usize, last: bool| {
+        let (from, to) = (
+            crate::text::floor_boundary(text, from),
+            crate::text::floor_boundary(text, to.max(from)),
+        );
+        let found = text[from..to]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .filter_map(crate::figure::month_name);
+        if last {
+            found.last()
+        } else {
+            found.into_iter().next()
+        }
+    };
+    month_in(span.end, next.min(ce), false).or_else(|| month_in(prev.max(cs), span.start, true))
+}
+
 /// "In July" against "in the first year": figures of different periods.
 pub fn period_mismatch(claim: &str, passage: &str) -> bool {
     let (cm, pm) = (months(claim), months(passage));
@@ -964,6 +990,7 @@ pub fn evidence_for(
         .map(|n| index.analyzer.key(&n.to_lowercase()));
     let claim_frame = crate::frame::frame_of(q.text, &fc.span);
     let claim_own = own_terms(&q.terms, q.text, q.figures, fi);
+    let claim_month = month_of(q.text, q.figures, fi);
     let mut out = Vec::new();
     for &(pi, whole) in candidates {
         let pscore = match &focused {
@@ -1192,6 +1219,12 @@ pub fn evidence_for(
                 + match (fc.year, compared_year) {
                     (Some(a), Some(b)) if a == b => 0.3,
                     (Some(_), Some(_)) => -0.5,
+                    _ => 0.0,
+                }
+                // "36.35 Mbps in April" is April's figure of the passage, not May's
+                + match (claim_month, month_of(&p.text, &p.figures, k)) {
+                    (Some(a), Some(b)) if a == b => 0.3,
+                    (Some(_), Some(_)) => -0.3,
                     _ => 0.0,
                 }
                 + match noun {
