@@ -627,14 +627,14 @@ fn month_of(text: &str, figures: &[Figure], k: usize) -> Option<&'static str> {
             crate::text::floor_boundary(text, from),
             crate::text::floor_boundary(text, to.max(from)),
         );
-        let found = text[from..to]
+        let mut found = text[from..to]
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.starts_with(char::is_uppercase))
             .filter_map(crate::figure::month_name);
         if last {
-            found.last()
+            found.next_back()
         } else {
-            found.into_iter().next()
+            found.next()
         }
     };
     month_in(span.end, next.min(ce), false).or_else(|| month_in(prev.max(cs), span.start, true))
