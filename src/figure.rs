@@ -784,8 +784,8 @@ impl<'a> Parser<'a> {
             .chars()
             .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'))
             .collect();
-        // commas must group in threes: "1,016" yes, "4,5" no, unless a percent follows:
-        // "84,6%" is a decimal comma
+        // commas must group in threes: "1,016" yes, "4,5" no, unless a percent, a scale
+        // word, a unit or a currency makes it a quantity: "84,6%" is a decimal comma
         let mut clean = clean;
         if t.text.contains(',') {
             let int_part = t.text.split('.').next().unwrap_or("");
@@ -804,7 +804,14 @@ impl<'a> Parser<'a> {
                 let decimal = groups.len() == 2
                     && !t.text.contains('.')
                     && (1..=2).contains(&groups[1].len());
-                if !(decimal && percent_after) {
+                // "US$36,6 billion", "12,5 million", "3,8 GW": a decimal comma, as much of
+                // the world writes it, when the number is plainly a quantity
+                let quantity = percent_after
+                    || scale_word(self.lower(i + 1)).is_some()
+                    || self.unit_at(i + 1).is_some()
+                    || (i >= 1 && self.currency_prefix(i - 1).is_some_and(|c| c.1 == i))
+                    || (i >= 2 && self.currency_prefix(i - 2).is_some_and(|c| c.1 == i));
+                if !(decimal && quantity) {
                     return None;
                 }
                 clean = t.text.replace(',', ".");
@@ -2602,6 +2609,22 @@ mod tests {
         assert_eq!(one("a 42% rise, measured over 2020").year, None);
         assert_eq!(one("more than 2000 people").value, 2000.0);
         assert_eq!(one("at least one person").value, 1.0);
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_where_the_number_is_plainly_a_quantity() {
+        let v = |t: &str| {
+            extract_figures(t)
+                .first()
+                .map(|f| (f.value * 100.0).round() / 100.0)
+        };
+        assert_eq!(v("net income of US$36,6 billion"), Some(36.6e9));
+        assert_eq!(v("some 12,5 million visitors"), Some(12.5e6));
+        assert_eq!(v("a margin of 3,3 percent"), Some(3.3));
+        assert_eq!(v("output fell to 3,8 GW"), Some(3.8));
+        assert_eq!(v("1,234 people"), Some(1234.0));
+        // no quantity marker: not a number at all
+        assert_eq!(v("see pages 4,5"), None);
     }
 
     #[test]
