@@ -402,6 +402,9 @@ pub struct Index {
     /// figure value (see [`value_key`]) -> passages that state it: a fact-checker looks
     /// for the number first
     values: HashMap<i64, Vec<u32>>,
+    /// keys the corpus writes as a name somewhere (capitalised mid-sentence, an acronym):
+    /// "Rajasthan" opening a sentence is a name because "in Rajasthan" is one elsewhere
+    names: HashSet<String>,
     doc_count: usize,
     avg_len: f64,
 }
@@ -476,6 +479,24 @@ impl Index {
             .iter()
             .map(|t| t.iter().map(|x| x.key.clone()).collect())
             .collect();
+        // a name is never written in lower case: "quarter" capitalised in a headline is
+        // still a word
+        let mut lower_case: HashSet<&str> = HashSet::new();
+        let mut capitalised: HashSet<&str> = HashSet::new();
+        for (p, ts) in corpus.passages.iter().zip(&terms) {
+            for t in ts {
+                let first = p.text.get(t.start..).and_then(|s| s.chars().next());
+                if first.is_some_and(char::is_lowercase) {
+                    lower_case.insert(t.key.as_str());
+                } else if t.entity {
+                    capitalised.insert(t.key.as_str());
+                }
+            }
+        }
+        let names: HashSet<String> = capitalised
+            .difference(&lower_case)
+            .map(|k| k.to_string())
+            .collect();
         let mut values: HashMap<i64, Vec<u32>> = HashMap::new();
         for (pi, p) in corpus.passages.iter().enumerate() {
             if !is_evidence(p) {
@@ -495,6 +516,7 @@ impl Index {
             postings,
             deletions,
             values,
+            names,
             doc_count: docs.max(1),
             avg_len: if docs > 0 {
                 total as f64 / docs as f64
@@ -502,6 +524,12 @@ impl Index {
                 1.0
             },
         }
+    }
+
+    /// Whether a term is a name: one the corpus writes capitalised mid-sentence and never
+    /// in lower case ("Rajasthan" opening a sentence is still one).
+    pub fn is_name(&self, t: &Term) -> bool {
+        self.names.contains(&t.key)
     }
 
     /// Passages that state a figure of this value (in order).

@@ -680,6 +680,21 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_the_passage_gives_to_another_name_is_that_names() {
+        let src = [(
+            "t",
+            "2023-01-03",
+            "Among the states, Haryana had the highest unemployment in December, at 37.4%, followed by Rajasthan at 28.5% and Delhi at 20.8%.",
+        )];
+        let j = judge(
+            "Rajasthan had the country's highest unemployment rate, 37.4 per cent, in December.",
+            &src,
+        );
+        assert_ne!(j.agreement, Some(Agreement::Agree), "{j:?}");
+        assert_eq!(key_figure(&j, &src), "28.5%");
+    }
+
+    #[test]
     fn a_rare_number_of_another_part_is_still_another_part() {
         let src = [(
             "a",

@@ -991,6 +991,12 @@ pub fn evidence_for(
     let claim_frame = crate::frame::frame_of(q.text, &fc.span);
     let claim_own = own_terms(&q.terms, q.text, q.figures, fi);
     let claim_month = month_of(q.text, q.figures, fi);
+    let claim_names: HashSet<&str> = claim_own
+        .iter()
+        .filter(|t| index.is_name(t))
+        .map(|t| t.key.as_str())
+        .collect();
+    let claim_keys: HashSet<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
     let mut out = Vec::new();
     for &(pi, whole) in candidates {
         let pscore = match &focused {
@@ -1024,6 +1030,17 @@ pub fn evidence_for(
         } else {
             0.0
         };
+        // the names each figure's own words give ("Vivek Vihar 464 … and Anand Vihar
+        // 451"): a passage that names a part per figure says whose figure is whose
+        let own_names: Vec<BTreeSet<&str>> = (0..p.figures.len())
+            .map(|k| {
+                own_terms(&index.terms[pi], &p.text, &p.figures, k)
+                    .into_iter()
+                    .filter(|t| index.is_name(t))
+                    .map(|t| t.key.as_str())
+                    .collect()
+            })
+            .collect();
         for (k, fp) in p.figures.iter().enumerate() {
             // another stance, period window or place: another statement, no evidence
             let frame = p.frame(k);
@@ -1207,7 +1224,18 @@ pub fn evidence_for(
                     .is_some_and(|(a, b)| crate::figure::same_currency(a, b));
             // within a passage, the figure of the claim's statement: what its own words
             // measure first, then the same number, year and counted noun
+            // the claim's name belongs to another figure of the passage, and this one
+            // has a name of its own the claim does not give: another part's figure
+            let other_part = p.figures.len() > 1
+                && own_names[k].iter().any(|n| !claim_keys.contains(n))
+                && own_names.iter().enumerate().any(|(j, names)| {
+                    j != k
+                        && names
+                            .iter()
+                            .any(|n| claim_names.contains(n) && !own_names[k].contains(n))
+                });
             let rank = measure
+                - if other_part { 0.8 } else { 0.0 }
                 + match agreement {
                     Agreement::Agree => 0.5,
                     // the same number said of another year is still the figure the
