@@ -1201,6 +1201,17 @@ impl<'a> Parser<'a> {
         let mut qualified = false;
         // qualifier phrase
         for (p, q) in QUALIFIERS {
+            // "shot up to 8.3%", "went up to 40": a verb of change before "up to" makes it
+            // "to", a level reached, not a bound
+            if *p == "up to"
+                && k > 0
+                && crate::lexicon::figure_words()
+                    .up_to_verbs
+                    .iter()
+                    .any(|v| v == self.lower(k - 1))
+            {
+                continue;
+            }
             if let Some(after) = self.phrase(k, p) {
                 // the qualifier must be followed by something numeric
                 let look = self.currency_prefix(after).map(|c| c.1).unwrap_or(after);
@@ -2625,6 +2636,21 @@ mod tests {
         assert_eq!(v("1,234 people"), Some(1234.0));
         // no quantity marker: not a number at all
         assert_eq!(v("see pages 4,5"), None);
+    }
+
+    #[test]
+    fn up_to_after_a_verb_of_change_is_a_level() {
+        let f = extract_figures("The rate shot up to 8.3% in December.");
+        assert_eq!(
+            (f[0].text.as_str(), f[0].qualifier),
+            ("8.3%", Qualifier::Exact)
+        );
+        let f = extract_figures("The deficit was later revised up to Rs8,838 billion.");
+        assert_eq!(f[0].qualifier, Qualifier::Exact);
+        assert_eq!(
+            extract_figures("Up to 40 people died.")[0].qualifier,
+            Qualifier::UpTo
+        );
     }
 
     #[test]

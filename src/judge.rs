@@ -373,6 +373,16 @@ fn decide(
                         && e.score >= settings.conflict_ratio * best_support
                         && !support_roots.contains(&ctx.provenance.root(source_of(e)))
                         && matches!(e.agreement, Agreement::Value | Agreement::Qualifier)
+                        // a passage that itself states the claim's figure ("3,614,428 hours
+                        // in 2024, up on the 3,606,170 hours of 2023") does not dispute it
+                        && !corpus.passages[e.passage].figures.iter().any(|f| {
+                            crate::matching::compare(&j.figure, f, settings) == Agreement::Agree
+                        })
+                        // "Rs 2.12 trillion" is "Rs2,122 billion" told to fewer digits
+                        && !crate::matching::rounds_to(
+                            support_figure,
+                            &corpus.passages[e.passage].figures[e.figure],
+                        )
                         // the same counted thing; amounts and shares name it less often
                         && (e.noun == NounRelation::Same
                             || (e.noun == NounRelation::Unknown
@@ -692,6 +702,38 @@ mod tests {
         );
         assert_ne!(j.agreement, Some(Agreement::Agree), "{j:?}");
         assert_eq!(key_figure(&j, &src), "28.5%");
+    }
+
+    #[test]
+    fn a_passage_that_also_states_the_figure_does_not_dispute_it() {
+        let j = judge(
+            "Monitored spills lasted a total of 3,606,170 hours in 2023.",
+            &[
+                ("ea", "2024-03-27", "Monitored spills lasted a total of 3,606,170 hours in 2023, the agency said."),
+                ("pa", "2025-03-27", "Spills lasted 3,614,428 hours in 2024, slightly up on the 3,606,170 hours of 2023."),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
+    fn a_rounded_telling_of_the_figure_does_not_dispute_it() {
+        let j = judge(
+            "Pakistan earmarked Rs2,122 billion for defence in its budget.",
+            &[
+                (
+                    "aaj",
+                    "2024-06-12",
+                    "Pakistan has earmarked Rs2,122 billion for defence in its annual budget.",
+                ),
+                (
+                    "quint",
+                    "2024-06-15",
+                    "Pakistan's defence budget has gone up to Rs 2.12 trillion, the budget said.",
+                ),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
 
     #[test]

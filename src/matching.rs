@@ -239,6 +239,16 @@ fn precision_unit(v: f64) -> f64 {
     unit
 }
 
+/// Whether `written` is `exact` told to `written`'s own precision ("2.12 trillion" for
+/// 2,122 billion, "6.4 million" for 6,394,000): the same figure, rounded.
+pub fn rounds_to(exact: &Figure, written: &Figure) -> bool {
+    let step = precision_unit(written.value);
+    written.qualifier == exact.qualifier
+        && exact.unit == written.unit
+        && step > precision_unit(exact.value)
+        && (exact.value - written.value).abs() <= 0.5 * step * 1.000_001
+}
+
 /// How far "about x" reaches: the tolerance (±10%), but no further than the precision
 /// the writer chose ("some 24.4 million" is not 23 million; "about 800" may be 780).
 fn about_tol(f: &Figure, tol: f64) -> f64 {
