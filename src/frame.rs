@@ -31,6 +31,9 @@ pub enum Window {
     Month,
     /// A running total ("so far", "since the outbreak", "as of").
     Cumulative,
+    /// Part of a year ("the first nine months of 2022", "the year to March"): not the
+    /// year's total.
+    PartYear,
 }
 
 /// Which way a change goes.
@@ -157,6 +160,7 @@ struct PeriodCues {
     week: Phrases,
     month: Phrases,
     cumulative: Phrases,
+    part_year: Phrases,
     current: Phrases,
 }
 
@@ -241,6 +245,12 @@ fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// Whether a text speaks of part of a year ("the first nine months of 2022", "the year
+/// to March"), by the `part_year` cues of the lexicon.
+pub fn speaks_of_part_year(text: &str) -> bool {
+    lexicon().period.part_year.any_in(&cue_words(text))
+}
+
 /// The frame of the figure at `span` of `text` (a sentence or passage).
 pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     let lex = lexicon();
@@ -274,6 +284,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     let window = [
         (&period.day, Window::Day),
         (&period.week, Window::Week),
+        (&period.part_year, Window::PartYear),
         (&period.month, Window::Month),
         (&period.cumulative, Window::Cumulative),
     ]
@@ -519,6 +530,7 @@ pub fn clash(
             return Some("period");
         }
     }
+
     if !claim.places.is_empty() && !passage.places.is_empty() {
         let (ct, pt) = (claim_text.to_lowercase(), passage_text.to_lowercase());
         let shared = claim.places.iter().any(|p| pt.contains(p.as_str()))

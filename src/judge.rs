@@ -737,6 +737,18 @@ mod tests {
     }
 
     #[test]
+    fn part_of_a_year_does_not_dispute_the_whole_year() {
+        let j = judge(
+            "NHTSA estimates that 42,795 people died in motor vehicle crashes in 2022.",
+            &[
+                ("full", "2023-04-20", "NHTSA estimates that 42,795 people died in motor vehicle traffic crashes in 2022."),
+                ("part", "2023-01-10", "NHTSA estimates that 31,785 people died in traffic crashes in the first nine months of 2022."),
+            ],
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_rare_number_of_another_part_is_still_another_part() {
         let src = [(
             "a",

@@ -791,6 +791,15 @@ pub fn time_clash(a: &str, b: &str) -> bool {
     if period_mismatch(a, b) {
         return true;
     }
+    // part of a year against a whole year: "31,785 in the first nine months of 2022" does
+    // not dispute 2022's "42,795"
+    let whole_year =
+        |t: &str| !crate::frame::speaks_of_part_year(t) && !crate::figure::years(t).is_empty();
+    if (crate::frame::speaks_of_part_year(a) && whole_year(b))
+        || (crate::frame::speaks_of_part_year(b) && whole_year(a))
+    {
+        return true;
+    }
     let (am, bm) = (months(a), months(b));
     let ya: Vec<i32> = crate::figure::years(a).into_iter().map(|y| y.1).collect();
     let yb: Vec<i32> = crate::figure::years(b).into_iter().map(|y| y.1).collect();
