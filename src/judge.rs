@@ -150,6 +150,11 @@ const MEASURE_MARGIN: f64 = 0.25;
 /// same statement disagreeing (the seeds' 780 against 2,300 prisoners is a real one).
 const CONFLICT_MAX_RATIO: f64 = 4.0;
 
+/// The passage figure an evidence points at.
+fn e_figure<'c>(corpus: &'c Corpus, e: &Evidence) -> &'c Figure {
+    &corpus.passages[e.passage].figures[e.figure]
+}
+
 fn within_ratio(a: &Figure, b: &Figure) -> bool {
     let (x, y) = (a.value.abs(), b.value.abs());
     if x == 0.0 || y == 0.0 {
@@ -365,55 +370,102 @@ fn decide(
             let figure_unit = j.figure.unit;
             let support_figure =
                 &corpus.passages[cited_supports[0].passage].figures[cited_supports[0].figure];
-            let conflicting: Vec<&Evidence> = contradicts
-                .iter()
-                .copied()
-                .filter(|e| {
-                    e.score >= settings.conflict_threshold
-                        && e.score >= settings.conflict_ratio * best_support
-                        && !support_roots.contains(&ctx.provenance.root(source_of(e)))
-                        && matches!(e.agreement, Agreement::Value | Agreement::Qualifier)
-                        // a passage that itself states the claim's figure ("3,614,428 hours
-                        // in 2024, up on the 3,606,170 hours of 2023") does not dispute it
-                        && !corpus.passages[e.passage].figures.iter().any(|f| {
+            // why a disagreeing passage is no conflict, or None when it is one
+            let obstacle = |e: &Evidence| -> Option<&'static str> {
+                let f = e_figure(corpus, e);
+                let support_text = &corpus.passages[cited_supports[0].passage].text;
+                let checks: [(bool, &'static str); 16] = [
+                    (e.score >= settings.conflict_threshold, "weak match"),
+                    (
+                        e.score >= settings.conflict_ratio * best_support,
+                        "far weaker than the support",
+                    ),
+                    // a copy of a supporting source agrees with it by construction
+                    (
+                        !support_roots.contains(&ctx.provenance.root(source_of(e))),
+                        "a copy of a supporting source",
+                    ),
+                    (
+                        matches!(e.agreement, Agreement::Value | Agreement::Qualifier),
+                        "another kind of difference",
+                    ),
+                    // a passage that itself states the claim's figure ("3,614,428 hours
+                    // in 2024, up on the 3,606,170 hours of 2023") does not dispute it
+                    (
+                        !corpus.passages[e.passage].figures.iter().any(|f| {
                             crate::matching::compare(&j.figure, f, settings) == Agreement::Agree
-                        })
-                        // "Rs 2.12 trillion" is "Rs2,122 billion" told to fewer digits
-                        && !crate::matching::rounds_to(
-                            support_figure,
-                            &corpus.passages[e.passage].figures[e.figure],
-                        )
-                        // the same counted thing; amounts and shares name it less often
-                        && (e.noun == NounRelation::Same
+                        }),
+                        "the passage also states the figure",
+                    ),
+                    // "Rs 2.12 trillion" is "Rs2,122 billion" told to fewer digits
+                    (
+                        !crate::matching::rounds_to(support_figure, f),
+                        "the support rounded",
+                    ),
+                    // the same counted thing; amounts and shares name it less often
+                    (
+                        e.noun == NounRelation::Same
                             || (e.noun == NounRelation::Unknown
                                 && figure_unit != crate::figure::Unit::Count
-                                && e.topic >= 0.5))
-                        && !e.other_actor
-                        && !e.narrower_place
-                        // a figure many times the support's is another statement, not
-                        // the same one told otherwise
-                        && within_ratio(support_figure, &corpus.passages[e.passage].figures[e.figure])
-                        // the disagreeing figure's own words measure what the support's
-                        // do ("82.9% pass rate" is no conflict with "an increase of 2.8%")
-                        && e.measure
-                            + if e.noun == NounRelation::Same { 2.0 * MEASURE_MARGIN } else { MEASURE_MARGIN }
-                            >= cited_supports[0].measure
-                        // the disagreeing passage must be about the same time as the support
-                        && !time_clash(&corpus.passages[cited_supports[0].passage].text, &corpus.passages[e.passage].text)
-                        // and the same statement as the support: stance, window, rate, place
-                        && same_statement_as(corpus, cited_supports[0], e)
-                        // a running count at another date is another reading of it
-                        && !another_reading(corpus, cited_supports[0], e)
-                        && !q.time_clash_with(corpus, e.passage)
-                        // a claim that names its year conflicts only with the same year
-                        && match (j.figure.year, corpus.passages[e.passage].figures[e.figure].year) {
+                                && e.topic >= 0.5),
+                        "not the same counted thing",
+                    ),
+                    (!e.other_actor, "another actor"),
+                    (!e.narrower_place, "a narrower place"),
+                    // a figure many times the support's is another statement, not
+                    // the same one told otherwise
+                    (within_ratio(support_figure, f), "many times the support"),
+                    // the disagreeing figure's own words measure what the support's
+                    // do ("82.9% pass rate" is no conflict with "an increase of 2.8%")
+                    (
+                        e.measure
+                            + if e.noun == NounRelation::Same {
+                                2.0 * MEASURE_MARGIN
+                            } else {
+                                MEASURE_MARGIN
+                            }
+                            >= cited_supports[0].measure,
+                        "measures something else",
+                    ),
+                    // the disagreeing passage must be about the same time as the support
+                    (
+                        !time_clash(support_text, &corpus.passages[e.passage].text),
+                        "another time than the support",
+                    ),
+                    // and the same statement as the support: stance, window, rate, place
+                    (
+                        same_statement_as(corpus, cited_supports[0], e),
+                        "another statement than the support",
+                    ),
+                    // a running count at another date is another reading of it
+                    (
+                        !another_reading(corpus, cited_supports[0], e),
+                        "another reading of a running count",
+                    ),
+                    (
+                        !q.time_clash_with(corpus, e.passage),
+                        "another time than the claim",
+                    ),
+                    // a claim that names its year conflicts only with the same year
+                    (
+                        match (j.figure.year, f.year) {
                             (Some(a), Some(b)) => a == b,
                             // an undated figure is of its source's time: a wire dated
                             // November 2021 speaks of 2021 (or, early in a year, of the last)
-                            (Some(a), None) => source_year(corpus, e).is_some_and(|y| y == a || y == a + 1),
+                            (Some(a), None) => {
+                                source_year(corpus, e).is_some_and(|y| y == a || y == a + 1)
+                            }
                             _ => true,
-                        }
-                })
+                        },
+                        "another year",
+                    ),
+                ];
+                checks.iter().find(|(ok, _)| !ok).map(|(_, why)| *why)
+            };
+            let conflicting: Vec<&Evidence> = contradicts
+                .iter()
+                .copied()
+                .filter(|e| obstacle(e).is_none())
                 .collect();
             j.unattributed = None;
             for e in &cited_supports {
