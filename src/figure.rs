@@ -124,6 +124,10 @@ pub struct Figure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'static str>,
     pub year: Option<i32>,
+    /// Whether `year` is written in the figure's own clause ("12,616 in 2022"), not
+    /// borrowed from earlier in the sentence: only an own year can be misquoted.
+    #[serde(skip)]
+    pub own_year: bool,
     /// The physical unit of a [`Unit::Measure`]: "6 GW" is power in GW.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measure: Option<Measure>,
@@ -2033,15 +2037,15 @@ fn years_of(p: &Parser) -> Vec<(usize, i32, bool)> {
     out
 }
 
-/// The year a figure at `pos` refers to: one in the same clause, else the nearest before,
-/// else the nearest after.
+/// The year a figure refers to, and whether it is its own (in its clause): one in the
+/// same clause, else one earlier in the sentence.
 fn year_for(
     text: &str,
     years: &[(usize, i32, bool)],
     span: &Range<usize>,
     owned: &[usize],
     spans: &[Range<usize>],
-) -> Option<i32> {
+) -> Option<(i32, bool)> {
     year_of_clause(text, years, span)
         // "96.4 µg/m³ from 84 µg/m³ in 2020": a year after a nearer figure is that
         // figure's
@@ -2050,8 +2054,8 @@ fn year_for(
                 && owned.contains(p)
                 && spans.iter().any(|g| g.start >= span.end && g.end <= *p))
         })
-        .map(|(_, y)| y)
-        .or_else(|| year_before(years, span, owned))
+        .map(|(_, y)| (y, true))
+        .or_else(|| year_before(years, span, owned).map(|y| (y, false)))
 }
 
 /// The year in a figure's own clause, with its offset: the nearest after the figure
@@ -2284,6 +2288,7 @@ fn extract_window(text: &str) -> Vec<Figure> {
                 let fig = Figure {
                     text: text[span.clone()].to_string(),
                     year: None,
+                    own_year: false,
                     span,
                     value: raw.value,
                     low,
@@ -2312,7 +2317,9 @@ fn extract_window(text: &str) -> Vec<Figure> {
         .collect();
     let spans: Vec<Range<usize>> = out.iter().map(|f| f.span.clone()).collect();
     for f in &mut out {
-        f.year = year_for(text, &yrs, &f.span, &owned, &spans);
+        let year = year_for(text, &yrs, &f.span, &owned, &spans);
+        f.year = year.map(|y| y.0);
+        f.own_year = year.is_some_and(|y| y.1);
     }
     out
 }

@@ -311,8 +311,10 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
     if values != Agreement::Agree {
         return values;
     }
+    // a year is misquoted only where both write it in the figure's own clause: one borrowed
+    // from earlier in the sentence, or from the sentence before, is a guess
     if let (Some(a), Some(b)) = (c.year, s.year) {
-        if a != b {
+        if a != b && c.own_year && s.own_year {
             return Agreement::Year;
         }
     }
@@ -1152,20 +1154,19 @@ pub fn evidence_for(
             // sentence before gives, when the passage itself gives none ("…launched
             // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
             // a running count read "so far" with no year is of the year it was written
+            // a source written before the claim's year cannot have counted that year
+            // (unless it projects): its undated figure is of its own time, for certain
+            let written = source_year_of(corpus, pi);
+            let predates = fp.year.is_none()
+                && frame.stance != crate::frame::Stance::Projected
+                && written.zip(fc.year).is_some_and(|(w, a)| w < a);
             let passage_year = passage_year
                 .or_else(|| {
                     (fc.year.is_some() && fp.year.is_none() && p.frame(k).current)
                         .then(|| source_year_of(corpus, pi))
                         .flatten()
                 })
-                // a source written before the claim's year cannot have counted that
-                // year (unless it projects): its undated figure is of its own time
-                .or_else(|| {
-                    let written = source_year_of(corpus, pi)?;
-                    let projected = frame.stance == crate::frame::Stance::Projected;
-                    (fp.year.is_none() && !projected && fc.year.is_some_and(|a| written < a))
-                        .then_some(written)
-                });
+                .or_else(|| written.filter(|_| predates));
             // a year read from the context (the sentence before, the date of writing) is
             // a guess: a report written early in a year is often of the year before
             // ("191,040 breath tests during the campaign", published January 2014)
@@ -1181,8 +1182,11 @@ pub fn evidence_for(
             }
             let mut agreement = match (fc.year, fp.year, compared_year) {
                 (Some(_), None, Some(y)) => {
+                    // a year the passage's context gives (the sentence before, the
+                    // date of writing) is a guess, unless the source predates the claim
                     let mut dated = fp.clone();
                     dated.year = Some(y);
+                    dated.own_year = predates;
                     compare(fc, &dated, settings)
                 }
                 _ => compare(fc, fp, settings),
@@ -1440,6 +1444,22 @@ mod tests {
         );
         assert_eq!(cmp("42 attacks", "42% increase"), Agreement::Unit);
         assert_eq!(cmp("Rs 50 million", "$50 million"), Agreement::Unit);
+    }
+
+    #[test]
+    fn only_a_year_written_in_the_figures_own_clause_can_be_misquoted() {
+        assert_eq!(
+            cmp("rents climbed 7% in 2022", "rents climbed 7% in 2021"),
+            Agreement::Year
+        );
+        // the claim's year is borrowed from another clause: a guess, not a misquote
+        assert_eq!(
+            cmp(
+                "In 2022 prices rose, and rents climbed 7% over the year",
+                "rents climbed 7% in 2021"
+            ),
+            Agreement::Agree
+        );
     }
 
     #[test]
