@@ -777,7 +777,7 @@ fn other_actor(index: &Index, text: &str, q: &Query, pi: usize, fp: &Figure) -> 
     before
         .chain(after)
         // any name counts: there is no list of one subject's actors
-        .filter(|t| t.entity && !place(t))
+        .filter(|t| index.is_name(t) && !place(t))
         .any(|t| {
             !claim.contains(t.key.as_str())
                 && !index
