@@ -150,6 +150,10 @@ const MEASURE_MARGIN: f64 = 0.25;
 /// same statement disagreeing (the seeds' 780 against 2,300 prisoners is a real one).
 const CONFLICT_MAX_RATIO: f64 = 4.0;
 
+/// The share of the claim's own words a disagreeing count with no noun must have to
+/// count the same thing.
+const COUNT_MEASURE: f64 = 0.6;
+
 /// The passage figure an evidence points at.
 fn e_figure<'c>(corpus: &'c Corpus, e: &Evidence) -> &'c Figure {
     &corpus.passages[e.passage].figures[e.figure]
@@ -404,9 +408,12 @@ fn decide(
                     ),
                     // the same counted thing; amounts and shares name it less often
                     (
+                        // (a count with no noun on one side, when its own words say what
+                        // the claim's do)
                         e.noun == NounRelation::Same
                             || (e.noun == NounRelation::Unknown
-                                && figure_unit != crate::figure::Unit::Count
+                                && (figure_unit != crate::figure::Unit::Count
+                                    || e.measure >= COUNT_MEASURE)
                                 && e.topic >= 0.5),
                         "not the same counted thing",
                     ),
@@ -540,8 +547,13 @@ mod tests {
     use crate::corpus::Source;
     use crate::index::Analyzer;
 
-    /// Judge `claim` (uncited) against sources given as (id, date, text).
+    /// Judge the first figure of `claim` (uncited) against sources given as (id, date, text).
     fn judge(claim: &str, sources: &[(&str, &str, &str)]) -> Judgment {
+        judge_nth(claim, sources, 0)
+    }
+
+    /// Judge figure `n` of `claim` (uncited) against sources given as (id, date, text).
+    fn judge_nth(claim: &str, sources: &[(&str, &str, &str)], n: usize) -> Judgment {
         let mut corpus = Corpus::default();
         for (id, date, text) in sources {
             let meta = SourceMeta {
@@ -572,7 +584,7 @@ mod tests {
             settings: &settings,
         };
         let figures = crate::figure::extract_figures(claim);
-        judge_claim(ctx, claim, &figures, &Citation::Uncited, &[]).remove(0)
+        judge_claim(ctx, claim, &figures, &Citation::Uncited, &[]).remove(n)
     }
 
     const EARLY: &str =
@@ -798,6 +810,19 @@ mod tests {
             ],
         );
         assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
+    fn counts_with_no_noun_conflict_when_their_own_words_are_the_claims() {
+        let j = judge_nth(
+            "Of the 15 most polluted cities in Central and South Asia in 2021, 12 were in India.",
+            &[
+                ("today", "2022-03-22", "India Today reported that of the 15 most polluted cities in Central and South Asia in 2021, 12 were in India."),
+                ("express", "2022-03-22", "According to the IQAir report, India was home to 11 of the region's 15 most polluted cities in 2021, across Central and South Asia."),
+            ],
+            1,
+        );
+        assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
     }
 
     #[test]
