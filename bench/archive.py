@@ -4,7 +4,9 @@ expected passages and verdicts (`gen_corpus.py --scale S|M|L` calls this).
 
 Documents come from eight domains (health, budgets, elections, crime, transport,
 climate, education, housing), each with its own measures, reporters and sentence
-templates, over a shared pool of places; 3% are variants of the real documents in
+templates, over a shared pool of places, and a quarter of their sentences are of no
+domain, on a Zipf-distributed vocabulary of 60,000 made-up words and names (a real
+archive's long tail of rare words and names, which the templates alone lack); 3% are variants of the real documents in
 seeds/ (security reporting, with their extraction damage) and 6% are wire reprints of
 an earlier document. Sizes are log-normal (median 4 kB, sigma 1.2, 400 B to 2 MB).
 
@@ -279,6 +281,39 @@ KINDS = ["verbatim", "typo", "paraphrase", "reformat", "changed", "decoy", "abse
 EXPECTED = {"changed": "misquoted", "absent": "unattributed"}
 
 
+# A Zipf-distributed vocabulary of made-up words and names, so that the index sees a
+# real corpus's shape (a few words everywhere, a long tail of rare ones) and not only
+# the templates' two thousand stems.
+SYLLABLES = ["ba", "cor", "dal", "en", "fen", "gor", "hal", "is", "jin", "kel", "lom", "mar",
+             "nor", "ol", "pel", "quin", "ros", "sul", "tor", "un", "vel", "wyn", "yar", "zen",
+             "bri", "cas", "dov", "el", "fal", "gan", "hor", "ith", "kra", "lun", "mov", "nes"]
+WORLDLY = [  # sentences of no domain, on the made-up vocabulary: {W} word, {N} name, {O} body
+    "{N}, a spokesperson for {O}, said the {W} scheme in {P} would continue.",
+    "Critics of the {W} plan in {P} include {N} of {O}.",
+    "The {W} and {W} projects were discussed at a meeting in {P}.",
+    "{N} told reporters that the {W} review had been delayed again.",
+    "Residents near the {W} site in {P} have complained for months.",
+    "{O} has not commented on the {W} affair.",
+    "A {W} inquiry led by {N} is expected to report in the spring.",
+    "The {W} of {P} remains a matter of dispute between {O} and {O}.",
+]
+INSTITUTIONS = ["Institute", "Foundation", "Council", "Trust", "Society", "Centre", "Group"]
+
+
+def make_lexicon(rng, n):
+    words, seen = [], set()
+    while len(words) < n:
+        w = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice([2, 2, 3, 3, 4])))
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    cum, t = [], 0.0
+    for r in range(1, n + 1):
+        t += 1.0 / r ** 1.05
+        cum.append(t)
+    return words, cum
+
+
 def cap(s):
     return s[0].upper() + s[1:] if s else s
 
@@ -362,10 +397,28 @@ class Writer:
     def __init__(self, rng, reserved):
         self.rng = rng
         self.reserved = reserved
+        self.words, self.cum = make_lexicon(rng, 60_000)
+
+    def word(self):
+        return self.rng.choices(self.words, cum_weights=self.cum)[0]
+
+    def name(self):
+        return f"{cap(self.word())} {cap(self.word())}"
+
+    def worldly(self):
+        rng = self.rng
+        s = rng.choice(WORLDLY)
+        while "{W}" in s or "{N}" in s or "{O}" in s:
+            s = (s.replace("{W}", self.word(), 1).replace("{N}", self.name(), 1)
+                 .replace("{O}", f"the {cap(self.word())} {rng.choice(INSTITUTIONS)}", 1))
+        return cap(s.replace("{P}", rng.choice(PLACES)))
 
     def sentence(self, dom):
         rng, d = self.rng, DOMAINS[dom]
-        if rng.random() < 0.45:
+        r = rng.random()
+        if r < 0.25:
+            return self.worldly()
+        if r < 0.45:
             return cap(rng.choice(d["filler"]).format(R=rng.choice(d["reporters"]), P=rng.choice(PLACES)))
         t = rng.choice(d["facts"])
         while True:
@@ -382,7 +435,7 @@ class Writer:
         title = f"{rng.choice(DOMAINS[dom]['titles'])} in {rng.choice(PLACES)}: " \
                 f"{rng.choice(MONTHS)} {rng.choice(YEARS)} update"
         pars, n = [], len(title)
-        byline = f"By {rng.choice(PEOPLE)}, {rng.choice(OUTLETS)}"
+        byline = f"By {rng.choice(PEOPLE) if rng.random() < 0.3 else self.name()}, {rng.choice(OUTLETS)}"
         pars.append(byline)
         while n < size:
             par = [self.sentence(dom) for _ in range(rng.randint(2, 6))]

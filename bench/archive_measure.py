@@ -197,6 +197,15 @@ def main():
                 f"verdict_ours={v_o:.3f} verdict_peer={v_p:.3f}")
     lines += ["", line]
     (base / "results.md").write_text("\n".join(lines) + "\n")
+    misses = {}
+    for r in rows:
+        misses[r["tool"]] = [
+            {"id": c["id"], "kind": c["kind"], "claim": c["text"], "expected": c["expected"],
+             "passage": c["passage"], "verdict": v, "best": text}
+            for c in claims
+            for v, _, text in [r["picks"].get(c["id"], (None, None, None))]
+            if v != c["expected"] or (c["passage"] and not same_passage(text, c["passage"]))]
+    (base / "misses.json").write_text(json.dumps(misses, indent=1, ensure_ascii=False) + "\n")
     (base / "scores.json").write_text(json.dumps([{k: v for k, v in r.items() if k != "picks"} for r in rows],
                                                  indent=1) + "\n")
     print()
