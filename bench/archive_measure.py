@@ -95,6 +95,7 @@ def ours(cc, base, claims):
     if code not in (0, 1):
         sys.exit(f"claimcheck exited {code}:\n{err[-3000:]}")
     st = parse_timings(err)
+    (base / "claimcheck.json").write_text(out)
     results = json.loads(out)["results"]
     picks = {}
     for c in claims:
