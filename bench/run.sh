@@ -51,10 +51,8 @@ echo "== corpus"
 "$PY" bench/gen_corpus.py ${gen_args[@]+"${gen_args[@]}"}
 
 if [ -n "$scale" ]; then
-  echo "== measure (archive $scale)"
+  echo "== measure (archive $scale; results in $B/archive-$scale/results.md, the last line is the ratio)"
   "$PY" bench/archive_measure.py --scale "$scale" ${skip[@]+"${skip[@]}"}
-  echo
-  echo "written: $B/archive-$scale/results.md"
   exit 0
 fi
 
