@@ -26,7 +26,11 @@ import json
 import random
 import re
 import shutil
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import archive  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -573,7 +577,15 @@ def main():
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--seeds-dir", type=Path, default=ROOT / "seeds")
     ap.add_argument("--out", type=Path, default=ROOT / "target" / "bench")
+    ap.add_argument("--scale", choices=sorted(archive.SCALES),
+                    help="an archive of mixed domains instead (S 10 MB, M 100 MB, L 1 GB), "
+                         "with planted claims, in --out/archive-SCALE/ (see archive.py)")
     args = ap.parse_args()
+    if args.scale:
+        out = args.out / f"archive-{args.scale}"
+        archive.generate(args.scale, out, args.seed, args.claims if args.claims != 300 else 210,
+                         args.seeds_dir)
+        return
     if args.docs < 5:
         ap.error("--docs must be at least 5 (the seeds)")
 

@@ -2,6 +2,7 @@
 # claimcheck throughput benchmark: claimcheck check/lint vs a rapidfuzz script vs grep.
 #
 #   bash bench/run.sh [--docs N] [--claims N] [--runs N] [--slow-runs N]
+#   bash bench/run.sh --scale S|M|L [--skip rapidfuzz]   # archive: mixed domains, planted claims, peers
 #
 # Builds the release binary, generates target/bench/{corpus,claims.toml,draft.md},
 # installs rapidfuzz into target/bench/venv, times everything and writes
@@ -9,12 +10,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-gen_args=() measure_args=()
+gen_args=() measure_args=() scale="" skip=()
 while [ $# -gt 0 ]; do
   case $1 in
     --docs|--claims|--draft-sentences|--seed) gen_args+=("$1" "$2"); shift 2 ;;
     --runs|--slow-runs) measure_args+=("$1" "$2"); shift 2 ;;
-    *) echo "usage: bash bench/run.sh [--docs N] [--claims N] [--draft-sentences N] [--seed N] [--runs N] [--slow-runs N]" >&2; exit 2 ;;
+    --scale) scale=$2; gen_args+=("$1" "$2"); shift 2 ;;
+    --skip) skip+=("$1" "$2"); shift 2 ;;
+    *) echo "usage: bash bench/run.sh [--scale S|M|L [--skip rapidfuzz|bm25s|tantivy]] [--docs N] [--claims N] [--draft-sentences N] [--seed N] [--runs N] [--slow-runs N]" >&2; exit 2 ;;
   esac
 done
 
@@ -31,9 +34,9 @@ cp target/release/claimcheck "$B/bin/claimcheck"
 git describe --always --dirty >"$B/bin/REVISION" 2>/dev/null || echo unknown >"$B/bin/REVISION"
 
 echo "== tools"
-if [ ! -x "$B/venv/bin/python" ] || ! "$B/venv/bin/python" -c 'import rapidfuzz' 2>/dev/null; then
-  "$PY" -m venv "$B/venv"
-  "$B/venv/bin/pip" install --quiet rapidfuzz
+if [ ! -x "$B/venv/bin/python" ] || ! "$B/venv/bin/python" -c 'import rapidfuzz, bm25s, Stemmer, tantivy' 2>/dev/null; then
+  [ -x "$B/venv/bin/python" ] || "$PY" -m venv "$B/venv"
+  "$B/venv/bin/pip" install --quiet rapidfuzz bm25s pystemmer tantivy
 fi
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
@@ -46,6 +49,12 @@ fi
 
 echo "== corpus"
 "$PY" bench/gen_corpus.py ${gen_args[@]+"${gen_args[@]}"}
+
+if [ -n "$scale" ]; then
+  echo "== measure (archive $scale; results in $B/archive-$scale/results.md, the last line is the ratio)"
+  "$PY" bench/archive_measure.py --scale "$scale" ${skip[@]+"${skip[@]}"}
+  exit 0
+fi
 
 echo "== measure"
 "$PY" bench/measure.py ${measure_args[@]+"${measure_args[@]}"}

@@ -153,6 +153,7 @@ pub fn check_claims(config: &Config, ctx: Context) -> Vec<Finding> {
         .claims
         .par_iter()
         .map(|claim| {
+            let _item = crate::timings::item("judge");
             let figures = extract_figures(&claim.text);
             let citation = Citation::of_claim(claim, corpus);
             let raw = &text[claim.text_span.clone()];

@@ -365,6 +365,7 @@ impl Corpus {
     /// .txt or .md.
     pub fn load(paths: &[PathBuf], metas: &[SourceMeta], boundary: Option<&Path>) -> Corpus {
         let mut corpus = Corpus::default();
+        let mut walk = crate::timings::stage("corpus.walk");
         let mut files: Vec<PathBuf> = Vec::new();
         for p in paths {
             match list_files_warning(p, &mut corpus.warnings) {
@@ -414,10 +415,15 @@ impl Corpus {
             let canon = std::fs::canonicalize(f).unwrap_or_else(|_| normalize(f));
             seen.insert(canon)
         });
+        walk.count("files", files.len());
+        drop(walk);
+        let mut read = crate::timings::stage("corpus.read");
+        read.total(files.len());
         // read, decode and cut files in parallel; `collect` keeps the sorted order
         let loaded: Vec<(Option<Loaded>, Vec<CorpusWarning>)> = files
             .par_iter()
             .map(|f| {
+                let _tick = crate::timings::item("corpus.read");
                 let mut warnings = Vec::new();
                 let display = normalize(f).display().to_string();
                 let bytes = match std::fs::read(f) {
@@ -450,6 +456,14 @@ impl Corpus {
             if let Some((source, passages)) = loaded {
                 corpus.push(source, passages);
             }
+        }
+        if crate::timings::enabled() {
+            read.count("files", corpus.sources.len());
+            let bytes = corpus.sources.iter().map(|s| s.text.len()).sum();
+            read.count("bytes", bytes);
+            read.count("passages", corpus.passages.len());
+            let figures = corpus.passages.iter().map(|p| p.figures.len()).sum();
+            read.count("figures", figures);
         }
         corpus
     }

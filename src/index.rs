@@ -435,11 +435,14 @@ fn deletion_variants(w: &str) -> Vec<String> {
 
 impl Index {
     pub fn build(corpus: &Corpus, analyzer: Analyzer) -> Index {
+        let mut span = crate::timings::stage("index.terms");
+        span.total(corpus.passages.len());
         // analysing passages is the costly part: in parallel, in order
         let analysed: Vec<Vec<Term>> = corpus
             .passages
             .par_iter()
             .map(|p| {
+                crate::timings::tick();
                 if is_evidence(p) {
                     analyzer.terms_masking(&p.text, &p.figures)
                 } else {
@@ -447,6 +450,10 @@ impl Index {
                 }
             })
             .collect();
+        span.count("passages", analysed.len());
+        span.count("terms", analysed.iter().map(Vec::len).sum());
+        drop(span);
+        let mut span = crate::timings::stage("index.postings");
         let mut terms = Vec::with_capacity(corpus.passages.len());
         let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
         let mut total = 0usize;
@@ -467,6 +474,9 @@ impl Index {
             }
             terms.push(t);
         }
+        span.count("keys", postings.len());
+        drop(span);
+        let mut span = crate::timings::stage("index.fuzzy");
         let mut deletions: HashMap<String, Vec<String>> = HashMap::new();
         let mut vocab: Vec<&String> = postings.keys().collect();
         vocab.sort();
@@ -475,10 +485,15 @@ impl Index {
                 deletions.entry(v).or_default().push(key.clone());
             }
         }
+        span.count("variants", deletions.len());
+        drop(span);
+        let span = crate::timings::stage("index.keysets");
         let keysets = terms
             .iter()
             .map(|t| t.iter().map(|x| x.key.clone()).collect())
             .collect();
+        drop(span);
+        let span = crate::timings::stage("index.names_and_values");
         // a name is never written in lower case: "quarter" capitalised in a headline is
         // still a word
         let mut lower_case: HashSet<&str> = HashSet::new();
@@ -509,6 +524,7 @@ impl Index {
                 }
             }
         }
+        drop(span);
         Index {
             analyzer,
             terms,

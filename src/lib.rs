@@ -25,4 +25,5 @@ pub mod report;
 pub mod sarif;
 pub mod segment;
 pub mod text;
+pub mod timings;
 pub mod trace;

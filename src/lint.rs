@@ -129,7 +129,9 @@ pub fn lint_draft_with_claims(
     claims: &[crate::config::Claim],
 ) -> LintResult {
     let starts = crate::corpus::line_starts(&text);
+    let span = crate::timings::stage("judge.resolver");
     let resolver = Resolver::new(ctx.corpus);
+    drop(span);
     let claims: Vec<ClaimKey> = claims
         .iter()
         .map(|c| ClaimKey {
@@ -144,6 +146,7 @@ pub fn lint_draft_with_claims(
         .sentences
         .par_iter()
         .map(|s| {
+            let _item = crate::timings::item("judge");
             let at = DraftFile {
                 name: file,
                 text: &text,

@@ -12,6 +12,7 @@ use claimcheck::judge::{Context, Severity, Verdict};
 use claimcheck::lint::{lint_draft_with_claims, Silenced};
 use claimcheck::provenance::Provenance;
 use claimcheck::report::{self, Format, HumanOptions, Summary};
+use claimcheck::timings::stage;
 use claimcheck::trace::{command_line_location, trace};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -120,6 +121,9 @@ struct Common {
     /// files from elsewhere
     #[arg(long)]
     allow_outside: bool,
+    /// Print each stage's wall time, items and memory on stderr (stdout is unchanged)
+    #[arg(long)]
+    timings: bool,
 }
 
 /// The severity from which findings fail the run.
@@ -423,13 +427,22 @@ impl Loaded {
     /// `claims_required`: `check` needs a claims.toml; the other jobs can do without.
     /// A `[[claim]]` is never part of the corpus: claims are not evidence.
     fn load(common: &Common, claims_required: bool) -> Result<Loaded, miette::Report> {
+        let mut span = stage("config");
         let config = load_config(common, claims_required)?;
+        span.count("claims", config.claims.len());
+        drop(span);
+        let span = stage("corpus");
         let corpus = load_corpus(&config, common)?;
+        drop(span);
+        let span = stage("index");
         let index = Index::build(
             &corpus,
             Analyzer::with_profiles(&config.entities, &config.profiles),
         );
+        drop(span);
+        let span = stage("provenance");
         let provenance = Provenance::analyze(&corpus);
+        drop(span);
         Ok(Loaded {
             config,
             corpus,
@@ -453,13 +466,19 @@ fn run_check(common: Common) -> ExitCode {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
+    let mut span = stage("judge");
+    span.total(l.config.claims.len());
+    span.count("claims", l.config.claims.len());
     let findings = check_claims(&l.config, l.ctx());
+    span.count("figures", findings.len());
+    drop(span);
     let summary = Summary::of(&findings);
     let run = Run {
         findings: &findings,
         silenced: &[],
         summary: &summary,
     };
+    let _span = stage("render");
     finish(&common, &run, l.ctx())
 }
 
@@ -525,8 +544,16 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>, diff: Option<String>) -> ExitC
     let ctx = l.ctx();
     let mut findings = Vec::new();
     let mut silenced = Vec::new();
-    for (i, (_, file, text)) in texts.into_iter().enumerate() {
-        let draft = claimcheck::draft::parse(&text);
+    let mut span = stage("judge");
+    let drafts: Vec<_> = texts
+        .iter()
+        .map(|(_, _, text)| claimcheck::draft::parse(text))
+        .collect();
+    let sentences = drafts.iter().map(|d| d.sentences.len()).sum();
+    span.total(sentences);
+    span.count("drafts", drafts.len());
+    span.count("sentences", sentences);
+    for (i, ((_, file, text), draft)) in texts.into_iter().zip(drafts).enumerate() {
         let mut r = lint_draft_with_claims(&file, text.clone(), &draft, ctx, &l.config.claims);
         if let Some(Some(lines)) = changed.get(i) {
             let keep = |f: &Finding| lines.touches(f.location.line, f.location.end_line);
@@ -536,6 +563,8 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>, diff: Option<String>) -> ExitC
         findings.extend(r.findings);
         silenced.extend(r.silenced);
     }
+    span.count("figures", findings.len() + silenced.len());
+    drop(span);
     let mut summary = Summary::of(&findings);
     summary.suppressed = silenced.len();
     let run = Run {
@@ -543,6 +572,7 @@ fn run_lint(common: Common, drafts: Vec<PathBuf>, diff: Option<String>) -> ExitC
         silenced: &silenced,
         summary: &summary,
     };
+    let _span = stage("render");
     finish(&common, &run, ctx)
 }
 
@@ -769,8 +799,98 @@ fn run_generated(shell: Option<clap_complete::Shell>) -> ExitCode {
     }
 }
 
+/// The options of a job that reads the corpus (`check`, `lint`, `trace`, `sources`).
+fn common_of(command: &Command) -> Option<&Common> {
+    match command {
+        Command::Check(c) | Command::Sources(c) => Some(c),
+        Command::Lint { common, .. } | Command::Trace { common, .. } => Some(common),
+        _ => None,
+    }
+}
+
+/// A progress bar on stderr for the stage at work: only when stderr is a terminal, and
+/// drawn only once the run has taken a second (a quick run shows nothing).
+struct Progress {
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Progress {
+    const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+    const TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+    fn start() -> Option<Progress> {
+        if !std::io::stderr().is_terminal() {
+            return None;
+        }
+        claimcheck::timings::enable_progress();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let is_stopped = || stopped.load(std::sync::atomic::Ordering::Relaxed);
+            let began = std::time::Instant::now();
+            while began.elapsed() < Self::DELAY {
+                if is_stopped() {
+                    return;
+                }
+                std::thread::sleep(Self::TICK);
+            }
+            let bar = indicatif::ProgressBar::new(0);
+            let counted = indicatif::ProgressStyle::with_template(
+                "{spinner} {msg:<20} [{bar:30}] {pos}/{len} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> ");
+            let open = indicatif::ProgressStyle::with_template("{spinner} {msg:<20} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+            let mut shown_total = usize::MAX;
+            while !is_stopped() {
+                let (label, done, total) = claimcheck::timings::progress();
+                if total != shown_total {
+                    bar.set_style(if total > 0 {
+                        counted.clone()
+                    } else {
+                        open.clone()
+                    });
+                    bar.set_length(total as u64);
+                    shown_total = total;
+                }
+                bar.set_message(label);
+                bar.set_position(done.min(total.max(done)) as u64);
+                bar.tick();
+                std::thread::sleep(Self::TICK);
+            }
+            bar.finish_and_clear();
+        });
+        Some(Progress { stop, thread })
+    }
+
+    fn finish(self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = self.thread.join();
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let began = std::time::Instant::now();
+    let timings = common_of(&cli.command).is_some_and(|c| c.timings);
+    if timings {
+        claimcheck::timings::enable();
+    }
+    let progress = common_of(&cli.command).and_then(|_| Progress::start());
+    let code = run(cli);
+    if let Some(p) = progress {
+        p.finish();
+    }
+    if timings {
+        let table = claimcheck::timings::render(&claimcheck::timings::take(), began.elapsed());
+        let _ = std::io::stderr().write_all(table.as_bytes());
+    }
+    code
+}
+
+fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(c) => {
             install_miette_hook(c.color);

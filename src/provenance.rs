@@ -195,7 +195,16 @@ fn resolve_all(corpus: &Corpus, resolver: &Resolver) -> HashMap<String, Option<u
 impl Provenance {
     pub fn analyze(corpus: &Corpus) -> Provenance {
         let n = corpus.sources.len();
-        let sets: Vec<BTreeSet<u64>> = (0..n).map(|s| shingles(corpus, s)).collect();
+        let mut span = crate::timings::stage("provenance.copies");
+        span.total(n);
+        let sets: Vec<BTreeSet<u64>> = (0..n)
+            .map(|s| {
+                crate::timings::tick();
+                shingles(corpus, s)
+            })
+            .collect();
+        span.count("sources", n);
+        span.count("shingles", sets.iter().map(BTreeSet::len).sum());
         // inverted index: shingle -> sources, so only sources sharing text are compared
         let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
         for (s, set) in sets.iter().enumerate() {
@@ -254,9 +263,12 @@ impl Provenance {
         for (a, from) in derived_from.iter_mut().enumerate() {
             from.retain(|b| !edges[a].iter().any(|c| c != b && edges[*b].contains(c)));
         }
+        drop(span);
+        let mut span = crate::timings::stage("provenance.citations");
         // citations
         let resolver = Resolver::new(corpus);
         let memo = resolve_all(corpus, &resolver);
+        span.count("distinct", memo.len());
         let resolve = |t: &str| match memo.get(t) {
             Some(found) => *found,
             None => resolver.resolve(t),
@@ -333,6 +345,7 @@ impl Provenance {
         for d in &mut derived_from {
             d.sort();
         }
+        drop(span);
         Provenance {
             derived_from,
             cites,
