@@ -493,7 +493,7 @@ impl Index {
             .map(|t| t.iter().map(|x| x.key.clone()).collect())
             .collect();
         drop(span);
-        let span = crate::timings::stage("index.names_and_values");
+        let span = crate::timings::stage("index.values");
         // a name is never written in lower case: "quarter" capitalised in a headline is
         // still a word
         let mut lower_case: HashSet<&str> = HashSet::new();
