@@ -2316,10 +2316,16 @@ fn extract_window(text: &str) -> Vec<Figure> {
         .map(|(p, _)| p)
         .collect();
     let spans: Vec<Range<usize>> = out.iter().map(|f| f.span.clone()).collect();
+    // a sentence that names one year only is of that year throughout ("signed in May
+    // 2006, brought a ceasefire that lasted only 50 days")
+    let mut distinct: Vec<i32> = yrs.iter().filter(|y| !y.2).map(|y| y.1).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let one_year = distinct.len() == 1;
     for f in &mut out {
         let year = year_for(text, &yrs, &f.span, &owned, &spans);
         f.year = year.map(|y| y.0);
-        f.own_year = year.is_some_and(|y| y.1);
+        f.own_year = year.is_some_and(|y| y.1 || one_year);
     }
     out
 }

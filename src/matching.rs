@@ -1452,13 +1452,22 @@ mod tests {
             cmp("rents climbed 7% in 2022", "rents climbed 7% in 2021"),
             Agreement::Year
         );
-        // the claim's year is borrowed from another clause: a guess, not a misquote
+        // the claim's year is borrowed from another clause of a sentence of two years: a
+        // guess, not a misquote
+        assert_eq!(
+            cmp(
+                "Prices rose in 2022 after a fall in 2021, and rents climbed 7% over the year",
+                "rents climbed 7% in 2020"
+            ),
+            Agreement::Agree
+        );
+        // a sentence of one year is of that year throughout
         assert_eq!(
             cmp(
                 "In 2022 prices rose, and rents climbed 7% over the year",
                 "rents climbed 7% in 2021"
             ),
-            Agreement::Agree
+            Agreement::Year
         );
     }
 
