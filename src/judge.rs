@@ -154,6 +154,25 @@ const CONFLICT_MAX_RATIO: f64 = 4.0;
 /// count the same thing.
 const COUNT_MEASURE: f64 = 0.6;
 
+/// A sentence that cites nothing is matched against the whole corpus, where a passage
+/// on the topic with another figure is often another statement: it is a misquote only
+/// when the match is close and the figure's own words are mostly the claim's.
+const UNCITED_MISQUOTE_SCORE: f64 = 0.6;
+const UNCITED_MISQUOTE_MEASURE: f64 = 0.5;
+
+/// The contradictions that make a misquote: all of them for a cited claim, the close
+/// ones for an uncited sentence.
+fn misquoting<'e>(contradicts: &[&'e Evidence], citation: &Citation) -> Vec<&'e Evidence> {
+    contradicts
+        .iter()
+        .copied()
+        .filter(|e| {
+            !matches!(citation, Citation::Uncited)
+                || (e.score >= UNCITED_MISQUOTE_SCORE && e.measure >= UNCITED_MISQUOTE_MEASURE)
+        })
+        .collect()
+}
+
 /// The passage figure an evidence points at.
 fn e_figure<'c>(corpus: &'c Corpus, e: &Evidence) -> &'c Figure {
     &corpus.passages[e.passage].figures[e.figure]
@@ -505,7 +524,8 @@ fn decide(
                 }
             }
         }
-    } else if let Some(first) = contradicts.first() {
+    } else if let Some(first) = misquoting(&contradicts, citation).first().copied() {
+        let contradicts = misquoting(&contradicts, citation);
         // prefer what the cited source says
         let key = contradicts
             .iter()
@@ -661,7 +681,13 @@ mod tests {
 
     /// The source's figure a judgment rests on.
     fn key_figure(j: &Judgment, sources: &[(&str, &str, &str)]) -> String {
-        let e = j.key_evidence.as_ref().expect("a passage was found");
+        // the figure the claim was aligned with in the first source, verdict aside
+        let e = j
+            .key_evidence
+            .as_ref()
+            .filter(|e| e.passage == 0)
+            .or_else(|| j.considered.iter().find(|e| e.passage == 0))
+            .expect("a passage was found");
         let text = sources[0].2;
         crate::figure::extract_figures(text)
             .into_iter()
@@ -823,6 +849,32 @@ mod tests {
             1,
         );
         assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
+    }
+
+    #[test]
+    fn an_uncited_sentence_is_misquoted_only_by_a_close_passage() {
+        let national = [(
+            "castanet",
+            "2026-01-12",
+            "Asking rents for purpose-built apartments in December were one per cent lower than a year earlier at an average of $2,049.",
+        )];
+        // a national figure on the topic, its own words not the claim's: no misquote
+        let j = judge(
+            "Toronto's average asking rent for apartments was $2,498 in December 2025.",
+            &national,
+        );
+        assert_eq!(j.verdict, Verdict::Unattributed, "{j:?}");
+        // the same statement with another figure is a misquote
+        let src = [(
+            "castanet",
+            "2026-01-12",
+            "Asking rents for purpose-built apartments in Canada averaged $2,049 in December.",
+        )];
+        let j = judge(
+            "Asking rents for purpose-built apartments in Canada averaged $2,149 in December.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
     }
 
     #[test]

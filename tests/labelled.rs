@@ -93,9 +93,11 @@ const SETS: &[(&str, f64)] = &[
     ("lint/set-a", 0.90),
     ("lint/set-b", 0.88),
     ("lint/set-c", 0.88),
-    ("lint/set-d", 0.90),
+    // set-d and set-f label uncited restatements misquoted on weak evidence ("three days"
+    // for "two days" in another clause): an uncited sentence now needs a close passage
+    ("lint/set-d", 0.85),
     ("lint/set-e", 0.90),
-    ("lint/set-f", 0.88),
+    ("lint/set-f", 0.85),
     ("lint/set-g", 0.75),
     ("domains/budget", 0.58),
     ("domains/crime", 0.62),
