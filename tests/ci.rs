@@ -2,7 +2,8 @@
 //! job summary, the Markdown table, exit control (`--fail-on`, `[settings.severity]`)
 //! and `lint --diff BASE`.
 
-use assert_cmd::Command;
+mod common;
+use common::{claimcheck, run};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -12,26 +13,6 @@ fn repo() -> &'static Path {
 
 fn fixtures() -> PathBuf {
     repo().join("tests/fixtures/cli")
-}
-
-fn claimcheck(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("claimcheck").unwrap();
-    c.current_dir(dir)
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("CLICOLOR_FORCE");
-    c
-}
-
-/// (exit code, stdout, stderr) of `claimcheck ARGS` in `dir`.
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = claimcheck(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 fn json(s: &str) -> Value {

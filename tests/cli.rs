@@ -1,20 +1,12 @@
 //! Golden CLI tests: one case per verdict, format and config error, rendered without
 //! colour at a fixed width so the snapshots are stable.
 
-use assert_cmd::Command;
+mod common;
+use common::claimcheck;
 use std::path::Path;
 
 fn fixtures() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cli"))
-}
-
-fn claimcheck(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("claimcheck").unwrap();
-    c.current_dir(dir)
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
-    c
 }
 
 /// Run `claimcheck check --claims FILE [args]` in the fixtures folder; (exit code, stdout, stderr).

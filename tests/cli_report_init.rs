@@ -2,30 +2,12 @@
 //! `completions`, `man`, colour, the example draft and the README's first look at it.
 //! (The real-browser test of the HTML report is `tests/html_browser.rs`, ignored.)
 
-use assert_cmd::Command;
+mod common;
+use common::{claimcheck, run};
 use std::path::{Path, PathBuf};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn claimcheck(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("claimcheck").unwrap();
-    c.current_dir(dir)
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
-    c
-}
-
-/// (exit code, stdout, stderr)
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = claimcheck(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 const EXAMPLE: [&str; 6] = [
