@@ -118,6 +118,7 @@ const SETS: &[(&str, f64)] = &[
     ("domains/telecom", 0.60),
     ("domains/inflation", 0.60),
     ("domains/sports-business", 0.60),
+    ("domains/commodities", 0.56),
 ];
 
 #[test]
