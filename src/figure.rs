@@ -1587,23 +1587,8 @@ impl<'a> Parser<'a> {
         let suffix = self.lower(after);
         if lex.multiplier_suffixes.iter().any(|x| x == suffix) {
             let attached = hyphen || self.attached(after);
-            let compares = matches!(
-                self.lower(after + 1),
-                "more"
-                    | "higher"
-                    | "larger"
-                    | "bigger"
-                    | "greater"
-                    | "as"
-                    | "the"
-                    | "faster"
-                    | "lower"
-                    | "less"
-                    | "smaller"
-                    | "increase"
-                    | "rise"
-                    | "over"
-            );
+            let next = self.lower(after + 1);
+            let compares = lex.multiplier_comparisons.iter().any(|w| w == next);
             let ok = match suffix {
                 "times" => compares,
                 "x" => attached,

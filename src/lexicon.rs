@@ -130,6 +130,7 @@ pub struct FigureWords {
     pub fractions: std::collections::BTreeMap<String, u32>,
     pub multipliers: std::collections::BTreeMap<String, f64>,
     pub multiplier_suffixes: Vec<String>,
+    pub multiplier_comparisons: Vec<String>,
     pub up_to_verbs: Vec<String>,
 }
 

@@ -795,16 +795,16 @@ pub fn time_clash(a: &str, b: &str) -> bool {
     }
     // part of a year against a whole year: "31,785 in the first nine months of 2022" does
     // not dispute 2022's "42,795"
-    let whole_year =
-        |t: &str| !crate::frame::speaks_of_part_year(t) && !crate::figure::years(t).is_empty();
-    if (crate::frame::speaks_of_part_year(a) && whole_year(b))
-        || (crate::frame::speaks_of_part_year(b) && whole_year(a))
-    {
+    let ya: Vec<i32> = crate::figure::years(a).into_iter().map(|y| y.1).collect();
+    let yb: Vec<i32> = crate::figure::years(b).into_iter().map(|y| y.1).collect();
+    let (pa, pb) = (
+        crate::frame::speaks_of_part_year(a),
+        crate::frame::speaks_of_part_year(b),
+    );
+    if (pa && !pb && !yb.is_empty()) || (pb && !pa && !ya.is_empty()) {
         return true;
     }
     let (am, bm) = (months(a), months(b));
-    let ya: Vec<i32> = crate::figure::years(a).into_iter().map(|y| y.1).collect();
-    let yb: Vec<i32> = crate::figure::years(b).into_iter().map(|y| y.1).collect();
     // "October 2009" and "in 2009" are the same time
     if ya.iter().any(|y| yb.contains(y)) {
         return false;
@@ -1012,6 +1012,7 @@ pub fn evidence_for(
     let claim_frame = crate::frame::frame_of(q.text, &fc.span);
     let claim_own = own_terms(&q.terms, q.text, q.figures, fi);
     let claim_month = month_of(q.text, q.figures, fi);
+    let claim_rare = rare_number(fc);
     let claim_names: HashSet<&str> = claim_own
         .iter()
         .filter(|t| index.is_name(t))
@@ -1027,7 +1028,7 @@ pub fn evidence_for(
         let p = &corpus.passages[pi];
         // a passage that states the claim's rare number is read however few words
         // it shares: the number itself says it is on topic
-        let states_rare = rare_number(fc) && p.figures.iter().any(|f| same_rare_number(fc, f));
+        let states_rare = claim_rare && p.figures.iter().any(|f| same_rare_number(fc, f));
         if pscore < settings.match_threshold * 0.6 && !(states_rare && pscore >= RARE_MIN_WORDS) {
             continue;
         }
@@ -1051,12 +1052,16 @@ pub fn evidence_for(
         } else {
             0.0
         };
-        // the names each figure's own words give ("Vivek Vihar 464 … and Anand Vihar
-        // 451"): a passage that names a part per figure says whose figure is whose
-        let own_names: Vec<BTreeSet<&str>> = (0..p.figures.len())
-            .map(|k| {
-                own_terms(&index.terms[pi], &p.text, &p.figures, k)
-                    .into_iter()
+        // each figure's own words, once per passage: what it measures, and the names
+        // it gives ("Vivek Vihar 464 … and Anand Vihar 451"), for a passage that names
+        // a part per figure says whose figure is whose
+        let owns: Vec<Vec<&Term>> = (0..p.figures.len())
+            .map(|k| own_terms(&index.terms[pi], &p.text, &p.figures, k))
+            .collect();
+        let own_names: Vec<BTreeSet<&str>> = owns
+            .iter()
+            .map(|own| {
+                own.iter()
                     .filter(|t| index.is_name(t))
                     .map(|t| t.key.as_str())
                     .collect()
@@ -1144,10 +1149,7 @@ pub fn evidence_for(
                 .collect();
             let (g, t) = recall(index, &local_q, &local_p, None);
             let local = if t > 0.0 { g / t } else { 0.0 };
-            let own_p: BTreeSet<String> = own_terms(&index.terms[pi], &p.text, &p.figures, k)
-                .into_iter()
-                .map(|t| t.key.clone())
-                .collect();
+            let own_p: BTreeSet<String> = owns[k].iter().map(|t| t.key.clone()).collect();
             let (g, t) = recall(index, &claim_own, &own_p, None);
             let measure = if t > 0.0 { g / t } else { 0.5 };
             // a claim that names its year is compared with the year the passage's
