@@ -568,61 +568,6 @@ const DURATION_WORDS: &[(&str, &str)] = &[
     ("decades", "decades"),
 ];
 
-/// Words that may sit between a figure and the noun it counts.
-const NOUN_SKIP: &[&str] = &[
-    "more",
-    "other",
-    "others'",
-    "additional",
-    "distinct",
-    "separate",
-    "senior",
-    "armed",
-    "new",
-    "former",
-    "suspected",
-    "alleged",
-    "foreign",
-    "local",
-    "militarily",
-    "skilled",
-    "high",
-    "profile",
-    "high-profile",
-    "major",
-    "minor",
-    "small",
-    "large",
-    "big",
-    "deadly",
-    "fatal",
-    "violent",
-    "terrorist",
-    "militant",
-    "insurgent",
-    "civilian",
-    "registered",
-    "active",
-    "trained",
-    "young",
-    "total",
-    "reported",
-    "confirmed",
-    "recorded",
-    "documented",
-    "separate",
-    "further",
-    "extra",
-    "fresh",
-    "humanitarian",
-    "currency",
-    "tribal",
-    "security",
-    "government",
-    "military",
-    "police",
-];
-
 /// Singular nouns that count or measure without a plural "s".
 const SINGULAR_NOUNS: &[&str] = &[
     "people",
@@ -1880,7 +1825,13 @@ impl<'a> Parser<'a> {
             let capital = t.text.starts_with(|c: char| c.is_uppercase());
             // possessives are determiners: "Afghanistan's reserves", "the group's members"
             let possessive = l.ends_with("'s") || l.ends_with("’s");
-            if all_caps || possessive || NOUN_SKIP.contains(&l) {
+            if all_caps
+                || possessive
+                || crate::lexicon::figure_words()
+                    .noun_skip
+                    .iter()
+                    .any(|w| w == l)
+            {
                 k += 1;
                 steps += 1;
                 continue;

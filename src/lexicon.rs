@@ -131,6 +131,7 @@ pub struct FigureWords {
     pub multipliers: std::collections::BTreeMap<String, f64>,
     pub multiplier_suffixes: Vec<String>,
     pub multiplier_comparisons: Vec<String>,
+    pub noun_skip: Vec<String>,
     pub up_to_verbs: Vec<String>,
 }
 
@@ -145,6 +146,25 @@ pub fn figure_words() -> &'static FigureWords {
         toml::from_str::<Only>(DEFAULT)
             .expect("lexicon/default.toml is valid (tested)")
             .figures
+    })
+}
+
+/// `[reference] back`: phrases by which a sentence points back at an actor named before.
+pub fn refers_back_phrases() -> &'static [String] {
+    #[derive(Deserialize)]
+    struct Reference {
+        back: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    struct Only {
+        reference: Reference,
+    }
+    static BACK: OnceLock<Vec<String>> = OnceLock::new();
+    BACK.get_or_init(|| {
+        toml::from_str::<Only>(DEFAULT)
+            .expect("lexicon/default.toml is valid (tested)")
+            .reference
+            .back
     })
 }
 

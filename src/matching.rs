@@ -599,17 +599,9 @@ pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f6
 /// Whether a passage points back at an actor named before ("the group", "it").
 fn refers_back(text: &str) -> bool {
     let l = text.to_lowercase();
-    [
-        "the group",
-        "the organization",
-        "the organisation",
-        "the militants",
-        "the movement",
-        " it ",
-        "they ",
-    ]
-    .iter()
-    .any(|p| l.contains(p))
+    crate::lexicon::refers_back_phrases()
+        .iter()
+        .any(|p| l.contains(p.as_str()))
         || l.starts_with("it ")
 }
 
