@@ -45,11 +45,27 @@ fn main() {
         );
     }
     for fi in 0..figs.len() {
-        for e in evidence_for(&idx, &c, &q, &cands, fi, &s).iter().take(4) {
+        let ev = evidence_for(&idx, &c, &q, &cands, fi, &s);
+        for (rank, e) in ev.iter().enumerate() {
             let p = &c.passages[e.passage];
+            let probed = probe
+                .as_ref()
+                .is_some_and(|pr| p.text.contains(pr.as_str()));
+            if rank >= 4 && !probed {
+                continue;
+            }
             println!(
-                "  fig{} -> {:.3} {:?} {:?} {:?} m={:.2} {}",
-                fi, e.score, e.relation, e.agreement, e.noun, e.measure, p.figures[e.figure].text
+                "  fig{} -> {:.3} {:?} {:?} {:?} m={:.2} near={} topic={:.2} {}{}",
+                fi,
+                e.score,
+                e.relation,
+                e.agreement,
+                e.noun,
+                e.measure,
+                e.near,
+                e.topic,
+                p.figures[e.figure].text,
+                if probed { "  <- probe" } else { "" }
             );
         }
     }

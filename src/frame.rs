@@ -115,6 +115,8 @@ struct ChangeCues {
     levels: Phrases,
     links: Vec<String>,
     units: Vec<String>,
+    /// Nouns that name a rate of change: their level is a change of something else.
+    rate_nouns: Vec<String>,
 }
 
 impl ChangeCues {
@@ -338,6 +340,10 @@ fn change_of(lex: &Lexicon, before: &str, after: &[(usize, String)]) -> Kind {
                 .all(|(a, b)| a.1 == *b)
     };
     if cues.levels.0.iter().any(ends_with) {
+        // "inflation climbed to 16.2%" is the level of a change: prices rose 16.2%
+        if before.iter().any(|(_, w)| cues.rate_nouns.contains(w)) {
+            return Kind::Unknown;
+        }
         return Kind::Level;
     }
     if let Some((_, last)) = tail.last() {
@@ -612,6 +618,20 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn the_level_of_a_rate_of_change_is_a_change() {
+        let f = frame(
+            "Food price inflation climbed to 16.2% in the year.",
+            "16.2%",
+        );
+        assert_eq!((f.change, f.level), (None, false));
+        let rose = frame("Food prices rose 16.4% in the year.", "16.4%");
+        assert_eq!(clash(&rose, &f, "", ""), None);
+        // a level of anything else is still a level
+        let f = frame("Unemployment climbed to 5.2% in the year.", "5.2%");
+        assert_eq!((f.change, f.level), (None, true));
     }
 
     #[test]

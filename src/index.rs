@@ -402,6 +402,9 @@ pub struct Index {
     /// figure value (see [`value_key`]) -> passages that state it: a fact-checker looks
     /// for the number first
     values: HashMap<i64, Vec<u32>>,
+    /// every figure value of the evidence passages with its passage, sorted by value:
+    /// two reports of one statement that disagree mostly give numbers close together
+    sorted_values: Vec<(f64, u32)>,
     /// keys the corpus writes as a name somewhere (capitalised mid-sentence, an acronym):
     /// "Rajasthan" opening a sentence is a name because "in Rajasthan" is one elsewhere
     names: HashSet<String>,
@@ -524,6 +527,16 @@ impl Index {
                 }
             }
         }
+        let mut sorted_values: Vec<(f64, u32)> = corpus
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| is_evidence(p))
+            .flat_map(|(pi, p)| p.figures.iter().map(move |f| (f.value, pi as u32)))
+            .filter(|(v, _)| v.is_finite())
+            .collect();
+        sorted_values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        sorted_values.dedup();
         drop(span);
         Index {
             analyzer,
@@ -532,6 +545,7 @@ impl Index {
             postings,
             deletions,
             values,
+            sorted_values,
             names,
             doc_count: docs.max(1),
             avg_len: if docs > 0 {
@@ -553,6 +567,21 @@ impl Index {
         self.values
             .get(&value_key(value))
             .map_or(&[], |v| v.as_slice())
+    }
+
+    /// Passages that state a figure within `rel` of `value` (relative, either side),
+    /// in passage order, each once; `None` when more than `limit` do.
+    pub fn passages_near_value(&self, value: f64, rel: f64, limit: usize) -> Option<Vec<u32>> {
+        let (lo, hi) = {
+            let (a, b) = (value * (1.0 - rel), value * (1.0 + rel));
+            (a.min(b), a.max(b))
+        };
+        let from = self.sorted_values.partition_point(|x| x.0 < lo);
+        let to = self.sorted_values.partition_point(|x| x.0 <= hi);
+        let mut out: Vec<u32> = self.sorted_values[from..to].iter().map(|x| x.1).collect();
+        out.sort_unstable();
+        out.dedup();
+        (out.len() <= limit).then_some(out)
     }
 
     /// Inverse document frequency of a key (rare words weigh more). A word the corpus

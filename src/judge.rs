@@ -100,6 +100,9 @@ pub struct Judgment {
     pub considered: Vec<Evidence>,
     /// A later, larger reading of the same running count exists (DESIGN: `superseded`).
     pub superseded: bool,
+    /// Disagreeing passages (passage index) that were not taken as a conflict, and why
+    /// (for `trace --verbose`).
+    pub set_aside: Vec<(usize, &'static str)>,
 }
 
 impl Citation {
@@ -159,6 +162,10 @@ const COUNT_MEASURE: f64 = 0.6;
 /// when the match is close and the figure's own words are mostly the claim's.
 const UNCITED_MISQUOTE_SCORE: f64 = 0.6;
 const UNCITED_MISQUOTE_MEASURE: f64 = 0.5;
+
+/// How similar a passage of a cited source that states the claim's figure must be to
+/// count as its support.
+const CITED_SUPPORT_SCORE: f64 = 0.25;
 
 /// The contradictions that make a misquote: all of them for a cited claim, the close
 /// ones for an uncited sentence.
@@ -293,9 +300,21 @@ fn decide(
     citation: &Citation,
 ) -> Judgment {
     let (corpus, settings) = (ctx.corpus, ctx.settings);
+    let cited_sources: &[usize] = match citation {
+        Citation::Sources(s) => s,
+        _ => &[],
+    };
+    // the source a claim cites is where its figure is looked for: the figure said again
+    // there, to the digit, is found however the sentence is worded
+    let cited_restatement = |e: &Evidence| {
+        e.relation == Relation::Supports
+            && e.score >= CITED_SUPPORT_SCORE
+            && crate::matching::two_digit_number(&figure)
+            && corpus.carried_by(e.passage, cited_sources)
+    };
     let relevant: Vec<&Evidence> = evidence
         .iter()
-        .filter(|e| e.score >= settings.match_threshold)
+        .filter(|e| e.score >= settings.match_threshold || cited_restatement(e))
         .collect();
     let best_contra = relevant
         .iter()
@@ -351,6 +370,7 @@ fn decide(
         cited: cited.clone(),
         considered: Vec::new(),
         superseded: false,
+        set_aside: Vec::new(),
     };
 
     if !supports.is_empty() {
@@ -398,9 +418,14 @@ fn decide(
                 let f = e_figure(corpus, e);
                 let support_text = &corpus.passages[cited_supports[0].passage].text;
                 let checks: [(bool, &'static str); 16] = [
-                    (e.score >= settings.conflict_threshold, "weak match"),
+                    // a close number whose own words are the claim's is the statement
+                    // however it is worded
                     (
-                        e.score >= settings.conflict_ratio * best_support,
+                        e.near || e.score >= settings.conflict_threshold,
+                        "weak match",
+                    ),
+                    (
+                        e.near || e.score >= settings.conflict_ratio * best_support,
                         "far weaker than the support",
                     ),
                     // a copy of a supporting source agrees with it by construction
@@ -488,11 +513,15 @@ fn decide(
                 ];
                 checks.iter().find(|(ok, _)| !ok).map(|(_, why)| *why)
             };
-            let conflicting: Vec<&Evidence> = contradicts
-                .iter()
-                .copied()
-                .filter(|e| obstacle(e).is_none())
-                .collect();
+            let mut conflicting: Vec<&Evidence> = Vec::new();
+            let mut set_aside = Vec::new();
+            for e in &contradicts {
+                match obstacle(e) {
+                    None => conflicting.push(e),
+                    Some(why) => set_aside.push((e.passage, why)),
+                }
+            }
+            j.set_aside = set_aside;
             j.unattributed = None;
             for e in &cited_supports {
                 push(e, &mut shown);
@@ -574,6 +603,16 @@ mod tests {
 
     /// Judge figure `n` of `claim` (uncited) against sources given as (id, date, text).
     fn judge_nth(claim: &str, sources: &[(&str, &str, &str)], n: usize) -> Judgment {
+        judge_with(claim, sources, n, &Citation::Uncited)
+    }
+
+    /// Judge figure `n` of `claim`, cited as `citation` (source indices in the order given).
+    fn judge_with(
+        claim: &str,
+        sources: &[(&str, &str, &str)],
+        n: usize,
+        citation: &Citation,
+    ) -> Judgment {
         let mut corpus = Corpus::default();
         for (id, date, text) in sources {
             let meta = SourceMeta {
@@ -604,7 +643,25 @@ mod tests {
             settings: &settings,
         };
         let figures = crate::figure::extract_figures(claim);
-        judge_claim(ctx, claim, &figures, &Citation::Uncited, &[]).remove(n)
+        judge_claim(ctx, claim, &figures, citation, &[]).remove(n)
+    }
+
+    #[test]
+    fn the_cited_source_stating_the_figure_supports_it_however_worded() {
+        let src = [
+            (
+                "stadium",
+                "2023-06-15",
+                "Grounds were also fuller than ever before: average stadium utilisation was 98.7% of capacity, up from 97.7% in 2019-20.",
+            ),
+            ("other", "2023-06-20", "Ticket prices rose again across the league."),
+        ];
+        let claim = "Crowds filled grounds to 98.7% last season.";
+        let cited = judge_with(claim, &src, 0, &Citation::Sources(vec![0]));
+        assert_eq!(cited.verdict, Verdict::Supported, "{cited:?}");
+        // the same sentence citing another source: the figure is not where it says
+        let elsewhere = judge_with(claim, &src, 0, &Citation::Sources(vec![1]));
+        assert_ne!(elsewhere.verdict, Verdict::Supported, "{elsewhere:?}");
     }
 
     const EARLY: &str =

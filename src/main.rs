@@ -293,7 +293,9 @@ fn render(common: &Common, run: &Run, ctx: Context) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match common.format {
-        Format::Json => report::write_json(&mut out, findings, corpus, prov, summary)?,
+        Format::Json => {
+            report::write_json(&mut out, findings, corpus, prov, summary, common.verbose)?
+        }
         Format::Sarif => {
             claimcheck::sarif::write_sarif(&mut out, findings, run.silenced, corpus, Some(&root))?
         }

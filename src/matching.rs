@@ -59,6 +59,9 @@ pub struct Evidence {
     pub measure: f64,
     /// The year the passage figure was compared at: its own, or its context's.
     pub year: Option<i32>,
+    /// The passage's figure is close to the claim's but not equal, in the same unit, and
+    /// its own words measure what the claim's do: the same statement, told otherwise.
+    pub near: bool,
 }
 
 /// How the nouns two figures count relate.
@@ -941,6 +944,34 @@ pub fn rare_number(f: &Figure) -> bool {
     v.is_finite() && v > 0.0 && v / precision_unit(v) >= 100.0 - 1e-9
 }
 
+/// A number written with two or more significant digits ("12", "3.3%", "86.3 million"):
+/// close values of it are looked up in the corpus.
+pub fn two_digit_number(f: &Figure) -> bool {
+    let v = f.value.abs();
+    v.is_finite() && v > 0.0 && v / precision_unit(v) >= 10.0 - 1e-9
+}
+
+/// How far apart (relative) two figures of one statement may be and still be looked up
+/// as a disagreement: reports that disagree mostly differ by a revision or a slip
+/// (86.3 against 86.4 million, 16.4% against 16.2%, 1,136 against 1,082 tonnes).
+pub const NEAR_VALUE: f64 = 0.1;
+
+/// A near value in a corpus where more passages than this have one tells nothing apart.
+const NEAR_VALUE_PASSAGES: usize = 12;
+
+/// The share of the claim figure's own words a near value's own words must have.
+const NEAR_MIN_MEASURE: f64 = 0.5;
+
+/// Whether a source figure gives a number close to the claim's, not equal, in the same
+/// unit and bound.
+pub fn near_number(claim: &Figure, source: &Figure) -> bool {
+    two_digit_number(claim)
+        && claim.unit == source.unit
+        && claim.qualifier == source.qualifier
+        && !same_number(claim, source)
+        && (claim.value - source.value).abs() <= NEAR_VALUE * claim.value.abs()
+}
+
 /// The claim's rare number, said again with the same bound: the same statement.
 pub fn same_rare_number(claim: &Figure, source: &Figure) -> bool {
     rare_number(claim) && same_number(claim, source) && claim.qualifier == source.qualifier
@@ -1021,7 +1052,10 @@ pub fn evidence_for(
         // a passage that states the claim's rare number is read however few words
         // it shares: the number itself says it is on topic
         let states_rare = claim_rare && p.figures.iter().any(|f| same_rare_number(fc, f));
-        if pscore < settings.match_threshold * 0.6 && !(states_rare && pscore >= RARE_MIN_WORDS) {
+        let states_near = p.figures.iter().any(|f| near_number(fc, f));
+        if pscore < settings.match_threshold * 0.6
+            && !((states_rare || states_near) && pscore >= RARE_MIN_WORDS)
+        {
             continue;
         }
         // topic words of this figure's own part of the sentence count too
@@ -1135,6 +1169,17 @@ pub fn evidence_for(
             {
                 continue;
             }
+            // ("33 times on average" is the passage's "number of spills … was 33"),
+            // unless their roles say otherwise (killed against injured)
+            let roles_differ = fc.role.zip(fp.role).is_some_and(|(a, b)| a != b);
+            if noun == NounRelation::Different
+                && distinctive
+                && same_number(fc, fp)
+                && fc.unit == fp.unit
+                && !roles_differ
+            {
+                noun = NounRelation::Unknown;
+            }
             let local_p: BTreeSet<String> = terms_near(&index.terms[pi], &fp.span, 6)
                 .into_iter()
                 .map(|t| t.key.clone())
@@ -1229,6 +1274,17 @@ pub fn evidence_for(
             } else {
                 score
             };
+            // a close number of the same unit whose own words measure the claim's: the
+            // same statement, disagreeing, however the sentence is worded
+            let near = agreement == Agreement::Value
+                && near_number(fc, fp)
+                && measure >= NEAR_MIN_MEASURE
+                && noun != NounRelation::Different;
+            let score = if near {
+                score.max(settings.match_threshold + 0.05)
+            } else {
+                score
+            };
             // within a passage prefer the figure that agrees, then a same-number unit slip
             // dollars against rupees only when nothing in the same currency is there
             let other_currency = fc.unit == Unit::Money
@@ -1295,6 +1351,7 @@ pub fn evidence_for(
                 topic,
                 measure,
                 year: compared_year,
+                near,
             };
             if best.as_ref().is_none_or(|(r, _)| rank > *r) {
                 best = Some((rank, ev));
@@ -1339,6 +1396,17 @@ pub fn candidates(
             continue;
         }
         for &pi in with {
+            if seen.insert(pi as usize) {
+                found.push(pi as usize);
+            }
+        }
+    }
+    // passages that state a number close to the claim's: where a disagreement is
+    for f in q.figures.iter().filter(|f| two_digit_number(f)) {
+        let Some(near) = index.passages_near_value(f.value, NEAR_VALUE, NEAR_VALUE_PASSAGES) else {
+            continue;
+        };
+        for pi in near {
             if seen.insert(pi as usize) {
                 found.push(pi as usize);
             }

@@ -277,6 +277,38 @@ struct JsonResult<'a> {
     /// The statement slots that decided the verdict, in words.
     decided_by: Vec<String>,
     evidence: Vec<JsonEvidence<'a>>,
+    /// Disagreeing passages that were not taken as a conflict, each with the reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    set_aside: Vec<JsonSetAside<'a>>,
+    /// Under `--verbose`: every passage considered, best first, kept or not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    considered: Option<Vec<JsonConsidered<'a>>>,
+}
+
+/// A passage considered for a figure, under `--verbose`.
+#[derive(Serialize)]
+struct JsonConsidered<'a> {
+    source: &'a str,
+    line: usize,
+    figure: &'a str,
+    score: f64,
+    relation: &'static str,
+    /// What differs, when it contradicts: "value", "qualifier", "year", "unit"…
+    agreement: String,
+    /// How the counted nouns relate: "same", "related", "unknown", "different".
+    noun: String,
+    /// Share of the claim figure's own words found in the passage figure's own words.
+    measure: f64,
+    text: &'a str,
+}
+
+/// A disagreeing passage that is no conflict, and why ("another year").
+#[derive(Serialize)]
+struct JsonSetAside<'a> {
+    source: &'a str,
+    line: usize,
+    figure: &'a str,
+    reason: &'static str,
 }
 
 #[derive(Serialize)]
@@ -376,6 +408,52 @@ fn evidence_json<'a>(corpus: &'a Corpus, prov: &'a Provenance, e: &Evidence) -> 
     }
 }
 
+fn considered_list<'a>(corpus: &'a Corpus, f: &Finding) -> Vec<JsonConsidered<'a>> {
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    f.judgment
+        .considered
+        .iter()
+        .map(|e| {
+            let p = &corpus.passages[e.passage];
+            let src = &corpus.sources[p.source];
+            let fig = &p.figures[e.figure];
+            JsonConsidered {
+                source: &src.id,
+                line: src.line_col(p.span.start + fig.span.start).0,
+                figure: &fig.text,
+                score: round(e.score),
+                relation: match e.relation {
+                    Relation::Supports => "supports",
+                    Relation::Contradicts => "contradicts",
+                },
+                agreement: format!("{:?}", e.agreement).to_lowercase(),
+                noun: format!("{:?}", e.noun).to_lowercase(),
+                measure: round(e.measure),
+                text: p.text.trim(),
+            }
+        })
+        .collect()
+}
+
+fn set_aside_list<'a>(corpus: &'a Corpus, f: &Finding) -> Vec<JsonSetAside<'a>> {
+    f.judgment
+        .set_aside
+        .iter()
+        .filter_map(|&(pi, reason)| {
+            let e = f.judgment.considered.iter().find(|e| e.passage == pi)?;
+            let p = &corpus.passages[pi];
+            let src = &corpus.sources[p.source];
+            let fig = &p.figures[e.figure];
+            Some(JsonSetAside {
+                source: &src.id,
+                line: src.line_col(p.span.start + fig.span.start).0,
+                figure: &fig.text,
+                reason,
+            })
+        })
+        .collect()
+}
+
 /// JSON schema 1: one object with every figure, supported ones included.
 pub fn write_json(
     out: &mut dyn Write,
@@ -383,6 +461,7 @@ pub fn write_json(
     corpus: &Corpus,
     prov: &Provenance,
     summary: &Summary,
+    verbose: bool,
 ) -> std::io::Result<()> {
     let results = findings
         .iter()
@@ -405,6 +484,8 @@ pub fn write_json(
             notes: &f.notes,
             decided_by: decided_by(f, corpus),
             evidence: evidence_list(corpus, prov, f),
+            set_aside: set_aside_list(corpus, f),
+            considered: verbose.then(|| considered_list(corpus, f)),
         })
         .collect();
     let report = JsonReport {
@@ -1156,6 +1237,9 @@ pub fn write_trace_human(
                     "{pad}│       frame: {}",
                     describe_frame(p.frame(e.figure))
                 )?;
+                if let Some((_, why)) = f.judgment.set_aside.iter().find(|s| s.0 == e.passage) {
+                    writeln!(out, "{pad}│       no conflict: {why}")?;
+                }
             }
         }
         if !tf.origins.is_empty() {

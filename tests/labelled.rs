@@ -119,6 +119,9 @@ const SETS: &[(&str, f64)] = &[
     ("domains/inflation", 0.60),
     ("domains/sports-business", 0.60),
     ("domains/commodities", 0.56),
+    ("domains/media", 0.60),
+    ("domains/shipping", 0.66),
+    ("domains/wildfires", 0.72),
 ];
 
 #[test]

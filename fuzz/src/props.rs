@@ -551,7 +551,7 @@ fn render(findings: &[Finding], corpus: &Corpus, prov: &Provenance, suppressed: 
         width: 100,
     };
     report::write_human(&mut out, findings, corpus, prov, opts).expect("human");
-    report::write_json(&mut out, findings, corpus, prov, &summary).expect("json");
+    report::write_json(&mut out, findings, corpus, prov, &summary, false).expect("json");
     claimcheck::sarif::write_sarif(&mut out, findings, &[], corpus, None).expect("sarif");
     claimcheck::github::write_github(&mut out, findings, corpus, &summary, None).expect("github");
     claimcheck::markdown::write_markdown(&mut out, findings, corpus, &summary, None, true)
