@@ -307,9 +307,12 @@ fn decide(
     // the source a claim cites is where its figure is looked for: the figure said again
     // there, to the digit, is found however the sentence is worded
     let cited_restatement = |e: &Evidence| {
+        let f = &corpus.passages[e.passage].figures[e.figure];
         e.relation == Relation::Supports
             && e.score >= CITED_SUPPORT_SCORE
             && crate::matching::two_digit_number(&figure)
+            && crate::matching::same_number(&figure, f)
+            && f.qualifier == figure.qualifier
             && corpus.carried_by(e.passage, cited_sources)
     };
     let relevant: Vec<&Evidence> = evidence
@@ -334,7 +337,10 @@ fn decide(
         .iter()
         .copied()
         .filter(|e| {
-            e.relation == Relation::Supports && (e.score + 0.25 >= best_contra || same_statement(e))
+            e.relation == Relation::Supports
+                && (e.score + 0.25 >= best_contra
+                    || same_statement(e)
+                    || (cited_restatement(e) && !e.other_actor))
         })
         .collect();
     // a passage counting other people ("780 prisoners" for "1,200 recruits") must be

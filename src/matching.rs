@@ -932,7 +932,7 @@ fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize) ->
 }
 
 /// Whether two figures give the same number, whatever their bounds.
-fn same_number(a: &Figure, b: &Figure) -> bool {
+pub fn same_number(a: &Figure, b: &Figure) -> bool {
     (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
 }
 
