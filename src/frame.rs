@@ -117,13 +117,32 @@ struct ChangeCues {
     units: Vec<String>,
     /// Nouns that name a rate of change: their level is a change of something else.
     rate_nouns: Vec<String>,
+    /// Stems of `up` and `down`, made on first use: "soaring" is "soared" told otherwise.
+    #[serde(skip)]
+    stems: std::sync::OnceLock<(
+        std::collections::HashSet<String>,
+        std::collections::HashSet<String>,
+    )>,
 }
 
 impl ChangeCues {
     fn direction(&self, w: &str) -> Option<Direction> {
         if self.up.iter().any(|x| x == w) {
+            return Some(Direction::Up);
+        }
+        if self.down.iter().any(|x| x == w) {
+            return Some(Direction::Down);
+        }
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let (up, down) = self.stems.get_or_init(|| {
+            let stem_all =
+                |ws: &[String]| ws.iter().map(|x| stemmer.stem(x).into_owned()).collect();
+            (stem_all(&self.up), stem_all(&self.down))
+        });
+        let stem = stemmer.stem(w);
+        if up.contains(stem.as_ref()) {
             Some(Direction::Up)
-        } else if self.down.iter().any(|x| x == w) {
+        } else if down.contains(stem.as_ref()) {
             Some(Direction::Down)
         } else {
             None
@@ -587,6 +606,19 @@ mod tests {
         assert_eq!(
             frame("increasing the pass rate by 3% on the year", "3%").change,
             up
+        );
+    }
+
+    #[test]
+    fn a_change_word_is_read_in_any_of_its_forms() {
+        let up = Some(Direction::Up);
+        assert_eq!(
+            frame("Cocoa was soaring nearly 138% this year.", "nearly 138%").change,
+            up
+        );
+        assert_eq!(
+            frame("Shares were plunging 12% by noon.", "12%").change,
+            Some(Direction::Down)
         );
     }
 

@@ -963,13 +963,42 @@ const NEAR_VALUE_PASSAGES: usize = 12;
 const NEAR_MIN_MEASURE: f64 = 0.5;
 
 /// Whether a source figure gives a number close to the claim's, not equal, in the same
-/// unit and bound.
+/// unit and bound, or the claim's digits with two neighbours swapped.
 pub fn near_number(claim: &Figure, source: &Figure) -> bool {
     two_digit_number(claim)
         && claim.unit == source.unit
         && claim.qualifier == source.qualifier
         && !same_number(claim, source)
-        && (claim.value - source.value).abs() <= NEAR_VALUE * claim.value.abs()
+        && ((claim.value - source.value).abs() <= NEAR_VALUE * claim.value.abs()
+            || digit_swaps(claim.value)
+                .iter()
+                .any(|v| (v - source.value).abs() <= 1e-9 * v.abs().max(1.0)))
+}
+
+/// The numbers a writer makes of `v` by swapping two neighbouring significant digits
+/// (375,000 → 357,000; 138 → 183; 0.12 → 0.21), the commonest slip in copying a figure.
+pub fn digit_swaps(v: f64) -> Vec<f64> {
+    if !v.is_finite() || v == 0.0 {
+        return Vec::new();
+    }
+    let unit = precision_unit(v);
+    let mantissa = (v.abs() / unit).round();
+    // beyond 15 digits an f64 mantissa is not exact
+    if mantissa >= 1e15 {
+        return Vec::new();
+    }
+    let digits: Vec<u8> = (mantissa as u64).to_string().into_bytes();
+    let mut out = Vec::new();
+    for i in 0..digits.len().saturating_sub(1) {
+        if digits[i] == digits[i + 1] || (i == 0 && digits[1] == b'0') {
+            continue;
+        }
+        let mut d = digits.clone();
+        d.swap(i, i + 1);
+        let m: f64 = String::from_utf8_lossy(&d).parse().unwrap_or(0.0);
+        out.push(v.signum() * m * unit);
+    }
+    out
 }
 
 /// The claim's rare number, said again with the same bound: the same statement.
@@ -1401,6 +1430,20 @@ pub fn candidates(
             }
         }
     }
+    // passages that state the claim's number with two digits swapped
+    for f in q.figures.iter().filter(|f| two_digit_number(f)) {
+        for v in digit_swaps(f.value) {
+            let with = index.passages_with_value(v);
+            if with.len() > RARE_VALUE_PASSAGES {
+                continue;
+            }
+            for &pi in with {
+                if seen.insert(pi as usize) {
+                    found.push(pi as usize);
+                }
+            }
+        }
+    }
     // passages that state a number close to the claim's: where a disagreement is
     for f in q.figures.iter().filter(|f| two_digit_number(f)) {
         let Some(near) = index.passages_near_value(f.value, NEAR_VALUE, NEAR_VALUE_PASSAGES) else {
@@ -1431,6 +1474,19 @@ mod tests {
 
     fn cmp(c: &str, s: &str) -> Agreement {
         compare(&fig(c), &fig(s), &Settings::default())
+    }
+
+    #[test]
+    fn swapped_neighbouring_digits_are_the_commonest_slip() {
+        let mut swaps = digit_swaps(375_000.0);
+        swaps.sort_by(f64::total_cmp);
+        assert_eq!(swaps, vec![357_000.0, 735_000.0]);
+        assert!(digit_swaps(0.12).iter().any(|v| (v - 0.21).abs() < 1e-12));
+        // no leading zero is made, and equal neighbours make nothing
+        assert!(digit_swaps(105.0).iter().all(|v| *v >= 100.0));
+        assert!(digit_swaps(11.0).is_empty());
+        assert!(near_number(&fig("nearly 183%"), &fig("nearly 138%")));
+        assert!(!near_number(&fig("nearly 183%"), &fig("nearly 318%")));
     }
 
     #[test]
