@@ -1615,7 +1615,17 @@ impl<'a> Parser<'a> {
     /// "compared with 2020", "than in 2021", "from 2020", "over 2020": a baseline year.
     fn is_baseline_year(&self, i: usize) -> bool {
         let w = |k: usize| if k < i { self.lower(i - k) } else { "" };
-        matches!(w(1), "than" | "from" | "over" | "since" | "on")
+        let next = if i + 1 < self.toks.len() {
+            self.lower(i + 1)
+        } else {
+            ""
+        };
+        // "65% of 2019 levels", "above 2019 levels": the level compared with
+        matches!(next, "level" | "levels")
+            || matches!(
+                w(1),
+                "than" | "from" | "over" | "since" | "on" | "versus" | "vs"
+            )
             || (w(1) == "in" && w(2) == "than")
             || (matches!(w(1), "with" | "to")
                 && matches!(w(2), "compared" | "comparison" | "relative"))
@@ -1926,6 +1936,16 @@ struct RawFigure {
     /// The token the measure's unit starts at.
     unit_tok: usize,
     form: Form,
+}
+
+/// Years a text speaks of, with their byte offsets, leaving out the baselines it
+/// compares with ("an 82.9% pass rate, up on 2022" speaks of its own year, not 2022).
+pub fn own_years(text: &str) -> Vec<(usize, i32)> {
+    years_of(&Parser::new(text))
+        .into_iter()
+        .filter(|(_, _, baseline)| !baseline)
+        .map(|(p, y, _)| (p, y))
+        .collect()
 }
 
 /// Years mentioned in a text, with their byte offsets: the figures' time.
@@ -2541,6 +2561,21 @@ mod tests {
         assert_eq!(one("dozens of attacks").qualifier, Qualifier::Vague);
         assert_eq!(one("thousands of people").low, 2000.0);
         assert_eq!(one("tens of thousands of people").low, 20000.0);
+    }
+
+    #[test]
+    fn a_year_compared_with_is_not_the_time_spoken_of() {
+        let own = |t: &str| own_years(t).into_iter().map(|(_, y)| y).collect::<Vec<_>>();
+        assert_eq!(own("Asia reached 65% of 2019 levels."), Vec::<i32>::new());
+        assert_eq!(
+            own("The class achieved 82.9%, up 2.8% compared to 2022."),
+            Vec::<i32>::new()
+        );
+        assert_eq!(
+            own("In 2023 turnover was 4% above 2019 levels."),
+            vec![2023]
+        );
+        assert_eq!(years("Asia reached 65% of 2019 levels.").len(), 1);
     }
 
     #[test]

@@ -207,8 +207,13 @@ pub struct Context<'a> {
 /// killed"), else its source's publication year.
 fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
     let p = &corpus.passages[e.passage];
-    if let Some((_, y)) = crate::figure::years(&p.text).last() {
+    let years = crate::figure::years(&p.text);
+    if let Some((_, y)) = crate::figure::own_years(&p.text).last() {
         return Some(*y);
+    }
+    // a sentence that names only the year it compares with is of a later time
+    if !years.is_empty() {
+        return crate::matching::source_year_of(corpus, e.passage);
     }
     let lower = p.text.to_lowercase();
     let present = [" now ", " currently ", " at present", " today"]
