@@ -273,6 +273,53 @@ fn another_reading(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
     }
 }
 
+/// The names a passage gives, or when it gives none ("the airport handled…"), those of
+/// the sentence before it, whose subject it speaks of.
+/// With `figure`, of a passage that names someone only the names in the figure's own
+/// words count: "… surpassing the record of 998,000 hectares, EFFIS reported" names its
+/// reporter.
+fn names_in_context<'a>(ctx: Context<'a>, pi: usize, figure: Option<usize>) -> BTreeSet<&'a str> {
+    let names = |k: usize| -> BTreeSet<&str> {
+        ctx.index.terms[k]
+            .iter()
+            .filter(|t| ctx.index.is_name(t))
+            .map(|t| t.key.as_str())
+            .collect()
+    };
+    let all = names(pi);
+    if let (false, Some(figure)) = (all.is_empty(), figure) {
+        let p = &ctx.corpus.passages[pi];
+        return crate::matching::own_terms(&ctx.index.terms[pi], &p.text, &p.figures, figure)
+            .into_iter()
+            .filter(|t| ctx.index.is_name(t))
+            .map(|t| t.key.as_str())
+            .collect();
+    }
+    if !all.is_empty() {
+        return all;
+    }
+    crate::matching::previous_passage(ctx.corpus, pi).map_or_else(BTreeSet::new, names)
+}
+
+/// Whether a disagreeing passage speaks of another subject than the support: the claim
+/// names someone the support names too, and the disagreeing passage (or the sentence
+/// before it) names none of them but others ("Heathrow … 79.2 million" against "the
+/// airport [Dubai] handled 86.9 million").
+fn another_subject(ctx: Context, q: &Query, support: &Evidence, other: &Evidence) -> bool {
+    let claim: BTreeSet<&str> = q
+        .terms
+        .iter()
+        .filter(|t| ctx.index.is_name(t))
+        .map(|t| t.key.as_str())
+        .collect();
+    let shared: BTreeSet<&str> = names_in_context(ctx, support.passage, None)
+        .intersection(&claim)
+        .copied()
+        .collect();
+    let theirs = names_in_context(ctx, other.passage, Some(other.figure));
+    !shared.is_empty() && !theirs.is_empty() && shared.is_disjoint(&theirs)
+}
+
 /// Judge every figure of a claim. `masks` are byte ranges of `text` that name sources
 /// (a citation link's text) and are left out of matching.
 pub fn judge_claim(
@@ -428,7 +475,7 @@ fn decide(
             let obstacle = |e: &Evidence| -> Option<&'static str> {
                 let f = e_figure(corpus, e);
                 let support_text = &corpus.passages[cited_supports[0].passage].text;
-                let checks: [(bool, &'static str); 16] = [
+                let checks: [(bool, &'static str); 17] = [
                     // a close number whose own words are the claim's is the statement
                     // however it is worded
                     (
@@ -473,6 +520,10 @@ fn decide(
                         "not the same counted thing",
                     ),
                     (!e.other_actor, "another actor"),
+                    (
+                        !another_subject(ctx, q, cited_supports[0], e),
+                        "another subject than the support",
+                    ),
                     (!e.narrower_place, "a narrower place"),
                     // a figure many times the support's is another statement, not
                     // the same one told otherwise
@@ -655,6 +706,32 @@ mod tests {
         };
         let figures = crate::figure::extract_figures(claim);
         judge_claim(ctx, claim, &figures, citation, &[]).remove(n)
+    }
+
+    #[test]
+    fn a_disagreeing_passage_about_the_subject_of_the_sentence_before_is_another_subject() {
+        let src = [
+            (
+                "lhr",
+                "2024-01-11",
+                "Passenger numbers at Heathrow Airport grew by 29% over 2023, reaching 79.2 million passengers.",
+            ),
+            (
+                "dxb",
+                "2024-02-20",
+                "The busiest hub for international travel is still Dubai International. Across 2023 the airport handled 86.9 million passengers, the operator said.",
+            ),
+        ];
+        let claim = "Heathrow handled 79.2 million passengers in 2023.";
+        let j = judge_with(claim, &src, 0, &Citation::Sources(vec![0]));
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        assert!(
+            j.set_aside
+                .iter()
+                .any(|(_, why)| *why == "another subject than the support"),
+            "{:?}",
+            j.set_aside
+        );
     }
 
     #[test]

@@ -876,7 +876,7 @@ fn terms_near<'t>(
 /// 59.0% of passes with distinction"); a part of fewer than two terms (a figure in a
 /// list) borrows the sentence's shared subject before its first figure. A figure
 /// alone in its sentence owns all of it.
-fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize) -> Vec<&'t Term> {
+pub fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize) -> Vec<&'t Term> {
     // a figure alone in its sentence: the whole sentence says what it measures
     if figures.len() == 1 {
         return terms.iter().collect();
