@@ -127,12 +127,29 @@ pub fn roles() -> &'static [(String, Vec<String>)] {
 #[derive(Debug, Deserialize)]
 pub struct FigureWords {
     pub range_leads: Vec<String>,
-    pub fractions: std::collections::BTreeMap<String, u32>,
+    pub fractions: std::collections::BTreeMap<String, f64>,
+    pub compound_ordinals: std::collections::BTreeMap<String, f64>,
     pub multipliers: std::collections::BTreeMap<String, f64>,
     pub multiplier_suffixes: Vec<String>,
     pub multiplier_comparisons: Vec<String>,
     pub noun_skip: Vec<String>,
     pub up_to_verbs: Vec<String>,
+    pub comparative_up: Vec<String>,
+    pub comparative_down: Vec<String>,
+    pub postfix_up: Vec<String>,
+    pub postfix_down: Vec<String>,
+    pub passing_verbs: Vec<String>,
+    pub range_connectors: Vec<String>,
+    pub negative_signs: Vec<String>,
+    pub zero_words: Vec<String>,
+    pub dozens: Vec<String>,
+}
+
+impl FigureWords {
+    /// Whether `w` is a comparative of `list`.
+    pub fn has(list: &[String], w: &str) -> bool {
+        list.iter().any(|x| x == w)
+    }
 }
 
 /// `[figures]` of the default lexicon, read once.
