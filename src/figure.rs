@@ -425,6 +425,8 @@ fn scale_word(w: &str) -> Option<f64> {
 
 /// Multi-word qualifiers before a number, longest first.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("at least or equal to", Qualifier::AtLeast),
+    ("at most or equal to", Qualifier::UpTo),
     ("less than or equal to", Qualifier::UpTo),
     ("fewer than or equal to", Qualifier::UpTo),
     ("equal to or less than", Qualifier::UpTo),
@@ -1205,6 +1207,13 @@ impl<'a> Parser<'a> {
                 let rest = value - tens;
                 (rest > 0.0 && at > i).then_some((rest, tens + unit.0, unit.1))
             });
+            let ordinal_after_tens = split.is_some_and(|(at, _, _)| at == i)
+                && self.unit_ordinal(k + hyphen).is_some()
+                && !self.lower(k + hyphen).ends_with('s');
+            if ordinal_after_tens {
+                // "twenty-first", "twenty fifth": an ordinal
+                return None;
+            }
             if let Some((n, d, after)) = compound {
                 if n >= d {
                     value = n / d;
@@ -1212,10 +1221,14 @@ impl<'a> Parser<'a> {
                     frac = true;
                 }
             } else if let Some((d, after)) = self.ordinal_den(k + hyphen) {
-                if value >= d && value.fract() == 0.0 {
+                let plural = self.lower(after - 1).ends_with('s');
+                if value >= d && value.fract() == 0.0 && plural {
                     value /= d;
                     k = after;
                     frac = true;
+                } else if !plural && value > 1.0 {
+                    // "one hundred fifth": an ordinal
+                    return None;
                 }
             }
         }
@@ -1382,9 +1395,34 @@ impl<'a> Parser<'a> {
     }
 
     fn number(&self, i: usize) -> Option<Num> {
-        self.digits(i)
+        let n = self
+            .digits(i)
             .or_else(|| self.fraction_of_scale(i))
-            .or_else(|| self.words(i))
+            .or_else(|| self.words(i))?;
+        Some(self.over_division(n).unwrap_or(n))
+    }
+
+    /// "1 over 3", "one over twenty", "2000 over 3": a quotient, spoken as maths speaks
+    /// it, where nothing counted follows ("5 over 3 years" is a bound on a duration).
+    fn over_division(&self, n: Num) -> Option<Num> {
+        if self.lower(n.next) != "over" || n.scaled || n.frac || n.value.fract() != 0.0 {
+            return None;
+        }
+        let d = self
+            .digits(n.next + 1)
+            .or_else(|| self.words(n.next + 1))
+            .filter(|d| d.value >= 2.0 && d.value.fract() == 0.0 && !d.frac && !d.year_like)?;
+        let counted = self
+            .toks
+            .get(d.next)
+            .is_some_and(|t| t.kind == Kind::Word || t.text == "%");
+        (!counted).then_some(Num {
+            value: n.value / d.value,
+            next: d.next,
+            year_like: false,
+            frac: true,
+            ..n
+        })
     }
 
     /// A fraction of a scale word: "half a million", "half a billion", "a quarter of a
@@ -1479,6 +1517,14 @@ impl<'a> Parser<'a> {
     }
 
     fn is_date_context(&self, i: usize, num_next: usize) -> bool {
+        // only a day or a year is part of a date: "$ 37,305.97 february expenses" is money
+        let day_or_year = self.toks.get(i).is_some_and(|t| {
+            t.text.bytes().all(|b| b.is_ascii_digit())
+                && (t.text.len() == 4 || t.text.parse::<u32>().is_ok_and(|d| d <= 31))
+        });
+        if !day_or_year {
+            return false;
+        }
         // "August 8", "January 31, 2022"
         if i > 0 && is_month(self.lower(i - 1)) {
             return true;
@@ -1814,6 +1860,7 @@ impl<'a> Parser<'a> {
                     value += sign * n2.value * f;
                     next = after;
                 } else if postfix_money
+                    && self.currency_postfix(n2.next).is_none()
                     && self
                         .toks
                         .get(n2.next)
@@ -1967,6 +2014,7 @@ impl<'a> Parser<'a> {
             if matches!(qualifier, Qualifier::Over | Qualifier::Under)
                 && conj == "or"
                 && self.lower(next + 1) == "equal"
+                && !self.numeric_at(next + 2 + usize::from(self.lower(next + 2) == "to"))
             {
                 qualifier = if qualifier == Qualifier::Over {
                     Qualifier::AtLeast
@@ -1986,8 +2034,12 @@ impl<'a> Parser<'a> {
                 if than {
                     e += 1;
                 }
-                // "5000 or less than 6000" is two figures; "500 and more importantly" none
-                let separate = than && self.numeric_at(e);
+                // "5000 or less than 6000", "30 and less or equal than 40" are two figures;
+                // "500 and more importantly" none
+                let separate = (than && self.numeric_at(e))
+                    || self
+                        .comparator(next + 1)
+                        .is_some_and(|(_, after)| self.numeric_at(after));
                 let adverb = conj == "and"
                     && !than
                     && self
@@ -3062,6 +3114,8 @@ fn interval(q: Qualifier, value: f64, low: f64, high: f64) -> (f64, f64) {
     match q {
         Qualifier::Exact => (value, value),
         Qualifier::Over | Qualifier::AtLeast => (value, f64::INFINITY),
+        // "up to 6,000" is floored at 0, as counts are; "below -30" is not
+        Qualifier::UpTo | Qualifier::Under if value < 0.0 => (f64::NEG_INFINITY, value),
         Qualifier::UpTo | Qualifier::Under => (0.0, value),
         Qualifier::Almost => (0.9 * value, value),
         Qualifier::About => (0.9 * value, 1.1 * value),
@@ -3581,6 +3635,283 @@ mod tests {
                 .as_deref(),
             Some("factions")
         );
+    }
+
+    /// (value, qualifier, low, high) of the only figure of `t`.
+    fn read(t: &str) -> (f64, Qualifier, f64, f64) {
+        let f = one(t);
+        (f.value, f.qualifier, f.low, f.high)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn comparatives_with_or_equal_and_after_the_number() {
+        let q = |t: &str| one(t).qualifier;
+        assert_eq!(q("smaller or equal than 100"), Qualifier::UpTo);
+        assert_eq!(q("bigger or equal than 3965"), Qualifier::AtLeast);
+        assert_eq!(q("equal to or greater than 20"), Qualifier::AtLeast);
+        assert_eq!(q("at least or equal to 30"), Qualifier::AtLeast);
+        assert_eq!(q("no more than 50"), Qualifier::UpTo);
+        assert_eq!(q("not less than 50"), Qualifier::AtLeast);
+        assert_eq!(q("his score is 200 or greater"), Qualifier::AtLeast);
+        assert_eq!(q("his score is 200 or greater than"), Qualifier::AtLeast);
+        assert_eq!(q("aged 65 and over"), Qualifier::AtLeast);
+        assert_eq!(q("about five hundred and more"), Qualifier::AtLeast);
+        assert_eq!(q("less than 5000 or equal"), Qualifier::UpTo);
+        assert_eq!(q("more than 5000 or equal to it"), Qualifier::AtLeast);
+        assert_eq!(q("deaths surpass 3000"), Qualifier::Over);
+        assert_eq!(q("the toll passed 5,000."), Qualifier::Over);
+        // "passed 3 laws" counts laws
+        assert_eq!(q("parliament passed 3 laws"), Qualifier::Exact);
+        // "or less than 6000" is a figure of its own
+        let f = extract_figures("equal to 5000 or less than 6000");
+        let got: Vec<_> = f.iter().map(|f| (f.value, f.qualifier)).collect();
+        assert_eq!(
+            got,
+            [(5000.0, Qualifier::Exact), (6000.0, Qualifier::Under)]
+        );
+        // "500 and more importantly" bounds nothing
+        assert_eq!(
+            extract_figures("it cost 500 and more importantly it worked")[0].qualifier,
+            Qualifier::Exact
+        );
+        // "<>30", "=>30" are no comparisons
+        none("<>30");
+        none("=>30");
+        // below a negative number, nothing floors the interval at 0
+        assert_eq!(
+            read("<=  -30"),
+            (-30.0, Qualifier::UpTo, f64::NEG_INFINITY, -30.0)
+        );
+        assert_eq!(one("when <-30").qualifier, Qualifier::Under);
+    }
+
+    #[test]
+    fn two_bounds_of_one_number_are_a_range() {
+        let r = |t: &str| {
+            let f = one(t);
+            assert_eq!(f.qualifier, Qualifier::Range, "{t}: {f:?}");
+            (f.low, f.high)
+        };
+        assert_eq!(r("greater than 100 and smaller than 300"), (100.0, 300.0));
+        assert_eq!(
+            r("larger than twenty and less or equal than thirty five"),
+            (20.0, 35.0)
+        );
+        assert_eq!(r("at most 100 and at least 20 apples"), (20.0, 100.0));
+        assert_eq!(
+            r("higher or equal than one hundred, lower or equal than three hundred"),
+            (100.0, 300.0)
+        );
+        assert_eq!(r("above 1000 and below 1500"), (1000.0, 1500.0));
+        assert_eq!(r("20 through 100"), (20.0, 100.0));
+        assert_eq!(r("about 20~100"), (20.0, 100.0));
+        assert_eq!(r("The number range is 1000 - 5000"), (1000.0, 5000.0));
+        assert_eq!(r("between negative ten and fifteen"), (-10.0, 15.0));
+        assert_eq!(
+            r("The range is from one thousand to one thousand and five hundred."),
+            (1000.0, 1500.0)
+        );
+        // bounds that make no interval stay two figures
+        let f = extract_figures("More than 40 and less than 10 are two ranges");
+        let got: Vec<_> = f.iter().map(|f| f.qualifier).collect();
+        assert_eq!(got[..2], [Qualifier::Over, Qualifier::Under]);
+        // the third bound after a range is its own
+        let f = extract_figures(
+            "greater than 30 and less than or equal to 40 and greater than or equal to 50",
+        );
+        let got: Vec<_> = f.iter().map(|f| (f.qualifier, f.low)).collect();
+        assert_eq!(got, [(Qualifier::Range, 30.0), (Qualifier::AtLeast, 50.0)]);
+        // a bound on other things is not joined: "more than 10 killed and fewer than 20 hurt"
+        assert_eq!(
+            extract_figures("more than 10 killed and fewer than 20 hurt").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn spoken_decimals_and_zero_words() {
+        let v = |t: &str| one(t).value;
+        assert!(close(v("two hundred point zero three"), 200.03));
+        assert!(close(v("two hundred point seventy-one"), 200.71));
+        assert!(close(v("nine point nought four"), 9.04));
+        assert!(close(v("naught point five"), 0.5));
+        assert_eq!(v("nought"), 0.0);
+        assert_eq!(v("fifty - two"), 52.0);
+        // "one point of" is no decimal
+        assert!(extract_figures("one point of your credit").is_empty());
+        // arithmetic "plus" is no bound
+        let f = extract_figures("nought point nought three plus zero point zero eight");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.qualifier == Qualifier::Exact));
+    }
+
+    #[test]
+    fn mixed_and_improper_fractions_are_numbers() {
+        let v = |t: &str| one(t).value;
+        assert!(close(v("one and a half"), 1.5));
+        assert!(close(v("five and a quarter"), 5.25));
+        assert!(close(v("one hundred and three quarters"), 100.75));
+        assert!(close(
+            v("one hundred and three and two thirds"),
+            103.0 + 2.0 / 3.0
+        ));
+        assert!(close(v("two hundred and fifty-four hundredths"), 200.54));
+        assert!(close(v("forty two and a third"), 42.0 + 1.0 / 3.0));
+        assert!(close(v("three million and a half"), 3.5e6));
+        assert!(close(v("3 million and a half"), 3.5e6));
+        assert!(close(v("five and a half million fishes"), 5.5e6));
+        assert!(close(v("one billion and a half million"), 1.0005e9));
+        assert!(close(v("five billion and three quarters"), 5.75e9));
+        assert!(close(v("two and a half years"), 2.5));
+        assert_eq!(one("two and a half years").unit, Unit::Duration);
+        // improper fractions: "twenty fifths" is 4
+        assert!(close(v("twenty fifths"), 4.0));
+        assert!(close(v("twenty-three fifths"), 4.6));
+        assert!(close(v("one hundred and thirty fifths"), 26.0));
+        assert!(close(v("one hundred thirty fifths"), 100.0 / 35.0));
+        assert!(close(v("ninety - five hundred fifths"), 1900.0));
+        assert!(close(v("quarter million"), 250_000.0));
+        assert!(close(v("half a dozen"), 6.0));
+        assert!(close(v("1 over 3"), 1.0 / 3.0));
+        assert!(close(v("2000 over 3"), 2000.0 / 3.0));
+        // ordinals are no figures; "over 3 years" is a bound
+        none("the twenty-first century");
+        none("the one hundred fifth anniversary");
+        assert_eq!(one("over 3 years").qualifier, Qualifier::Over);
+    }
+
+    #[test]
+    fn digit_fractions_exponents_and_powers() {
+        let v = |t: &str| one(t).value;
+        assert!(close(v("3/4"), 0.75));
+        assert!(close(v("-4/5"), -0.8));
+        assert!(close(v("2  1/4"), 2.25));
+        assert!(close(v("- 1 4/5"), -1.8));
+        assert!(close(v("the result is ⅔"), 2.0 / 3.0));
+        assert!(close(v("7 3 / 4 %"), 7.75));
+        assert_eq!(one("3/4 of the land").form, Form::Share);
+        assert!(close(v(".08"), 0.08));
+        assert!(close(v("1e10"), 1e10));
+        assert!(close(v("-127.32e13"), -1.2732e15));
+        assert!(close(v("12.32e+14"), 1.232e15));
+        assert!(close(v("-12e-1"), -1.2));
+        assert!(close(v("1.3x10^6"), 1.3e6));
+        assert!(close(v("6.23x10^-4"), 6.23e-4));
+        assert!(close(v("1.1^23"), 1.1f64.powi(23)));
+        assert!(close(v("2.5^-1"), 0.4));
+        assert!(close(v("-2500^-1"), -0.0004));
+        // dates and labels stay what they are
+        none("on 5/17/2018");
+        none("the 9/11 attacks");
+        none("open 24/7");
+    }
+
+    #[test]
+    fn digits_with_scale_words_dozens_and_grouping() {
+        let v = |t: &str| one(t).value;
+        assert_eq!(v("3 hundred and 21"), 321.0);
+        assert_eq!(v("4 thousand 3 hundred and 21"), 4321.0);
+        assert_eq!(v("I count 6 crore and two hundred"), 60_000_200.0);
+        assert_eq!(v("3 dozens"), 36.0);
+        assert_eq!(v("three hundred and two dozens"), 324.0);
+        assert_eq!(v("five dozs"), 60.0);
+        assert!(close(v("2.33 k"), 2330.0));
+        assert!(close(v("1,674,200.5 M"), 1_674_200.5e6));
+        assert_eq!(v("either 10 bln"), 1e10);
+        assert_eq!(v("2mil SEK"), 2e6);
+        assert_eq!(v("a target of 1MM"), 1e6);
+        assert!(close(v("1.111,11"), 1111.11));
+        // "5 million and 20 people" is two figures
+        assert_eq!(extract_figures("5 million and 20 people").len(), 2);
+        // a decimal is no day: "$ 37,305.97 february expenses"
+        assert_eq!(
+            extract_figures("$ 20,000.00 $ 37,305.97 february expenses").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn signs_in_words_and_after_signs() {
+        let v = |t: &str| one(t).value;
+        assert_eq!(v("The answer is minus one"), -1.0);
+        assert_eq!(v("The answer is negative one"), -1.0);
+        assert!(close(v("minus five point five"), -5.5));
+        assert_eq!(v("- 10  k"), -10_000.0);
+        // a dash between numbers is no sign
+        assert_eq!(extract_figures("10 - 5")[0].value, 10.0);
+    }
+
+    #[test]
+    fn percent_written_other_ways() {
+        for t in [
+            "100 percentage",
+            "one hundred percents",
+            "percent of 100",
+            "per cent of one hundred",
+        ] {
+            let f = one(t);
+            assert_eq!((f.value, f.unit), (100.0, Unit::Percent), "{t}");
+        }
+        // "5 percent of 10 million people": the percent is of the number before it
+        let f = extract_figures("5 percent of 10 million people");
+        assert_eq!((f[0].value, f[0].unit), (5.0, Unit::Percent));
+        assert_eq!((f[1].value, f[1].unit), (10e6, Unit::Count));
+        // a link is no prose
+        none("see https://www.test.com/search?q=30%25%2020%");
+    }
+
+    #[test]
+    fn money_in_more_forms() {
+        let money = |t: &str| {
+            let f = one(t);
+            assert_eq!(f.unit, Unit::Money, "{t}: {f:?}");
+            (f.value, f.currency)
+        };
+        let m = |t: &str, v: f64, c: &str| {
+            let (value, code) = money(t);
+            assert!(close(value, v) && code == Some(c), "{t}: {value} {code:?}");
+        };
+        m("115USD", 115.0, "USD");
+        m("100元", 100.0, "CNY");
+        m("100₾", 100.0, "GEL");
+        m("₿21,000,000", 21e6, "BTC");
+        m("75 USD million", 75e6, "USD");
+        m("in excess of 30 MUSD", 30e6, "USD");
+        m("revenues of about MAUD 60", 60e6, "AUD");
+        m("c $ 16.4 million", 16.4e6, "CAD");
+        m("hk $ 10.05 billion", 10.05e9, "HKD");
+        m("mxn$ 15", 15.0, "MXN");
+        m("10 us dollar", 10.0, "USD");
+        m("100 chinese yuan", 100.0, "CNY");
+        m("10 turkish lira", 10.0, "TRY");
+        m("420 million finnish markka", 420e6, "FIM");
+        m("6.65 billion pesetas", 6.65e9, "ESP");
+        m("a one-yen bid", 1.0, "JPY");
+        m("one penny", 0.01, "GBP");
+        m("2 satoshis", 2e-8, "BTC");
+        m("528 million francs", 528e6, "FRANC");
+        assert!(same_currency("FRANC", "CHF") && !same_currency("FRANC", "EUR"));
+        // compound amounts
+        m("it only cost 3 dollars 50 cents.", 3.5, "USD");
+        m("thirteen dollars and forty-five cents", 13.45, "USD");
+        m("thirteen dollars forty five", 13.45, "USD");
+        m("it costs only 15 dollars and 15.", 15.15, "USD");
+        m("The subscription will increase to 17 USD 25.", 17.25, "USD");
+        m("10 $ 30 cent", 10.3, "USD");
+        // two amounts, a currency said twice, a number after a currency sign
+        assert_eq!(extract_figures("10 $ 30 $").len(), 2);
+        let f = extract_figures("1 $10 dollars bill");
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value, f.currency))
+            .collect();
+        assert_eq!(got, [("1", 1.0, None), ("$10 dollars", 10.0, Some("USD"))]);
+        // "15 dollars and 15 people" is two figures
+        assert_eq!(extract_figures("15 dollars and 15 people came").len(), 2);
     }
 
     #[test]
