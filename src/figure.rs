@@ -914,8 +914,10 @@ impl<'a> Parser<'a> {
         let mut scaled = false;
         // the largest scale word read, for what may continue it ("3 million and a half")
         let mut scale = 1.0;
+        // "a 3m high wall": metres, not millions
+        let metres = self.lower(next) == "m" && self.extent_at(next + 1);
         // attached suffix: 7bn, 50m, 10k, 1MM
-        if let Some(n) = self.toks.get(next) {
+        if let Some(n) = self.toks.get(next).filter(|_| !metres) {
             if n.kind == Kind::Word && !n.space_before && !exponent {
                 if let Some(s) = scale_word(&n.lower).or((n.text == "MM").then_some(1e6)) {
                     value *= s;
@@ -1706,6 +1708,28 @@ impl<'a> Parser<'a> {
                 k += 1;
             }
         }
+        // "half an hour", "a quarter of an hour", "three quarters of a day"
+        if !between {
+            if let Some((value, dur)) = self.fraction_of_duration(k) {
+                return Some((
+                    RawFigure {
+                        start_tok,
+                        end_tok: dur + 1,
+                        value,
+                        low: value,
+                        high: value,
+                        unit: Unit::Duration,
+                        currency: None,
+                        qualifier,
+                        noun_from: dur,
+                        measure: None,
+                        unit_tok: dur + 1,
+                        form: Form::Plain,
+                    },
+                    dur + 1,
+                ));
+            }
+        }
         if !between {
             if let Some((value, next, form)) = self.share_or_multiplier(k) {
                 let unit = if form == Form::Share {
@@ -1879,7 +1903,34 @@ impl<'a> Parser<'a> {
                 measure = Some(u);
                 unit_tok = next;
                 next = after;
+            } else if self.lower(next) == "m" && self.extent_at(next + 1) {
+                // "3m high", "5 m tall"
+                measure = crate::lexicon::unit_by_symbol("m");
+                unit = Unit::Measure;
+                unit_tok = next;
+                next += 1;
             }
+        }
+        // "5 degrees below zero", "3 °C below zero": below zero is negative
+        if matches!(unit, Unit::Count | Unit::Measure) {
+            let degrees =
+                usize::from(measure.is_none() && matches!(self.lower(next), "degrees" | "degree"));
+            let side = self.lower(next + degrees);
+            if matches!(side, "below" | "above") && self.lower(next + degrees + 1) == "zero" {
+                if side == "below" {
+                    value = -value;
+                }
+                if measure.is_none() {
+                    measure = crate::lexicon::unit_by_symbol("°");
+                    unit = Unit::Measure;
+                    unit_tok = next;
+                }
+                next += degrees + 2;
+            }
+        }
+        // "at 2 pm", "10 a.m.": a time of day
+        if unit == Unit::Count && self.clock_at(next) {
+            return None;
         }
         // a year is time, not a figure, unless something makes it a quantity
         // ("more than 2000 people"); "over 2020" and "since 2014" stay years
@@ -2132,6 +2183,50 @@ impl<'a> Parser<'a> {
             },
             next,
         ))
+    }
+
+    /// A fraction of one unit of time at k ("half an hour", "a quarter of an hour"): the
+    /// fraction and the index of the unit's word.
+    fn fraction_of_duration(&self, k: usize) -> Option<(f64, usize)> {
+        let (part, j) = match (self.lower(k), self.lower(k + 1)) {
+            ("half", _) => (0.5, k + 1),
+            ("quarter", _) => (0.25, k + 1),
+            ("a" | "one", "quarter") => (0.25, k + 2),
+            ("three", "quarters") => (0.75, k + 2),
+            _ => return None,
+        };
+        let j = j + usize::from(self.lower(j) == "of");
+        if !matches!(self.lower(j), "a" | "an") {
+            return None;
+        }
+        let w = self.lower(j + 1);
+        DURATION_WORDS
+            .iter()
+            .any(|(d, _)| *d == w && !w.ends_with('s'))
+            .then_some((part, j + 1))
+    }
+
+    /// Whether an adjective of extent ("high", "tall", "long") is at k.
+    fn extent_at(&self, k: usize) -> bool {
+        crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().extent, self.lower(k))
+    }
+
+    /// Whether a time of day's marker ("pm", "a.m.", "o'clock") is at k.
+    fn clock_at(&self, k: usize) -> bool {
+        crate::lexicon::figure_words().clock.iter().any(|c| {
+            let mut j = k;
+            c.split('.').enumerate().all(|(n, part)| {
+                if n > 0 {
+                    if !self.is_sym(j, ".") {
+                        return false;
+                    }
+                    j += 1;
+                }
+                let ok = self.lower(j) == part;
+                j += 1;
+                ok
+            })
+        })
     }
 
     /// A comparative bound at i: "more than", "no fewer than", "less than or equal to",
@@ -3912,6 +4007,29 @@ mod tests {
         assert_eq!(got, [("1", 1.0, None), ("$10 dollars", 10.0, Some("USD"))]);
         // "15 dollars and 15 people" is two figures
         assert_eq!(extract_figures("15 dollars and 15 people came").len(), 2);
+    }
+
+    #[test]
+    fn times_of_day_temperatures_below_zero_metres_and_parts_of_an_hour() {
+        none("The meeting is at 2 pm.");
+        none("It starts at 10 a.m. sharp");
+        let f = one("The temperature fell to 5 degrees below zero.");
+        assert_eq!(
+            (f.value, f.measure.map(|m| m.dimension)),
+            (-5.0, Some("temperature"))
+        );
+        let f = one("it was 3 °C below zero");
+        assert_eq!((f.value, f.measure.map(|m| m.unit)), (-3.0, Some("°C")));
+        let f = one("The wall is 3m high.");
+        assert_eq!((f.value, f.measure.map(|m| m.unit)), (3.0, Some("m")));
+        assert_eq!(one("it cost 3m in a year").value, 3e6);
+        let f = one("It took half an hour.");
+        assert_eq!(
+            (f.value, f.unit, f.noun.as_deref()),
+            (0.5, Unit::Duration, Some("hours"))
+        );
+        assert_eq!(one("a quarter of an hour").value, 0.25);
+        assert_eq!(one("half of the schools").form, Form::Share);
     }
 
     #[test]

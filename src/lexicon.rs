@@ -74,20 +74,29 @@ pub struct UnitDef {
     pub names: Vec<String>,
 }
 
-/// The physical units, parsed once; each unit's names with their tokens, longest first.
-pub fn units() -> &'static [(Vec<String>, &'static UnitDef)] {
+/// The physical unit whose symbol is `unit` ("m", "°").
+pub fn unit_by_symbol(unit: &str) -> Option<&'static UnitDef> {
+    unit_defs().iter().find(|u| u.unit == unit)
+}
+
+fn unit_defs() -> &'static [UnitDef] {
     #[derive(Deserialize)]
     struct Units {
         unit: Vec<UnitDef>,
     }
     static DEFS: OnceLock<Vec<UnitDef>> = OnceLock::new();
+    DEFS.get_or_init(|| {
+        toml::from_str::<Units>(UNITS)
+            .expect("lexicon/units.toml is valid (tested)")
+            .unit
+    })
+}
+
+/// The physical units, parsed once; each unit's names with their tokens, longest first.
+pub fn units() -> &'static [(Vec<String>, &'static UnitDef)] {
     static NAMES: OnceLock<Vec<(Vec<String>, &'static UnitDef)>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let defs = DEFS.get_or_init(|| {
-            toml::from_str::<Units>(UNITS)
-                .expect("lexicon/units.toml is valid (tested)")
-                .unit
-        });
+        let defs = unit_defs();
         let mut names: Vec<(Vec<String>, &'static UnitDef)> = defs
             .iter()
             .flat_map(|d| {
@@ -143,6 +152,8 @@ pub struct FigureWords {
     pub negative_signs: Vec<String>,
     pub zero_words: Vec<String>,
     pub dozens: Vec<String>,
+    pub clock: Vec<String>,
+    pub extent: Vec<String>,
 }
 
 impl FigureWords {
