@@ -2409,11 +2409,13 @@ impl<'a> Parser<'a> {
                 (num.value, num.next, num.scaled)
             }
         };
-        let (f, hyphen) = if self.is_sym(j, "-") && self.attached(j) {
-            (j + 1, true)
-        } else {
-            (j, false)
-        };
+        // "one-third", "five - eighths"
+        let (f, hyphen) =
+            if self.is_sym(j, "-") && (self.attached(j) || self.ordinal_den(j + 1).is_some()) {
+                (j + 1, true)
+            } else {
+                (j, false)
+            };
         if let Some((d, after)) = self.ordinal_den(f) {
             let plural = self.lower(after - 1).ends_with('s');
             let of_next = self.lower(after) == "of";
@@ -2460,12 +2462,13 @@ impl<'a> Parser<'a> {
         if self.lower(m) == "every" {
             m += 1;
         }
+        // "one in five", "two out of five hundred"
         let den = self.number(m)?;
-        let plain = !den.year_like && !den.scaled;
+        let plain = !den.year_like && !den.frac;
         if plain
             && n.fract() == 0.0
             && den.value > 1.0
-            && den.value <= 1000.0
+            && den.value <= 1e6
             && n <= den.value
             && self.percent_suffix(den.next, den.words).is_none()
         {
