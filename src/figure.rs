@@ -1702,11 +1702,9 @@ impl<'a> Parser<'a> {
         }
         // a range: "between 7,000 and 10,000"
         let mut between = false;
-        if !qualified && self.lower(k) == "between" {
-            if self.numeric_at(k + 1) {
-                between = true;
-                k += 1;
-            }
+        if !qualified && self.lower(k) == "between" && self.numeric_at(k + 1) {
+            between = true;
+            k += 1;
         }
         // "half an hour", "a quarter of an hour", "three quarters of a day"
         if !between {
@@ -2097,7 +2095,8 @@ impl<'a> Parser<'a> {
                         .toks
                         .get(e)
                         .is_some_and(|t| t.kind == Kind::Word && t.lower.ends_with("ly"));
-                if !separate && !adverb && !(conj == "and" && self.numeric_at(e)) {
+                let number_after_and = conj == "and" && self.numeric_at(e);
+                if !(separate || adverb || number_after_and) {
                     qualifier = if up {
                         Qualifier::AtLeast
                     } else {
