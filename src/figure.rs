@@ -1224,7 +1224,9 @@ impl<'a> Parser<'a> {
                 }
             } else if let Some((d, after)) = self.ordinal_den(k + hyphen) {
                 let plural = self.lower(after - 1).ends_with('s');
-                if value >= d && value.fract() == 0.0 && plural {
+                // "four quarters", "two halves" are periods and parts, not 4/4
+                let period = matches!(self.lower(after - 1), "quarters" | "halves");
+                if value >= d && value.fract() == 0.0 && plural && !period {
                     value /= d;
                     k = after;
                     frac = true;
@@ -3872,6 +3874,8 @@ mod tests {
         assert!(close(v("one hundred thirty fifths"), 100.0 / 35.0));
         assert!(close(v("ninety - five hundred fifths"), 1900.0));
         assert!(close(v("quarter million"), 250_000.0));
+        // quarters and halves after a whole number are periods and parts
+        assert_eq!(v("after four quarters of strong rises"), 4.0);
         assert!(close(v("half a dozen"), 6.0));
         assert!(close(v("1 over 3"), 1.0 / 3.0));
         assert!(close(v("2000 over 3"), 2000.0 / 3.0));
