@@ -3317,6 +3317,15 @@ mod tests {
             (112_740_000.0, Some("t"))
         );
         assert_eq!(one("45°C in the shade").measure.map(|m| m.unit), Some("°C"));
+        for (t, unit) in [
+            ("a 100 watt bulb", "W"),
+            ("200 mg of ibuprofen", "mg"),
+            ("30 knots", "kn"),
+            ("1,200 square feet", "ft²"),
+            ("10 mg/l", "mg/l"),
+        ] {
+            assert_eq!(one(t).measure.map(|m| m.unit), Some(unit), "{t}");
+        }
         let f = one("7-10 GW of demand");
         assert_eq!((f.low, f.high, f.unit), (7.0, 10.0, Unit::Measure));
         // a number before a unit is no year
