@@ -2320,13 +2320,12 @@ impl<'a> Parser<'a> {
             "per" if self.lower(k + 1) == "cent" => k + 2,
             _ => return None,
         };
-        let number_before = k > 0
-            && (self.toks[k - 1].kind == Kind::Number
-                || small_number(self.lower(k - 1)).is_some()
-                || tens_number(self.lower(k - 1)).is_some()
-                || scale_word(self.lower(k - 1)).is_some()
-                || self.lower(k - 1) == "hundred");
-        (self.lower(after) == "of" && !number_before).then_some(after + 1)
+        // only where it opens a clause and nothing counted follows the number: "what
+        // percent of 1,000 voters" asks, "the percent of 10-year-olds" names a group
+        let opens = k == 0 || self.toks[k - 1].kind == Kind::Symbol;
+        let n = self.number(after + 1)?;
+        let counted = self.toks.get(n.next).is_some_and(|t| t.kind == Kind::Word);
+        (self.lower(after) == "of" && opens && !counted).then_some(after + 1)
     }
 
     /// A bound of the other side after a bound ("more than 10 and less than 20", "at most
@@ -3966,6 +3965,7 @@ mod tests {
             let f = one(t);
             assert_eq!((f.value, f.unit), (100.0, Unit::Percent), "{t}");
         }
+        assert_eq!(one("what percent of 1,000 voters").unit, Unit::Count);
         // "5 percent of 10 million people": the percent is of the number before it
         let f = extract_figures("5 percent of 10 million people");
         assert_eq!((f[0].value, f[0].unit), (5.0, Unit::Percent));
