@@ -1883,12 +1883,15 @@ impl<'a> Parser<'a> {
                 {
                     value += sign * n2.value * f;
                     next = after;
-                } else if postfix_money
+                } else if (postfix_money || (and && n2.words))
                     && self.currency_postfix(n2.next).is_none()
-                    && self
-                        .toks
-                        .get(n2.next)
-                        .is_none_or(|t| t.kind != Kind::Word || t.lower == "and")
+                    && self.toks.get(n2.next).is_none_or(|t| {
+                        // "15 USD 50 more": a comparative, not a counted noun, follows
+                        t.kind != Kind::Word
+                            || t.lower == "and"
+                            || crate::lexicon::FigureWords::has(&lex.comparative_up, &t.lower)
+                            || crate::lexicon::FigureWords::has(&lex.comparative_down, &t.lower)
+                    })
                 {
                     value += sign * n2.value / 100.0;
                     next = n2.next;
@@ -4012,6 +4015,10 @@ mod tests {
         m("it costs only 15 dollars and 15.", 15.15, "USD");
         m("The subscription will increase to 17 USD 25.", 17.25, "USD");
         m("10 $ 30 cent", 10.3, "USD");
+        m("me c $ 100 and fifty.", 100.5, "CAD");
+        m("if they had just 15 USD 50 more", 15.5, "USD");
+        // "$100 and 50 people" is two figures
+        assert_eq!(extract_figures("$100 and 50 people").len(), 2);
         // two amounts, a currency said twice, a number after a currency sign
         assert_eq!(extract_figures("10 $ 30 $").len(), 2);
         let f = extract_figures("1 $10 dollars bill");
