@@ -625,6 +625,10 @@ const STOP_AFTER: &[&str] = &[
 
 struct Parser<'a> {
     toks: Vec<Tok<'a>>,
+    /// How deep one figure's reading has gone into reading another (a number that
+    /// continues a number, a bound that closes a range): kept shallow so that a run of
+    /// such phrases is read in linear time.
+    nest: std::cell::Cell<u8>,
 }
 
 /// A number read at a token position: value, the token after it, and how it was read.
@@ -689,6 +693,7 @@ impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
         Parser {
             toks: tokenize(text),
+            nest: std::cell::Cell::new(0),
         }
     }
 
@@ -1009,10 +1014,10 @@ impl<'a> Parser<'a> {
         }
         // "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred": a
         // smaller number continues one with a scale word
-        if scaled && scale >= 100.0 {
+        if scaled && scale >= 100.0 && self.nest.get() < 2 {
             let and = self.lower(next) == "and";
             let j = next + usize::from(and);
-            if let Some(n2) = self.number(j).filter(|n2| {
+            if let Some(n2) = self.nested(|| self.number(j)).filter(|n2| {
                 n2.value > 0.0
                     && n2.value < scale
                     && n2.value.fract() == 0.0
@@ -2233,6 +2238,14 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// Runs `read` one level deeper (see [`Parser::nest`]).
+    fn nested<T>(&self, read: impl FnOnce() -> T) -> T {
+        self.nest.set(self.nest.get() + 1);
+        let out = read();
+        self.nest.set(self.nest.get() - 1);
+        out
+    }
+
     /// A comparative bound at i: "more than", "no fewer than", "less than or equal to",
     /// "bigger or equal than", "equal to or greater than"; its qualifier and the index
     /// after it (the words are `[figures] comparative_up/down`).
@@ -2348,7 +2361,7 @@ impl<'a> Parser<'a> {
         if matches!(self.lower(c), "and" | "but") {
             c += 1;
         }
-        if c == next {
+        if c == next || self.nest.get() > 0 {
             return None;
         }
         let first_lower = first.is_lower_bound();
@@ -2363,7 +2376,7 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        let (second, after) = self.figure_at(c)?;
+        let (second, after) = self.nested(|| self.figure_at(c))?;
         let second_lower = second.qualifier.is_lower_bound();
         let second_upper = matches!(second.qualifier, Qualifier::UpTo | Qualifier::Under);
         if second.unit != unit || second.currency != currency || !(second_lower || second_upper) {
