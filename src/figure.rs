@@ -1993,7 +1993,12 @@ impl<'a> Parser<'a> {
             || crate::lexicon::FigureWords::has(&lex.range_connectors, self.lower(next))
         {
             Some(next + 1)
-        } else if self.lower(next) == "to" && !num.year_like && !self.changes_from(start_tok) {
+        } else if self.lower(next) == "to"
+            && !num.year_like
+            && !self.changes_from(start_tok)
+            && !(unit == Unit::Percent && self.changed_by(start_tok))
+        {
+            // "fell 0.4 percentage points to 4.1%": a change, then the level it reached
             // "7,000 to 10,000" but not "up to" (already consumed) or "from 2012 to 2015"
             Some(next + 1)
         } else {
@@ -2491,6 +2496,19 @@ impl<'a> Parser<'a> {
             return Some((100.0 * n / den.value, den.next, Form::Share));
         }
         None
+    }
+
+    /// Whether a change word stands right before the figure at `start` ("rose 15%",
+    /// "fell by 0.4 points"; `[change]` of the lexicon).
+    fn changed_by(&self, start: usize) -> bool {
+        let mut k = start;
+        if k > 0 && self.lower(k - 1) == "by" {
+            k -= 1;
+        }
+        k > 0
+            && crate::lexicon::change_words()
+                .iter()
+                .any(|w| w == self.lower(k - 1))
     }
 
     /// "rose from 1,000 to 1,739": "from" before the figure states a change between two
@@ -3370,6 +3388,14 @@ mod tests {
 
     #[test]
     fn a_change_and_a_level_are_two_figures() {
+        let fs = extract_figures("Unemployment fell 0.4 percentage points to 4.1%.");
+        let got: Vec<_> = fs.iter().map(|f| (f.value, f.qualifier)).collect();
+        assert_eq!(got, [(0.4, Qualifier::Exact), (4.1, Qualifier::Exact)]);
+        // a bare number before "to" is a range of changes
+        assert_eq!(
+            one("prices increased 5 to 10 percent").qualifier,
+            Qualifier::Range
+        );
         let fs = extract_figures("Revenue rose 15% to $415.9 million.");
         assert_eq!(fs.len(), 2, "{fs:?}");
         assert_eq!((fs[0].value, fs[0].unit), (15.0, Unit::Percent));

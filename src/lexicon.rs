@@ -177,6 +177,26 @@ pub fn figure_words() -> &'static FigureWords {
     })
 }
 
+/// The change words of `[change]` (`up` and `down`, together): "rose", "fell"…
+pub fn change_words() -> &'static [String] {
+    #[derive(Deserialize)]
+    struct Change {
+        up: Vec<String>,
+        down: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    struct Only {
+        change: Change,
+    }
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let c = toml::from_str::<Only>(DEFAULT)
+            .expect("lexicon/default.toml is valid (tested)")
+            .change;
+        c.up.into_iter().chain(c.down).collect()
+    })
+}
+
 /// `[reference] back`: phrases by which a sentence points back at an actor named before.
 pub fn refers_back_phrases() -> &'static [String] {
     #[derive(Deserialize)]
