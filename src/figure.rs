@@ -1996,7 +1996,7 @@ impl<'a> Parser<'a> {
         } else if self.lower(next) == "to"
             && !num.year_like
             && !self.changes_from(start_tok)
-            && !(unit == Unit::Percent && self.changed_by(start_tok))
+            && !self.change_then_level(unit, start_tok)
         {
             // "fell 0.4 percentage points to 4.1%": a change, then the level it reached
             // "7,000 to 10,000" but not "up to" (already consumed) or "from 2012 to 2015"
@@ -2511,6 +2511,12 @@ impl<'a> Parser<'a> {
                 .any(|w| w == self.lower(k - 1))
     }
 
+    /// "fell 0.4 percentage points to 4.1%": a percent after a change word, then "to", is
+    /// a change and the level it reached.
+    fn change_then_level(&self, unit: Unit, start: usize) -> bool {
+        unit == Unit::Percent && self.changed_by(start)
+    }
+
     /// "rose from 1,000 to 1,739": "from" before the figure states a change between two
     /// levels, read as two figures, unless a range word leads it ("ranging from 5 to 10").
     fn changes_from(&self, start: usize) -> bool {
@@ -2621,7 +2627,7 @@ impl<'a> Parser<'a> {
             // "pc" after number words is too ambiguous ("two pc", a computer)
             "pc" if !words => Some(i + 1),
             "per" if self.lower(i + 1) == "cent" => Some(i + 2),
-            "percentage" if self.lower(i + 1) == "points" => Some(i + 2),
+            "percentage" if matches!(self.lower(i + 1), "points" | "point") => Some(i + 2),
             // "100 percentage", as some write it
             "percentage" => Some(i + 1),
             _ => None,
@@ -3320,6 +3326,7 @@ mod tests {
             "42 per cent",
             "42 pc",
             "42 percentage points",
+            "a 42 percentage point rise",
         ] {
             let f = one(t);
             assert_eq!((f.value, f.unit), (42.0, Unit::Percent), "{t}");
