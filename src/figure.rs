@@ -369,7 +369,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
 
 fn small_number(w: &str) -> Option<f64> {
     Some(match w {
-        "zero" => 0.0,
+        "zero" | "nought" | "naught" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -411,9 +411,9 @@ fn tens_number(w: &str) -> Option<f64> {
 fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" | "k" => 1e3,
-        "million" | "millions" | "m" | "mn" | "mln" => 1e6,
-        "billion" | "billions" | "bn" | "b" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
+        "million" | "millions" | "m" | "mn" | "mln" | "mil" | "mio" => 1e6,
+        "billion" | "billions" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "trillions" | "tn" | "trn" | "tln" | "trln" => 1e12,
         "quadrillion" => 1e15,
         "quintillion" => 1e18,
         "sextillion" => 1e21,
@@ -425,6 +425,8 @@ fn scale_word(w: &str) -> Option<f64> {
 
 /// Multi-word qualifiers before a number, longest first.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("at least or equal to", Qualifier::AtLeast),
+    ("at most or equal to", Qualifier::UpTo),
     ("less than or equal to", Qualifier::UpTo),
     ("fewer than or equal to", Qualifier::UpTo),
     ("equal to or less than", Qualifier::UpTo),
@@ -623,6 +625,10 @@ const STOP_AFTER: &[&str] = &[
 
 struct Parser<'a> {
     toks: Vec<Tok<'a>>,
+    /// How deep one figure's reading has gone into reading another (a number that
+    /// continues a number, a bound that closes a range): kept shallow so that a run of
+    /// such phrases is read in linear time.
+    nest: std::cell::Cell<u8>,
 }
 
 /// A number read at a token position: value, the token after it, and how it was read.
@@ -636,12 +642,58 @@ struct Num {
     year_like: bool,
     /// digits carried a scale word or suffix ("23 million", "7bn")
     scaled: bool,
+    /// a fraction: "3/4", "½", "2 1/4", "one and a half"
+    frac: bool,
 }
+
+impl Num {
+    /// A plain number read from digits, ending before `next`.
+    fn digits(value: f64, next: usize) -> Num {
+        Num {
+            value,
+            next,
+            words: false,
+            year_like: false,
+            scaled: false,
+            frac: false,
+        }
+    }
+}
+
+/// The value of a vulgar fraction sign: "½" is 0.5.
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅐" => 1.0 / 7.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        "⅑" => 1.0 / 9.0,
+        "⅒" => 0.1,
+        _ => return None,
+    })
+}
+
+/// Denominators a digit fraction is read with ("3/4", "1/5"): small ones, so that
+/// labels and dates ("9/11", "5/17/2018", "24/7") stay what they are.
+const SLASH_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 25, 32, 50, 64, 100];
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
         Parser {
             toks: tokenize(text),
+            nest: std::cell::Cell::new(0),
         }
     }
 
@@ -718,14 +770,41 @@ impl<'a> Parser<'a> {
             .then_some(i + n)
     }
 
-    /// Digits at i, with an optional scale word or suffix ("7bn", "23 million").
+    /// Digits at i, with an optional scale word or suffix ("7bn", "23 million"), an
+    /// exponent ("1.3e6", "2.4x10^6", "1.1^23"), a fraction ("3/4", "2 1/4", "12½") or a
+    /// leading point (".08").
     fn digits(&self, i: usize) -> Option<Num> {
+        // ".08": a point that opens a number (nothing glued before it)
+        if self.is_sym(i, ".") && (i == 0 || !self.attached(i)) {
+            let t = self.toks.get(i + 1).filter(|t| {
+                t.kind == Kind::Number
+                    && !t.space_before
+                    && t.text.bytes().all(|b| b.is_ascii_digit())
+            })?;
+            let value: f64 = format!("0.{}", t.text).parse().ok()?;
+            return Some(Num::digits(value, i + 2));
+        }
+        // "⅔", "½" standing alone
+        if let Some(v) = self.toks.get(i).and_then(|t| vulgar(t.text)) {
+            return Some(Num {
+                frac: true,
+                ..Num::digits(v, i + 1)
+            });
+        }
         let t = self.toks.get(i)?;
         if t.kind != Kind::Number || t.text.len() > MAX_FIGURE_TOKEN {
             return None;
         }
+        // "1.111,11": points group thousands and the comma is the decimal point
+        let european = t.text.rfind(',') > t.text.rfind('.')
+            && t.text.contains('.')
+            && t.text.rsplit_once(',').is_some_and(|(int, _)| {
+                let groups: Vec<&str> = int.split('.').collect();
+                (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3)
+            })
+            && t.text.matches(',').count() == 1;
         // 1.202.457.1700 and other dotted strings are identifiers, not quantities
-        if t.text.matches('.').count() > 1 {
+        if t.text.matches('.').count() > 1 && !european {
             return None;
         }
         let clean: String = t
@@ -736,7 +815,9 @@ impl<'a> Parser<'a> {
         // commas must group in threes: "1,016" yes, "4,5" no, unless a percent, a scale
         // word, a unit or a currency makes it a quantity: "84,6%" is a decimal comma
         let mut clean = clean;
-        if t.text.contains(',') {
+        if european {
+            clean = t.text.replace('.', "").replace(',', ".");
+        } else if t.text.contains(',') {
             let int_part = t.text.split('.').next().unwrap_or("");
             let groups: Vec<&str> = int_part.split(',').collect();
             // Indian grouping: "1,68,491", "7,19,558", "1,00,000" (the last group of
@@ -767,66 +848,134 @@ impl<'a> Parser<'a> {
             }
         }
         let mut value: f64 = clean.parse().ok()?;
-        // a vulgar fraction glued on: "12½"
         let mut next = i + 1;
-        if let Some(n) = self
+        let mut frac = false;
+        let plain_int = t.text.bytes().all(|b| b.is_ascii_digit());
+        // a vulgar fraction glued on: "12½"
+        if let Some(part) = self
             .toks
             .get(next)
-            .filter(|n| !n.space_before && n.kind == Kind::Symbol)
+            .filter(|n| !n.space_before)
+            .and_then(|n| vulgar(n.text))
         {
-            let part = match n.text {
-                "½" => Some(0.5),
-                "¼" => Some(0.25),
-                "¾" => Some(0.75),
-                "⅓" => Some(1.0 / 3.0),
-                "⅔" => Some(2.0 / 3.0),
-                _ => None,
-            };
-            if let Some(part) = part {
-                value += part;
-                next += 1;
+            value += part;
+            next += 1;
+            frac = true;
+        } else if plain_int {
+            // "3/4", "2 1/4": a fraction with a small denominator
+            if let Some((f, after)) = self.slash_fraction(i) {
+                value = f;
+                next = after;
+                frac = true;
+            } else if let Some((f, after)) = self
+                .slash_fraction(i + 1)
+                .filter(|_| self.toks.get(i + 1).is_some_and(|t| t.space_before))
+            {
+                value += f;
+                next = after;
+                frac = true;
+            }
+        }
+        // "1.3e6", "-12e-1": scientific notation
+        let mut exponent = false;
+        if self
+            .toks
+            .get(next)
+            .is_some_and(|n| n.kind == Kind::Word && !n.space_before && n.lower == "e")
+        {
+            if let Some((e, after)) = self.signed_int_at(next + 1) {
+                value *= 10f64.powi(e);
+                next = after;
+                exponent = true;
+            }
+        }
+        // "1.3x10^6", "6.23 × 10^-4"
+        if !exponent
+            && (self.lower(next) == "x" || self.is_sym(next, "×"))
+            && self.toks.get(next + 1).is_some_and(|t| t.text == "10")
+            && self.is_sym(next + 2, "^")
+            && self.attached(next + 2)
+        {
+            if let Some((e, after)) = self.signed_int_at(next + 3) {
+                value *= 10f64.powi(e);
+                next = after;
+                exponent = true;
+            }
+        }
+        // "1.1^23", "2.5^-1": a power
+        if !exponent && self.is_sym(next, "^") && self.attached(next) {
+            if let Some((e, after)) = self.signed_int_at(next + 1) {
+                value = value.powi(e);
+                next = after;
+                exponent = true;
             }
         }
         let year_like = !t.text.contains(',')
             && !t.text.contains('.')
             && t.text.len() == 4
+            && !frac
+            && !exponent
             && (1800.0..=2100.0).contains(&value);
         let mut scaled = false;
-        // attached suffix: 7bn, 50m, 10k
-        if let Some(n) = self.toks.get(next) {
-            if n.kind == Kind::Word && !n.space_before {
-                if let Some(s) = scale_word(&n.lower) {
+        // the largest scale word read, for what may continue it ("3 million and a half")
+        let mut scale = 1.0;
+        // "a 3m high wall": metres, not millions
+        let metres = self.lower(next) == "m" && self.extent_at(next + 1);
+        // attached suffix: 7bn, 50m, 10k, 1MM
+        if let Some(n) = self.toks.get(next).filter(|_| !metres) {
+            if n.kind == Kind::Word && !n.space_before && !exponent {
+                if let Some(s) = scale_word(&n.lower).or((n.text == "MM").then_some(1e6)) {
                     value *= s;
                     next += 1;
                     scaled = true;
+                    scale = s;
                 } else {
                     // "21st", "9th", "G20"-like tails: not a quantity
                     // "21st", "1990s", "20037Tel": ordinals, decades and glued ids
                     let l = n.lower.as_str();
-                    if !matches!(l, "percent" | "pc" | "pct") && self.unit_at(next).is_none() {
+                    if !matches!(l, "percent" | "pc" | "pct")
+                        && self.unit_at(next).is_none()
+                        && self.currency_postfix(next).is_none()
+                        && self.million_code(next).is_none()
+                    {
                         return None;
                     }
                 }
             }
         }
-        if !scaled {
+        if !scaled && !exponent {
             if let Some(n) = self.toks.get(next) {
                 if n.kind == Kind::Word && n.space_before {
+                    let lex = crate::lexicon::figure_words();
+                    // "2.33 k", "1,674,200.5 M": a spaced letter only where nothing follows
+                    let letter = matches!(n.text, "k" | "K" | "M")
+                        && self.toks.get(next + 1).is_none_or(|t| t.kind != Kind::Word);
                     if let Some(s) = scale_word(&n.lower) {
                         // single letters only attach when glued: "5 m" is not five million
-                        if n.lower.len() > 2 || matches!(n.lower.as_str(), "bn" | "mn" | "tn") {
+                        if n.lower.len() > 2
+                            || matches!(n.lower.as_str(), "bn" | "mn" | "tn")
+                            || letter
+                        {
                             value *= s;
                             next += 1;
                             scaled = true;
+                            scale = s;
                         }
                     } else if n.lower == "hundred" {
                         value *= 100.0;
                         next += 1;
                         scaled = true;
+                        scale = 100.0;
                         if let Some(s) = self.toks.get(next).and_then(|t| scale_word(&t.lower)) {
                             value *= s;
                             next += 1;
+                            scale = s;
                         }
+                    } else if crate::lexicon::FigureWords::has(&lex.dozens, &n.lower) {
+                        // "3 dozen", "3 dzs"
+                        value *= 12.0;
+                        next += 1;
+                        scaled = true;
                     }
                 }
             }
@@ -841,6 +990,46 @@ impl<'a> Parser<'a> {
             {
                 value *= s;
                 next += 1;
+                scale = scale.max(s);
+            }
+        }
+        if !frac && !exponent && self.lower(next) == "and" {
+            if let Some((f, after)) = self.proper_fraction(next + 1) {
+                // "3 million and a half", "5 and a half million", "5 and a half"
+                if let Some(s) = self.big_scale_at(after) {
+                    if !scaled {
+                        value = (value + f) * s;
+                        next = after + 1;
+                        scaled = true;
+                    }
+                } else if scale >= 1e6 {
+                    value += f * scale;
+                    next = after;
+                } else if !scaled {
+                    value += f;
+                    next = after;
+                    frac = true;
+                }
+            }
+        }
+        // "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred": a
+        // smaller number continues one with a scale word
+        if scaled && scale >= 100.0 && self.nest.get() < 2 {
+            let and = self.lower(next) == "and";
+            let j = next + usize::from(and);
+            if let Some(n2) = self.nested(|| self.number(j)).filter(|n2| {
+                n2.value > 0.0
+                    && n2.value < scale
+                    && n2.value.fract() == 0.0
+                    && !n2.year_like
+                    && if and {
+                        scale == 100.0 || n2.words
+                    } else {
+                        n2.scaled && !n2.words
+                    }
+            }) {
+                value += n2.value;
+                next = n2.next;
             }
         }
         if !value.is_finite() {
@@ -852,11 +1041,15 @@ impl<'a> Parser<'a> {
             words: false,
             year_like: year_like && !scaled,
             scaled,
+            frac,
         })
     }
 
-    /// Number words at i: "six thousand", "one hundred and forty-nine", "a dozen".
+    /// Number words at i: "six thousand", "one hundred and forty-nine", "a dozen", "five
+    /// point two", "three and a half", "twenty fifths".
     fn words(&self, i: usize) -> Option<Num> {
+        let lex = crate::lexicon::figure_words();
+        let is_dozen = |w: &str| crate::lexicon::FigureWords::has(&lex.dozens, w);
         let mut k = i;
         let mut total = 0.0;
         let mut current = 0.0;
@@ -865,12 +1058,20 @@ impl<'a> Parser<'a> {
         let mut leading_a = false;
         let mut scaled = false;
         let mut last_tens = false;
+        let mut frac = false;
+        // the largest scale word so far ("one million and a half" is of a million)
+        let mut big = 1.0;
+        // where the last tens word stood, and whether "and" came before it: "one hundred
+        // thirty fifths" is 100/35, "one hundred and thirty fifths" 130/5
+        let mut tens_at: Option<(usize, f64, bool)> = None;
+        let mut after_and = false;
         if matches!(self.lower(k), "a" | "an") {
             let nx = self.lower(k + 1);
             if matches!(
                 nx,
-                "hundred" | "thousand" | "million" | "billion" | "dozen" | "lakh" | "crore"
-            ) {
+                "hundred" | "thousand" | "million" | "billion" | "lakh" | "crore"
+            ) || is_dozen(nx)
+            {
                 current = 1.0;
                 leading_a = true;
                 k += 1;
@@ -890,22 +1091,26 @@ impl<'a> Parser<'a> {
                 any = true;
                 last_scale = false;
                 last_tens = false;
+                after_and = false;
                 k += 1;
             } else if let Some(v) = tens_number(&w) {
                 if any && !last_scale && current % 100.0 != 0.0 {
                     break;
                 }
+                tens_at = Some((k, v, after_and));
+                after_and = false;
                 current += v;
                 any = true;
                 last_scale = false;
                 last_tens = true;
                 k += 1;
-                // forty-nine
-                if self.is_sym(k, "-") && self.attached(k) {
+                // forty-nine, "fifty - two"
+                if self.is_sym(k, "-") {
                     if let Some(u) = small_number(self.lower(k + 1)) {
                         if u < 10.0 && u > 0.0 {
                             current += u;
                             last_tens = false;
+                            tens_at = None;
                             k += 2;
                         }
                     }
@@ -923,10 +1128,17 @@ impl<'a> Parser<'a> {
                 last_tens = false;
                 scaled = true;
                 k += 1;
-            } else if w == "dozen" && (any || leading_a) {
-                current = if current == 0.0 { 12.0 } else { current * 12.0 };
+            } else if is_dozen(&w) && (any || leading_a) {
+                // "three hundred and two dozens": the dozen multiplies its own group
+                let group = current % 100.0;
+                current = if group == 0.0 {
+                    current.max(1.0) * 12.0
+                } else {
+                    current - group + group * 12.0
+                };
                 any = true;
                 last_scale = true;
+                last_tens = false;
                 k += 1;
             } else if let Some(s) = scale_word(&w)
                 .or_else(|| (w == "thousands" && any && !last_scale).then_some(1e3))
@@ -938,17 +1150,38 @@ impl<'a> Parser<'a> {
                 } else {
                     total += if current == 0.0 { s } else { current * s };
                 }
+                big = f64::max(big, s);
                 current = 0.0;
                 any = true;
                 last_scale = true;
                 last_tens = false;
                 scaled = true;
                 k += 1;
-            } else if w == "and" && last_scale && (any) {
+            } else if w == "and" && any {
+                // "one and a half", "one hundred and three quarters", "one billion and a
+                // half million": a proper fraction after "and" ends the number
+                if let Some((f, after)) = self.proper_fraction(k + 1) {
+                    if let Some(s) = self.big_scale_at(after) {
+                        total += (current + f) * s;
+                        current = 0.0;
+                        k = after + 1;
+                        scaled = true;
+                    } else if current == 0.0 && big >= 1e6 {
+                        total += f * big;
+                        k = after;
+                    } else {
+                        current += f;
+                        k = after;
+                        frac = true;
+                    }
+                    any = true;
+                    break;
+                }
                 // "one hundred and forty-nine": only when a number word follows
                 let nx = self.lower(k + 1);
-                if small_number(nx).is_some() || tens_number(nx).is_some() {
+                if last_scale && (small_number(nx).is_some() || tens_number(nx).is_some()) {
                     // the next number word continues this number
+                    after_and = true;
                     k += 1;
                     continue;
                 }
@@ -960,19 +1193,245 @@ impl<'a> Parser<'a> {
         if !any || !(total + current).is_finite() {
             return None;
         }
+        let mut value = total + current;
+        // "two hundred point zero three", "nine point nought four", "five point five"
+        if self.lower(k) == "point" && !frac {
+            if let Some((decimals, after)) = self.spoken_decimals(k + 1) {
+                if let Ok(d) = format!("0.{decimals}").parse::<f64>() {
+                    value += d;
+                    k = after;
+                    frac = true;
+                }
+            }
+        }
+        // "twenty fifths" (4), "one hundred thirty fifths" (100/35): an improper fraction
+        // is a number; a proper one ("two thirds") is a share, read elsewhere
+        if !frac {
+            let hyphen = usize::from(self.is_sym(k, "-"));
+            let split = tens_at.filter(|(at, _, and)| *at + 1 == k && !and);
+            let compound = split.and_then(|(at, tens, _)| {
+                let unit = self.unit_ordinal(k + hyphen)?;
+                let rest = value - tens;
+                (rest > 0.0 && at > i).then_some((rest, tens + unit.0, unit.1))
+            });
+            let ordinal_after_tens = split.is_some_and(|(at, _, _)| at == i)
+                && self.unit_ordinal(k + hyphen).is_some()
+                && !self.lower(k + hyphen).ends_with('s');
+            if ordinal_after_tens {
+                // "twenty-first", "twenty fifth": an ordinal
+                return None;
+            }
+            if let Some((n, d, after)) = compound {
+                if n >= d {
+                    value = n / d;
+                    k = after;
+                    frac = true;
+                }
+            } else if let Some((d, after)) = self.ordinal_den(k + hyphen) {
+                let plural = self.lower(after - 1).ends_with('s');
+                // "four quarters", "two halves" are periods and parts, not 4/4
+                let period = matches!(self.lower(after - 1), "quarters" | "halves");
+                if value >= d && value.fract() == 0.0 && plural && !period {
+                    value /= d;
+                    k = after;
+                    frac = true;
+                } else if !plural && value > 1.0 {
+                    // "one hundred fifth": an ordinal
+                    return None;
+                }
+            }
+        }
         Some(Num {
-            value: total + current,
+            value,
             next: k,
             words: true,
             year_like: false,
             scaled,
+            frac,
         })
     }
 
+    /// Digit words after "point": "zero three" is "03", "seventy-one" "71".
+    fn spoken_decimals(&self, mut k: usize) -> Option<(String, usize)> {
+        let lex = crate::lexicon::figure_words();
+        let mut out = String::new();
+        loop {
+            let w = self.lower(k);
+            if crate::lexicon::FigureWords::has(&lex.zero_words, w) {
+                out.push('0');
+                k += 1;
+            } else if let Some(v) = small_number(w) {
+                out.push_str(&format!("{}", v as u32));
+                k += 1;
+            } else if let Some(t) = tens_number(w) {
+                let mut v = t;
+                k += 1;
+                if self.is_sym(k, "-") {
+                    if let Some(u) = small_number(self.lower(k + 1)).filter(|u| *u < 10.0) {
+                        v += u;
+                        k += 2;
+                    }
+                } else if let Some(u) =
+                    small_number(self.lower(k)).filter(|u| *u < 10.0 && *u > 0.0)
+                {
+                    v += u;
+                    k += 1;
+                }
+                out.push_str(&format!("{}", v as u32));
+            } else {
+                break;
+            }
+        }
+        (!out.is_empty()).then_some((out, k))
+    }
+
+    /// An ordinal that can end a compound denominator ("fifth" in "twenty-fifth",
+    /// "first" in "twenty-first"): its value and the index after it.
+    fn unit_ordinal(&self, k: usize) -> Option<(f64, usize)> {
+        let lex = crate::lexicon::figure_words();
+        let w = self.lower(k);
+        lex.fractions
+            .get(w)
+            .filter(|d| **d < 10.0)
+            .or_else(|| lex.compound_ordinals.get(w))
+            .map(|d| (*d, k + 1))
+    }
+
+    /// A denominator at k: "fifths", "quarter", "hundredths", "twenty-first", "thirty
+    /// fifths"; its value and the index after it.
+    fn ordinal_den(&self, k: usize) -> Option<(f64, usize)> {
+        let lex = crate::lexicon::figure_words();
+        if let Some(t) = tens_number(self.lower(k)) {
+            let hyphen = usize::from(self.is_sym(k + 1, "-"));
+            let (u, after) = self.unit_ordinal(k + 1 + hyphen)?;
+            return Some((t + u, after));
+        }
+        lex.fractions.get(self.lower(k)).map(|d| (*d, k + 1))
+    }
+
+    /// A proper fraction at k ("a half", "three quarters", "fifty-four hundredths", "one
+    /// fourth"): its value and the index after it.
+    fn proper_fraction(&self, k: usize) -> Option<(f64, usize)> {
+        let (n, j) = if matches!(self.lower(k), "a" | "an") {
+            (1.0, k + 1)
+        } else {
+            let lex_n = self.numerator(k)?;
+            (lex_n.0, lex_n.1)
+        };
+        let hyphen = usize::from(self.is_sym(j, "-") && n > 0.0);
+        let (d, after) = self.ordinal_den(j + hyphen)?;
+        (n >= 1.0 && n < d).then_some((n / d, after))
+    }
+
+    /// The whole number words at k that a fraction's numerator is ("fifty-four"), without
+    /// reading on into the fraction itself.
+    fn numerator(&self, k: usize) -> Option<(f64, usize)> {
+        let w = self.lower(k);
+        let mut v = small_number(w).or_else(|| tens_number(w))?;
+        let mut j = k + 1;
+        if tens_number(w).is_some() {
+            let hyphen = usize::from(self.is_sym(j, "-"));
+            if let Some(u) = small_number(self.lower(j + hyphen)).filter(|u| *u > 0.0 && *u < 10.0)
+            {
+                v += u;
+                j += 1 + hyphen;
+            }
+        }
+        Some((v, j))
+    }
+
+    /// A scale word of a million or more at k ("million" in "five and a half million").
+    fn big_scale_at(&self, k: usize) -> Option<f64> {
+        let w = self.lower(k);
+        scale_word(w).filter(|s| *s >= 1e6 && w.len() > 2)
+    }
+
+    /// "3/4", "1 / 5": a proper fraction of digits with a small denominator, not part of a
+    /// date or a label ("5/17/2018", "9/11"); its value and the index after it.
+    fn slash_fraction(&self, i: usize) -> Option<(f64, usize)> {
+        let int = |k: usize| {
+            self.toks
+                .get(k)
+                .filter(|t| t.kind == Kind::Number && t.text.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|t| t.text.parse::<u32>().ok())
+        };
+        let n = int(i)?;
+        if !self.is_sym(i + 1, "/") {
+            return None;
+        }
+        // "7/8" glued, or "3 / 4" spaced on both sides as tokenized text writes it
+        let glued = self.attached(i + 1) && self.attached(i + 2);
+        let spaced = !self.attached(i + 1) && !self.attached(i + 2);
+        let d = int(i + 2)?;
+        let chained = self.is_sym(i + 3, "/") || (i > 0 && self.is_sym(i - 1, "/"));
+        ((glued || spaced) && n >= 1 && n < d && SLASH_DENOMINATORS.contains(&d) && !chained)
+            .then(|| (f64::from(n) / f64::from(d), i + 3))
+    }
+
+    /// A whole number with an optional sign glued on, as an exponent writes it ("+14",
+    /// "-1", "--23"): its value and the index after it.
+    fn signed_int_at(&self, mut k: usize) -> Option<(i32, usize)> {
+        let mut negative = false;
+        while (self.is_sym(k, "-") || self.is_sym(k, "+") || self.is_sym(k, "−"))
+            && self.attached(k)
+        {
+            negative ^= !self.is_sym(k, "+");
+            k += 1;
+        }
+        let t = self.toks.get(k).filter(|t| {
+            t.kind == Kind::Number
+                && !t.space_before
+                && t.text.len() <= 3
+                && t.text.bytes().all(|b| b.is_ascii_digit())
+        })?;
+        let e: i32 = t.text.parse().ok()?;
+        Some((if negative { -e } else { e }, k + 1))
+    }
+
+    /// "MUSD", "MEUR": a currency code with M for million, as finance writes it.
+    fn million_code(&self, i: usize) -> Option<&'static str> {
+        let t = self.toks.get(i).filter(|t| t.kind == Kind::Word)?;
+        let code = t.text.strip_prefix('M')?;
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let code = code.to_lowercase();
+        currencies()
+            .after
+            .iter()
+            .find(|(sp, _)| sp.len() == 1 && sp[0].0 == code)
+            .map(|(_, c)| *c)
+    }
+
     fn number(&self, i: usize) -> Option<Num> {
-        self.digits(i)
+        let n = self
+            .digits(i)
             .or_else(|| self.fraction_of_scale(i))
-            .or_else(|| self.words(i))
+            .or_else(|| self.words(i))?;
+        Some(self.over_division(n).unwrap_or(n))
+    }
+
+    /// "1 over 3", "one over twenty", "2000 over 3": a quotient, spoken as maths speaks
+    /// it, where nothing counted follows ("5 over 3 years" is a bound on a duration).
+    fn over_division(&self, n: Num) -> Option<Num> {
+        if self.lower(n.next) != "over" || n.scaled || n.frac || n.value.fract() != 0.0 {
+            return None;
+        }
+        let d = self
+            .digits(n.next + 1)
+            .or_else(|| self.words(n.next + 1))
+            .filter(|d| d.value >= 2.0 && d.value.fract() == 0.0 && !d.frac && !d.year_like)?;
+        let counted = self
+            .toks
+            .get(d.next)
+            .is_some_and(|t| t.kind == Kind::Word || t.text == "%");
+        (!counted).then_some(Num {
+            value: n.value / d.value,
+            next: d.next,
+            year_like: false,
+            frac: true,
+            ..n
+        })
     }
 
     /// A fraction of a scale word: "half a million", "half a billion", "a quarter of a
@@ -980,6 +1439,7 @@ impl<'a> Parser<'a> {
     fn fraction_of_scale(&self, i: usize) -> Option<Num> {
         let (part, mut k) = match (self.lower(i), self.lower(i + 1)) {
             ("half", _) => (0.5, i + 1),
+            ("quarter", _) => (0.25, i + 1),
             ("a" | "one", "half") => (0.5, i + 2),
             ("a" | "one", "quarter") => (0.25, i + 2),
             ("three", "quarters") => (0.75, i + 2),
@@ -993,13 +1453,18 @@ impl<'a> Parser<'a> {
         if matches!(self.lower(k), "a" | "an") {
             k += 1;
         }
-        let scale = scale_word(self.lower(k)).filter(|_| self.lower(k).len() > 2)?;
+        // "half a dozen"
+        let dozens = &crate::lexicon::figure_words().dozens;
+        let scale = scale_word(self.lower(k))
+            .filter(|_| self.lower(k).len() > 2)
+            .or_else(|| crate::lexicon::FigureWords::has(dozens, self.lower(k)).then_some(12.0))?;
         Some(Num {
             value: part * scale,
             next: k + 1,
             words: true,
             year_like: false,
             scaled: true,
+            frac: false,
         })
     }
 
@@ -1061,6 +1526,14 @@ impl<'a> Parser<'a> {
     }
 
     fn is_date_context(&self, i: usize, num_next: usize) -> bool {
+        // only a day or a year is part of a date: "$ 37,305.97 february expenses" is money
+        let day_or_year = self.toks.get(i).is_some_and(|t| {
+            t.text.bytes().all(|b| b.is_ascii_digit())
+                && (t.text.len() == 4 || t.text.parse::<u32>().is_ok_and(|d| d <= 31))
+        });
+        if !day_or_year {
+            return false;
+        }
         // "August 8", "January 31, 2022"
         if i > 0 && is_month(self.lower(i - 1)) {
             return true;
@@ -1148,8 +1621,70 @@ impl<'a> Parser<'a> {
         let mut k = i;
         let mut qualifier = Qualifier::Exact;
         let mut qualified = false;
+        // "<>30", "=>30": a comparison sign glued to another is no bound, and its number
+        // no figure
+        let glued_sign = |j: usize| {
+            j > 0
+                && self.attached(j)
+                && self.toks[j - 1].kind == Kind::Symbol
+                && matches!(self.toks[j - 1].text, "<" | ">" | "=")
+        };
+        if self.toks.get(k).is_some_and(|t| t.kind == Kind::Number) && glued_sign(k) {
+            return None;
+        }
+        // "percent of 10", "per cent of twenty-two": a percent named before its number
+        if let Some(after) = self.percent_prefix(k) {
+            if let Some(num) = self.number(after) {
+                return Some((
+                    RawFigure {
+                        start_tok,
+                        end_tok: num.next,
+                        value: num.value,
+                        low: num.value,
+                        high: num.value,
+                        unit: Unit::Percent,
+                        currency: None,
+                        qualifier,
+                        noun_from: num.next,
+                        measure: None,
+                        unit_tok: num.next,
+                        form: Form::Plain,
+                    },
+                    num.next,
+                ));
+            }
+        }
+        // "more than", "no fewer than", "less or equal than", "equal to or greater than"
+        if let Some((q, after)) = self.comparator(k) {
+            if self.numeric_at(after) {
+                qualifier = q;
+                qualified = true;
+                k = after;
+            }
+        }
+        // "passed 5,000": a bound unless what follows is counted ("passed 3 laws")
+        let lex = crate::lexicon::figure_words();
+        if !qualified && crate::lexicon::FigureWords::has(&lex.passing_verbs, self.lower(k)) {
+            if let Some(n) = self.number(k + 1).filter(|n| !n.year_like) {
+                let counted = self.toks.get(n.next).is_some_and(|t| {
+                    t.kind == Kind::Word && !STOP_AFTER.contains(&t.lower.as_str())
+                });
+                if !counted {
+                    qualifier = Qualifier::Over;
+                    qualified = true;
+                    k += 1;
+                }
+            }
+        }
         // qualifier phrase
         for (p, q) in QUALIFIERS {
+            if qualified {
+                break;
+            }
+            // "<>30": a sign glued to another sign
+            if !p.starts_with(char::is_alphabetic) && glued_sign(k) {
+                continue;
+            }
             // "shot up to 8.3%", "went up to 40": a verb of change before "up to" makes it
             // "to", a level reached, not a bound
             if *p == "up to"
@@ -1163,8 +1698,7 @@ impl<'a> Parser<'a> {
             }
             if let Some(after) = self.phrase(k, p) {
                 // the qualifier must be followed by something numeric
-                let look = self.currency_prefix(after).map(|c| c.1).unwrap_or(after);
-                if self.number(look).is_some() || self.vague(look).is_some() {
+                if self.numeric_at(after) {
                     // "some" must be followed by digits or a scale-bearing number word
                     qualifier = *q;
                     qualified = true;
@@ -1175,11 +1709,30 @@ impl<'a> Parser<'a> {
         }
         // a range: "between 7,000 and 10,000"
         let mut between = false;
-        if !qualified && self.lower(k) == "between" {
-            let look = self.currency_prefix(k + 1).map(|c| c.1).unwrap_or(k + 1);
-            if self.number(look).is_some() {
-                between = true;
-                k += 1;
+        if !qualified && self.lower(k) == "between" && self.numeric_at(k + 1) {
+            between = true;
+            k += 1;
+        }
+        // "half an hour", "a quarter of an hour", "three quarters of a day"
+        if !between {
+            if let Some((value, dur)) = self.fraction_of_duration(k) {
+                return Some((
+                    RawFigure {
+                        start_tok,
+                        end_tok: dur + 1,
+                        value,
+                        low: value,
+                        high: value,
+                        unit: Unit::Duration,
+                        currency: None,
+                        qualifier,
+                        noun_from: dur,
+                        measure: None,
+                        unit_tok: dur + 1,
+                        form: Form::Plain,
+                    },
+                    dur + 1,
+                ));
             }
         }
         if !between {
@@ -1209,10 +1762,18 @@ impl<'a> Parser<'a> {
             }
         }
         let mut currency = None;
+        // "MAUD 60": millions of a currency
+        let mut money_factor = 1.0;
         if let Some((c, after)) = self.currency_prefix(k) {
             if self.number(after).is_some() {
                 currency = Some(c);
                 k = after;
+            }
+        } else if let Some(c) = self.million_code(k) {
+            if self.number(k + 1).is_some() {
+                currency = Some(c);
+                money_factor = 1e6;
+                k += 1;
             }
         }
         // vague quantities
@@ -1247,13 +1808,9 @@ impl<'a> Parser<'a> {
         // a sign: "minus five percent", "-504", "−2 °C" (a dash glued to the number and
         // not to a word before it)
         let mut negative = false;
-        let glued_dash = (self.is_sym(k, "-") || self.is_sym(k, "−"))
-            && self.attached(k + 1)
-            && self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Number)
-            && (k == 0 || !self.attached(k) || self.toks[k - 1].kind == Kind::Symbol);
-        if glued_dash || (self.lower(k) == "minus" && self.number(k + 1).is_some()) {
+        if let Some(after) = self.sign_at(k) {
             negative = true;
-            k += 1;
+            k = after;
         }
         let num = self.number(k)?;
         // a bare "one", "a dozen" etc. handled below; years and dates are never figures
@@ -1265,7 +1822,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        let mut value = if negative { -num.value } else { num.value };
+        let mut value = (if negative { -num.value } else { num.value }) * money_factor;
         let mut low;
         let mut high;
         let mut next = num.next;
@@ -1274,18 +1831,76 @@ impl<'a> Parser<'a> {
             unit = Unit::Percent;
             next = after;
         }
-        if currency.is_some() {
+        // the currency was written after the number ("15 dollars"), not before it
+        let mut postfix_money = false;
+        if let Some(c) = currency {
             unit = Unit::Money;
+            // "$10 dollars": the currency said twice
+            if let Some((_, after)) = self
+                .currency_postfix(next)
+                .filter(|(c2, after)| same_currency(c, c2) && self.number(*after).is_none())
+            {
+                next = after;
+            }
         } else if unit == Unit::Count {
-            if let Some((c, after)) = self.currency_postfix(next) {
+            // "a one-yen bid", "a 12-cent dividend"
+            let at = if self.is_sym(next, "-") && self.attached(next) && self.attached(next + 1) {
+                next + 1
+            } else {
+                next
+            };
+            if let Some((c, after)) = self.currency_postfix(at) {
                 currency = Some(c);
                 unit = Unit::Money;
                 next = after;
-            } else if let Some((c, factor, after)) = self.subunit_at(next) {
+                postfix_money = true;
+                // "75 USD million"
+                if let Some(s) = scale_word(self.lower(next)).filter(|_| self.lower(next).len() > 2)
+                {
+                    value *= s;
+                    next += 1;
+                }
+            } else if let Some(c) = self.million_code(at) {
+                // "30 MUSD"
+                currency = Some(c);
+                unit = Unit::Money;
+                value *= 1e6;
+                next = at + 1;
+            } else if let Some((c, factor, after)) = self.subunit_at(at) {
                 currency = c;
                 unit = Unit::Money;
                 value *= factor;
                 next = after;
+            }
+        }
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50",
+        // "10 $ 30 cent": an amount in the main unit and its hundredths
+        if let Some(c) = currency.filter(|_| unit == Unit::Money && !num.scaled && !num.frac) {
+            let and = self.lower(next) == "and";
+            let j = next + usize::from(and);
+            if let Some(n2) = self.number(j).filter(|n| {
+                n.value >= 1.0 && n.value < 100.0 && n.value.fract() == 0.0 && !n.scaled && !n.frac
+            }) {
+                let sign = if value < 0.0 { -1.0 } else { 1.0 };
+                if let Some((_, f, after)) = self
+                    .subunit_at(n2.next)
+                    .filter(|(c2, _, _)| c2.is_none_or(|c2| same_currency(c, c2)))
+                {
+                    value += sign * n2.value * f;
+                    next = after;
+                } else if (postfix_money || (and && n2.words))
+                    && self.currency_postfix(n2.next).is_none()
+                    && self.toks.get(n2.next).is_none_or(|t| {
+                        // "15 USD 50 more": a comparative, not a counted noun, follows
+                        t.kind != Kind::Word
+                            || t.lower == "and"
+                            || crate::lexicon::FigureWords::has(&lex.comparative_up, &t.lower)
+                            || crate::lexicon::FigureWords::has(&lex.comparative_down, &t.lower)
+                    })
+                {
+                    value += sign * n2.value / 100.0;
+                    next = n2.next;
+                }
             }
         }
         let mut measure = None;
@@ -1296,7 +1911,34 @@ impl<'a> Parser<'a> {
                 measure = Some(u);
                 unit_tok = next;
                 next = after;
+            } else if self.lower(next) == "m" && self.extent_at(next + 1) {
+                // "3m high", "5 m tall"
+                measure = crate::lexicon::unit_by_symbol("m");
+                unit = Unit::Measure;
+                unit_tok = next;
+                next += 1;
             }
+        }
+        // "5 degrees below zero", "3 °C below zero": below zero is negative
+        if matches!(unit, Unit::Count | Unit::Measure) {
+            let degrees =
+                usize::from(measure.is_none() && matches!(self.lower(next), "degrees" | "degree"));
+            let side = self.lower(next + degrees);
+            if matches!(side, "below" | "above") && self.lower(next + degrees + 1) == "zero" {
+                if side == "below" {
+                    value = -value;
+                }
+                if measure.is_none() {
+                    measure = crate::lexicon::unit_by_symbol("°");
+                    unit = Unit::Measure;
+                    unit_tok = next;
+                }
+                next += degrees + 2;
+            }
+        }
+        // "at 2 pm", "10 a.m.": a time of day
+        if unit == Unit::Count && self.clock_at(next) {
+            return None;
         }
         // a year is time, not a figure, unless something makes it a quantity
         // ("more than 2000 people"); "over 2020" and "since 2014" stay years
@@ -1346,10 +1988,17 @@ impl<'a> Parser<'a> {
             }
         } else if self.is_sym(next, "–")
             || self.is_sym(next, "—")
-            || (self.is_sym(next, "-") && self.attached(next))
+            || self.is_sym(next, "-")
+            || self.is_sym(next, "~")
+            || crate::lexicon::FigureWords::has(&lex.range_connectors, self.lower(next))
         {
             Some(next + 1)
-        } else if self.lower(next) == "to" && !num.year_like && !self.changes_from(start_tok) {
+        } else if self.lower(next) == "to"
+            && !num.year_like
+            && !self.changes_from(start_tok)
+            && !self.change_then_level(unit, start_tok)
+        {
+            // "fell 0.4 percentage points to 4.1%": a change, then the level it reached
             // "7,000 to 10,000" but not "up to" (already consumed) or "from 2012 to 2015"
             Some(next + 1)
         } else {
@@ -1363,13 +2012,18 @@ impl<'a> Parser<'a> {
         });
         if let Some(c) = connector {
             let c2 = self.currency_prefix(c).map(|x| x.1).unwrap_or(c);
+            // "between negative ten and fifteen", "from -5 to -2"
+            let (negative2, c2) = match self.sign_at(c2) {
+                Some(after) => (true, after),
+                None => (false, c2),
+            };
             let percent_first = unit == Unit::Percent;
             if let Some(n2) = self
                 .number(c2)
                 .filter(|n2| !percent_first || self.percent_suffix(n2.next, n2.words).is_some())
             {
                 if !(n2.year_like && num.year_like) {
-                    let mut v2 = n2.value;
+                    let mut v2 = if negative2 { -n2.value } else { n2.value };
                     // "7-10 million": the scale of the second applies to both
                     if n2.scaled && !num.scaled && !num.words {
                         let scale = self.scale_of(c2, n2);
@@ -1407,15 +2061,64 @@ impl<'a> Parser<'a> {
         if is_range {
             qualifier = Qualifier::Range;
         } else {
-            // postfix qualifiers: "100 or more", "100-plus", "100+"
-            if self.lower(next) == "or" && matches!(self.lower(next + 1), "more" | "above") {
-                qualifier = Qualifier::AtLeast;
-                next += 2;
-            } else if self.lower(next) == "or"
-                && matches!(self.lower(next + 1), "less" | "fewer" | "below")
+            let has = crate::lexicon::FigureWords::has;
+            let postfix = |w: &str| {
+                if has(&lex.comparative_up, w) || has(&lex.postfix_up, w) {
+                    Some(true)
+                } else if has(&lex.comparative_down, w) || has(&lex.postfix_down, w) {
+                    Some(false)
+                } else {
+                    None
+                }
+            };
+            let conj = self.lower(next);
+            let after_conj = postfix(self.lower(next + 1)).filter(|_| matches!(conj, "or" | "and"));
+            // postfix qualifiers: "100 or more", "200 or greater than", "65 and over",
+            // "less than 5000 or equal", "100-plus", "100+"
+            if matches!(qualifier, Qualifier::Over | Qualifier::Under)
+                && conj == "or"
+                && self.lower(next + 1) == "equal"
+                && !self.numeric_at(next + 2 + usize::from(self.lower(next + 2) == "to"))
             {
-                qualifier = Qualifier::UpTo;
+                qualifier = if qualifier == Qualifier::Over {
+                    Qualifier::AtLeast
+                } else {
+                    Qualifier::UpTo
+                };
                 next += 2;
+                if self.lower(next) == "to" {
+                    next += 1;
+                    if self.lower(next) == "it" {
+                        next += 1;
+                    }
+                }
+            } else if let Some(up) = after_conj {
+                let mut e = next + 2;
+                let than = self.lower(e) == "than";
+                if than {
+                    e += 1;
+                }
+                // "5000 or less than 6000", "30 and less or equal than 40" are two figures;
+                // "500 and more importantly" none
+                let separate = (than && self.numeric_at(e))
+                    || self
+                        .comparator(next + 1)
+                        .is_some_and(|(_, after)| self.numeric_at(after));
+                let adverb = conj == "and"
+                    && !than
+                    && self
+                        .toks
+                        .get(e)
+                        .is_some_and(|t| t.kind == Kind::Word && t.lower.ends_with("ly"));
+                let number_after_and = conj == "and" && self.numeric_at(e);
+                if !(separate || adverb || number_after_and) {
+                    qualifier = if up {
+                        Qualifier::AtLeast
+                    } else {
+                        Qualifier::UpTo
+                    };
+                    next = e;
+                }
             } else if self.lower(next) == "or" && self.lower(next + 1) == "so" {
                 qualifier = Qualifier::About;
                 next += 2;
@@ -1425,9 +2128,24 @@ impl<'a> Parser<'a> {
             } else if self.is_sym(next, "-") && self.lower(next + 1) == "plus" {
                 qualifier = Qualifier::AtLeast;
                 next += 2;
-            } else if self.lower(next) == "plus" && unit == Unit::Count {
+            } else if self.lower(next) == "plus"
+                && unit == Unit::Count
+                && !self.numeric_at(next + 1)
+            {
                 qualifier = Qualifier::AtLeast;
                 next += 1;
+            }
+        }
+        // "more than 10 and less than 20", "at most 100 and at least 20": two bounds of
+        // one number make a range
+        if !is_range && qualifier != Qualifier::Exact {
+            if let Some((lo, hi, after)) = self.second_bound(qualifier, value, unit, currency, next)
+            {
+                low = lo;
+                high = hi;
+                value = lo;
+                qualifier = Qualifier::Range;
+                next = after;
             }
         }
         // durations: "50 days", "a 50-day ceasefire"
@@ -1458,6 +2176,7 @@ impl<'a> Parser<'a> {
             && num.value == 1.0
             && self.lower(k) != "a"
             && !role_follows
+            && !negative
         {
             return None;
         }
@@ -1480,6 +2199,202 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// A fraction of one unit of time at k ("half an hour", "a quarter of an hour"): the
+    /// fraction and the index of the unit's word.
+    fn fraction_of_duration(&self, k: usize) -> Option<(f64, usize)> {
+        let (part, j) = match (self.lower(k), self.lower(k + 1)) {
+            ("half", _) => (0.5, k + 1),
+            ("quarter", _) => (0.25, k + 1),
+            ("a" | "one", "quarter") => (0.25, k + 2),
+            ("three", "quarters") => (0.75, k + 2),
+            _ => return None,
+        };
+        let j = j + usize::from(self.lower(j) == "of");
+        if !matches!(self.lower(j), "a" | "an") {
+            return None;
+        }
+        let w = self.lower(j + 1);
+        DURATION_WORDS
+            .iter()
+            .any(|(d, _)| *d == w && !w.ends_with('s'))
+            .then_some((part, j + 1))
+    }
+
+    /// Whether an adjective of extent ("high", "tall", "long") is at k.
+    fn extent_at(&self, k: usize) -> bool {
+        crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().extent, self.lower(k))
+    }
+
+    /// Whether a time of day's marker ("pm", "a.m.", "o'clock") is at k.
+    fn clock_at(&self, k: usize) -> bool {
+        crate::lexicon::figure_words().clock.iter().any(|c| {
+            let mut j = k;
+            c.split('.').enumerate().all(|(n, part)| {
+                if n > 0 {
+                    if !self.is_sym(j, ".") {
+                        return false;
+                    }
+                    j += 1;
+                }
+                let ok = self.lower(j) == part;
+                j += 1;
+                ok
+            })
+        })
+    }
+
+    /// Runs `read` one level deeper (see [`Parser::nest`]).
+    fn nested<T>(&self, read: impl FnOnce() -> T) -> T {
+        self.nest.set(self.nest.get() + 1);
+        let out = read();
+        self.nest.set(self.nest.get() - 1);
+        out
+    }
+
+    /// A comparative bound at i: "more than", "no fewer than", "less than or equal to",
+    /// "bigger or equal than", "equal to or greater than"; its qualifier and the index
+    /// after it (the words are `[figures] comparative_up/down`).
+    fn comparator(&self, i: usize) -> Option<(Qualifier, usize)> {
+        let lex = crate::lexicon::figure_words();
+        let has = crate::lexicon::FigureWords::has;
+        let mut k = i;
+        let mut negated = false;
+        let mut equal = false;
+        if matches!(self.lower(k), "no" | "not") {
+            negated = true;
+            k += 1;
+        } else if self.lower(k) == "equal" && self.lower(k + 1) == "to" && self.lower(k + 2) == "or"
+        {
+            equal = true;
+            k += 3;
+        }
+        let w = self.lower(k);
+        let up = if has(&lex.comparative_up, w) {
+            true
+        } else if has(&lex.comparative_down, w) {
+            false
+        } else {
+            return None;
+        };
+        k += 1;
+        let than = self.lower(k) == "than";
+        if than {
+            k += 1;
+        }
+        // "less or equal than", "less than or equal to"
+        if !equal && self.lower(k) == "or" && self.lower(k + 1) == "equal" {
+            equal = true;
+            k += 2;
+            if matches!(self.lower(k), "to" | "than") {
+                k += 1;
+            }
+        }
+        if !(than || equal) || (negated && equal) {
+            return None;
+        }
+        let q = match (up, negated, equal) {
+            (true, false, false) => Qualifier::Over,
+            (true, false, true) | (false, true, _) => Qualifier::AtLeast,
+            (false, false, false) => Qualifier::Under,
+            (false, false, true) | (true, true, _) => Qualifier::UpTo,
+        };
+        Some((q, k))
+    }
+
+    /// Whether a number (with its currency or sign) or a vague quantity starts at k.
+    fn numeric_at(&self, k: usize) -> bool {
+        let look = self.currency_prefix(k).map(|c| c.1).unwrap_or(k);
+        let look = self.sign_at(look).unwrap_or(look);
+        self.number(look).is_some() || self.vague(look).is_some()
+    }
+
+    /// A sign before a number at k: "-504", "−2 °C" (a dash glued to the number and not
+    /// to a word before it), "- 1 4/5" where nothing before could be subtracted from,
+    /// "minus five", "negative ten"; the index after it.
+    fn sign_at(&self, k: usize) -> Option<usize> {
+        let t = self.toks.get(k)?;
+        if t.kind == Kind::Symbol && matches!(t.text, "-" | "−") {
+            let number_after = self.toks.get(k + 1).is_some_and(|n| n.kind == Kind::Number)
+                || self.is_sym(k + 1, ".");
+            if !number_after {
+                return None;
+            }
+            let prev = k.checked_sub(1).map(|p| &self.toks[p]);
+            let glued = self.attached(k + 1)
+                && prev.is_none_or(|p| !self.attached(k) || p.kind == Kind::Symbol);
+            // a spaced dash opens the text, or follows a sign or a bracket
+            let opening = prev.is_none_or(|p| {
+                p.kind == Kind::Symbol && !matches!(p.text, ")" | "%" | "]" | "." | ",")
+            });
+            return (glued || opening).then_some(k + 1);
+        }
+        let lex = crate::lexicon::figure_words();
+        (crate::lexicon::FigureWords::has(&lex.negative_signs, &t.lower)
+            && self.number(k + 1).is_some())
+        .then_some(k + 1)
+    }
+
+    /// "percent of", "per cent of" before a number, not after one: the index after it.
+    fn percent_prefix(&self, k: usize) -> Option<usize> {
+        let after = match self.lower(k) {
+            "percent" | "percents" => k + 1,
+            "per" if self.lower(k + 1) == "cent" => k + 2,
+            _ => return None,
+        };
+        // only where it opens a clause and nothing counted follows the number: "what
+        // percent of 1,000 voters" asks, "the percent of 10-year-olds" names a group
+        let opens = k == 0 || self.toks[k - 1].kind == Kind::Symbol;
+        let n = self.number(after + 1)?;
+        let counted = self.toks.get(n.next).is_some_and(|t| t.kind == Kind::Word);
+        (self.lower(after) == "of" && opens && !counted).then_some(after + 1)
+    }
+
+    /// A bound of the other side after a bound ("more than 10 and less than 20", "at most
+    /// 100, at least 20"), of the same unit: the range's ends and the index after it.
+    fn second_bound(
+        &self,
+        first: Qualifier,
+        value: f64,
+        unit: Unit,
+        currency: Option<&'static str>,
+        next: usize,
+    ) -> Option<(f64, f64, usize)> {
+        let mut c = next;
+        if self.is_sym(c, ",") {
+            c += 1;
+        }
+        if matches!(self.lower(c), "and" | "but") {
+            c += 1;
+        }
+        if c == next || self.nest.get() > 0 {
+            return None;
+        }
+        let first_lower = first.is_lower_bound();
+        if !first_lower && !matches!(first, Qualifier::UpTo | Qualifier::Under) {
+            return None;
+        }
+        // only a bound opens the second figure
+        if self.comparator(c).is_none()
+            && !QUALIFIERS
+                .iter()
+                .any(|(p, q)| q.is_lower_bound() != first_lower && self.phrase(c, p).is_some())
+        {
+            return None;
+        }
+        let (second, after) = self.nested(|| self.figure_at(c))?;
+        let second_lower = second.qualifier.is_lower_bound();
+        let second_upper = matches!(second.qualifier, Qualifier::UpTo | Qualifier::Under);
+        if second.unit != unit || second.currency != currency || !(second_lower || second_upper) {
+            return None;
+        }
+        let (lo, hi) = match (first_lower, second_upper) {
+            (true, true) => (value, second.value),
+            (false, false) => (second.value, value),
+            _ => return None,
+        };
+        (lo < hi).then_some((lo, hi, after))
+    }
+
     /// A share written as a fraction or a ratio ("two-thirds", "a quarter of", "one in
     /// five", "3 out of 4", "half of"), as a percent, or a multiplier ("doubled",
     /// "threefold", "three times higher", "2.5-fold", "1.5x"): value, next token, form.
@@ -1496,35 +2411,47 @@ impl<'a> Parser<'a> {
         if w == "half" && self.lower(k + 1) == "of" {
             return Some((50.0, k + 1, Form::Share));
         }
-        let (n, j) = if w == "a" {
-            (1.0, k + 1)
-        } else {
-            let num = self.number(k)?;
-            if num.year_like || num.scaled || self.percent_suffix(num.next, num.words).is_some() {
-                return None;
+        // "a hundred trillionths" counts a hundred; "a third" one
+        let counted = self.number(k);
+        let (n, j, scaled) = match counted {
+            None if w == "a" => (1.0, k + 1, false),
+            None => return None,
+            Some(num) => {
+                if num.year_like || self.percent_suffix(num.next, num.words).is_some() {
+                    return None;
+                }
+                // "3/4 of the land", "½ of them"
+                if num.frac && num.value < 1.0 && self.lower(num.next) == "of" {
+                    return Some((100.0 * num.value, num.next, Form::Share));
+                }
+                if num.frac {
+                    return None;
+                }
+                (num.value, num.next, num.scaled)
             }
-            (num.value, num.next)
         };
-        let (f, hyphen) = if self.is_sym(j, "-") && self.attached(j) {
-            (j + 1, true)
-        } else {
-            (j, false)
-        };
-        if let Some(&d) = lex.fractions.get(self.lower(f)) {
-            let plural = self.lower(f).ends_with('s');
-            let of_next = self.lower(f + 1) == "of";
+        // "one-third", "five - eighths"
+        let (f, hyphen) =
+            if self.is_sym(j, "-") && (self.attached(j) || self.ordinal_den(j + 1).is_some()) {
+                (j + 1, true)
+            } else {
+                (j, false)
+            };
+        if let Some((d, after)) = self.ordinal_den(f) {
+            let plural = self.lower(after - 1).ends_with('s');
+            let of_next = self.lower(after) == "of";
             // "a third of", "one-third", "one third of", "two thirds"; not "a third time"
             let ok = n >= 1.0
                 && n.fract() == 0.0
-                && n < f64::from(d)
+                && n < d
                 && if n == 1.0 {
                     !plural && (of_next || (hyphen && w != "a"))
                 } else {
                     plural
                 };
-            return ok.then(|| (100.0 * n / f64::from(d), f + 1, Form::Share));
+            return ok.then(|| (100.0 * n / d, after, Form::Share));
         }
-        if w == "a" {
+        if w == "a" || scaled {
             return None;
         }
         // "three times higher", "2.5-fold", "1.5x"
@@ -1556,12 +2483,13 @@ impl<'a> Parser<'a> {
         if self.lower(m) == "every" {
             m += 1;
         }
+        // "one in five", "two out of five hundred"
         let den = self.number(m)?;
-        let plain = !den.year_like && !den.scaled;
+        let plain = !den.year_like && !den.frac;
         if plain
             && n.fract() == 0.0
             && den.value > 1.0
-            && den.value <= 1000.0
+            && den.value <= 1e6
             && n <= den.value
             && self.percent_suffix(den.next, den.words).is_none()
         {
@@ -1570,16 +2498,37 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// Whether a change word stands right before the figure at `start` ("rose 15%",
+    /// "fell by 0.4 points"; `[change]` of the lexicon).
+    fn changed_by(&self, start: usize) -> bool {
+        let mut k = start;
+        if k > 0 && self.lower(k - 1) == "by" {
+            k -= 1;
+        }
+        k > 0
+            && crate::lexicon::change_words()
+                .iter()
+                .any(|w| w == self.lower(k - 1))
+    }
+
+    /// "fell 0.4 percentage points to 4.1%": a percent after a change word, then "to", is
+    /// a change and the level it reached.
+    fn change_then_level(&self, unit: Unit, start: usize) -> bool {
+        unit == Unit::Percent && self.changed_by(start)
+    }
+
     /// "rose from 1,000 to 1,739": "from" before the figure states a change between two
     /// levels, read as two figures, unless a range word leads it ("ranging from 5 to 10").
     fn changes_from(&self, start: usize) -> bool {
+        let leads = &crate::lexicon::figure_words().range_leads;
+        let lead = |k: usize| crate::lexicon::FigureWords::has(leads, self.lower(k));
+        // "ranging from", "the range is from"
         start > 0
             && self.lower(start - 1) == "from"
-            && !(start >= 2
-                && crate::lexicon::figure_words()
-                    .range_leads
-                    .iter()
-                    .any(|w| w == self.lower(start - 2)))
+            && !(start >= 2 && lead(start - 2))
+            && !(start >= 3
+                && matches!(self.lower(start - 2), "is" | "was" | "are" | "were")
+                && lead(start - 3))
     }
 
     /// Whether the year-like number at i counts people ("2000 deaths were recorded"):
@@ -1684,11 +2633,13 @@ impl<'a> Parser<'a> {
     fn percent_suffix(&self, i: usize, words: bool) -> Option<usize> {
         match self.lower(i) {
             "%" if self.is_sym(i, "%") => Some(i + 1),
-            "percent" | "pct" => Some(i + 1),
+            "percent" | "percents" | "pct" => Some(i + 1),
             // "pc" after number words is too ambiguous ("two pc", a computer)
             "pc" if !words => Some(i + 1),
             "per" if self.lower(i + 1) == "cent" => Some(i + 2),
-            "percentage" if self.lower(i + 1) == "points" => Some(i + 2),
+            "percentage" if matches!(self.lower(i + 1), "points" | "point") => Some(i + 2),
+            // "100 percentage", as some write it
+            "percentage" => Some(i + 1),
             _ => None,
         }
     }
@@ -1717,7 +2668,14 @@ impl<'a> Parser<'a> {
         if self.lower(i) == "pounds" && i > 0 && scale_word(self.lower(i - 1)).is_some() {
             return Some(("GBP", i + 1));
         }
+        // "1 $10 bill": a sign glued to the number after it is that number's
         self.spelling_at(i, &currencies().after)
+            .filter(|(_, after)| {
+                !self
+                    .toks
+                    .get(*after)
+                    .is_some_and(|t| t.kind == Kind::Number && !t.space_before)
+            })
     }
 
     /// A subunit after a number: "50 cents", "20 pence": its currency (none for
@@ -2208,9 +3166,15 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
 fn extract_window(text: &str) -> Vec<Figure> {
     let p = Parser::new(text);
     let yrs = years_of(&p);
+    let links = link_spans(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
+        // a link is no prose: "…?q=30%25%2020%" holds no percent
+        if links.iter().any(|l| l.contains(&p.toks[i].start)) {
+            i += 1;
+            continue;
+        }
         match p.figure_at(i) {
             Some((raw, next)) if next > i => {
                 let start = p.toks[raw.start_tok].start;
@@ -2286,11 +3250,30 @@ fn extract_window(text: &str) -> Vec<Figure> {
     out
 }
 
+/// Byte spans of the links in a text ("https://…", "www.…"), up to the next space.
+fn link_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for pat in ["http://", "https://", "www."] {
+        for (start, _) in text.match_indices(pat) {
+            if out.iter().any(|r: &Range<usize>| r.contains(&start)) {
+                continue;
+            }
+            let end = text[start..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |e| start + e);
+            out.push(start..end);
+        }
+    }
+    out
+}
+
 /// The interval a qualifier makes of a stated number (DESIGN "Figures").
 fn interval(q: Qualifier, value: f64, low: f64, high: f64) -> (f64, f64) {
     match q {
         Qualifier::Exact => (value, value),
         Qualifier::Over | Qualifier::AtLeast => (value, f64::INFINITY),
+        // "up to 6,000" is floored at 0, as counts are; "below -30" is not
+        Qualifier::UpTo | Qualifier::Under if value < 0.0 => (f64::NEG_INFINITY, value),
         Qualifier::UpTo | Qualifier::Under => (0.0, value),
         Qualifier::Almost => (0.9 * value, value),
         Qualifier::About => (0.9 * value, 1.1 * value),
@@ -2363,6 +3346,7 @@ mod tests {
             "42 per cent",
             "42 pc",
             "42 percentage points",
+            "a 42 percentage point rise",
         ] {
             let f = one(t);
             assert_eq!((f.value, f.unit), (42.0, Unit::Percent), "{t}");
@@ -2393,6 +3377,15 @@ mod tests {
             (112_740_000.0, Some("t"))
         );
         assert_eq!(one("45°C in the shade").measure.map(|m| m.unit), Some("°C"));
+        for (t, unit) in [
+            ("a 100 watt bulb", "W"),
+            ("200 mg of ibuprofen", "mg"),
+            ("30 knots", "kn"),
+            ("1,200 square feet", "ft²"),
+            ("10 mg/l", "mg/l"),
+        ] {
+            assert_eq!(one(t).measure.map(|m| m.unit), Some(unit), "{t}");
+        }
         let f = one("7-10 GW of demand");
         assert_eq!((f.low, f.high, f.unit), (7.0, 10.0, Unit::Measure));
         // a number before a unit is no year
@@ -2422,6 +3415,14 @@ mod tests {
 
     #[test]
     fn a_change_and_a_level_are_two_figures() {
+        let fs = extract_figures("Unemployment fell 0.4 percentage points to 4.1%.");
+        let got: Vec<_> = fs.iter().map(|f| (f.value, f.qualifier)).collect();
+        assert_eq!(got, [(0.4, Qualifier::Exact), (4.1, Qualifier::Exact)]);
+        // a bare number before "to" is a range of changes
+        assert_eq!(
+            one("prices increased 5 to 10 percent").qualifier,
+            Qualifier::Range
+        );
         let fs = extract_figures("Revenue rose 15% to $415.9 million.");
         assert_eq!(fs.len(), 2, "{fs:?}");
         assert_eq!((fs[0].value, fs[0].unit), (15.0, Unit::Percent));
@@ -2825,6 +3826,313 @@ mod tests {
                 .as_deref(),
             Some("factions")
         );
+    }
+
+    /// (value, qualifier, low, high) of the only figure of `t`.
+    fn read(t: &str) -> (f64, Qualifier, f64, f64) {
+        let f = one(t);
+        (f.value, f.qualifier, f.low, f.high)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn comparatives_with_or_equal_and_after_the_number() {
+        let q = |t: &str| one(t).qualifier;
+        assert_eq!(q("smaller or equal than 100"), Qualifier::UpTo);
+        assert_eq!(q("bigger or equal than 3965"), Qualifier::AtLeast);
+        assert_eq!(q("equal to or greater than 20"), Qualifier::AtLeast);
+        assert_eq!(q("at least or equal to 30"), Qualifier::AtLeast);
+        assert_eq!(q("no more than 50"), Qualifier::UpTo);
+        assert_eq!(q("not less than 50"), Qualifier::AtLeast);
+        assert_eq!(q("his score is 200 or greater"), Qualifier::AtLeast);
+        assert_eq!(q("his score is 200 or greater than"), Qualifier::AtLeast);
+        assert_eq!(q("aged 65 and over"), Qualifier::AtLeast);
+        assert_eq!(q("about five hundred and more"), Qualifier::AtLeast);
+        assert_eq!(q("less than 5000 or equal"), Qualifier::UpTo);
+        assert_eq!(q("more than 5000 or equal to it"), Qualifier::AtLeast);
+        assert_eq!(q("deaths surpass 3000"), Qualifier::Over);
+        assert_eq!(q("the toll passed 5,000."), Qualifier::Over);
+        // "passed 3 laws" counts laws
+        assert_eq!(q("parliament passed 3 laws"), Qualifier::Exact);
+        // "or less than 6000" is a figure of its own
+        let f = extract_figures("equal to 5000 or less than 6000");
+        let got: Vec<_> = f.iter().map(|f| (f.value, f.qualifier)).collect();
+        assert_eq!(
+            got,
+            [(5000.0, Qualifier::Exact), (6000.0, Qualifier::Under)]
+        );
+        // "500 and more importantly" bounds nothing
+        assert_eq!(
+            extract_figures("it cost 500 and more importantly it worked")[0].qualifier,
+            Qualifier::Exact
+        );
+        // "<>30", "=>30" are no comparisons
+        none("<>30");
+        none("=>30");
+        // below a negative number, nothing floors the interval at 0
+        assert_eq!(
+            read("<=  -30"),
+            (-30.0, Qualifier::UpTo, f64::NEG_INFINITY, -30.0)
+        );
+        assert_eq!(one("when <-30").qualifier, Qualifier::Under);
+    }
+
+    #[test]
+    fn two_bounds_of_one_number_are_a_range() {
+        let r = |t: &str| {
+            let f = one(t);
+            assert_eq!(f.qualifier, Qualifier::Range, "{t}: {f:?}");
+            (f.low, f.high)
+        };
+        assert_eq!(r("greater than 100 and smaller than 300"), (100.0, 300.0));
+        assert_eq!(
+            r("larger than twenty and less or equal than thirty five"),
+            (20.0, 35.0)
+        );
+        assert_eq!(r("at most 100 and at least 20 apples"), (20.0, 100.0));
+        assert_eq!(
+            r("higher or equal than one hundred, lower or equal than three hundred"),
+            (100.0, 300.0)
+        );
+        assert_eq!(r("above 1000 and below 1500"), (1000.0, 1500.0));
+        assert_eq!(r("20 through 100"), (20.0, 100.0));
+        assert_eq!(r("about 20~100"), (20.0, 100.0));
+        assert_eq!(r("The number range is 1000 - 5000"), (1000.0, 5000.0));
+        assert_eq!(r("between negative ten and fifteen"), (-10.0, 15.0));
+        assert_eq!(
+            r("The range is from one thousand to one thousand and five hundred."),
+            (1000.0, 1500.0)
+        );
+        // bounds that make no interval stay two figures
+        let f = extract_figures("More than 40 and less than 10 are two ranges");
+        let got: Vec<_> = f.iter().map(|f| f.qualifier).collect();
+        assert_eq!(got[..2], [Qualifier::Over, Qualifier::Under]);
+        // the third bound after a range is its own
+        let f = extract_figures(
+            "greater than 30 and less than or equal to 40 and greater than or equal to 50",
+        );
+        let got: Vec<_> = f.iter().map(|f| (f.qualifier, f.low)).collect();
+        assert_eq!(got, [(Qualifier::Range, 30.0), (Qualifier::AtLeast, 50.0)]);
+        // a bound on other things is not joined: "more than 10 killed and fewer than 20 hurt"
+        assert_eq!(
+            extract_figures("more than 10 killed and fewer than 20 hurt").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn spoken_decimals_and_zero_words() {
+        let v = |t: &str| one(t).value;
+        assert!(close(v("two hundred point zero three"), 200.03));
+        assert!(close(v("two hundred point seventy-one"), 200.71));
+        assert!(close(v("nine point nought four"), 9.04));
+        assert!(close(v("naught point five"), 0.5));
+        assert_eq!(v("nought"), 0.0);
+        assert_eq!(v("fifty - two"), 52.0);
+        // "one point of" is no decimal
+        assert!(extract_figures("one point of your credit").is_empty());
+        // arithmetic "plus" is no bound
+        let f = extract_figures("nought point nought three plus zero point zero eight");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.qualifier == Qualifier::Exact));
+    }
+
+    #[test]
+    fn mixed_and_improper_fractions_are_numbers() {
+        let v = |t: &str| one(t).value;
+        assert!(close(v("one and a half"), 1.5));
+        assert!(close(v("five and a quarter"), 5.25));
+        assert!(close(v("one hundred and three quarters"), 100.75));
+        assert!(close(
+            v("one hundred and three and two thirds"),
+            103.0 + 2.0 / 3.0
+        ));
+        assert!(close(v("two hundred and fifty-four hundredths"), 200.54));
+        assert!(close(v("forty two and a third"), 42.0 + 1.0 / 3.0));
+        assert!(close(v("three million and a half"), 3.5e6));
+        assert!(close(v("3 million and a half"), 3.5e6));
+        assert!(close(v("five and a half million fishes"), 5.5e6));
+        assert!(close(v("one billion and a half million"), 1.0005e9));
+        assert!(close(v("five billion and three quarters"), 5.75e9));
+        assert!(close(v("two and a half years"), 2.5));
+        assert_eq!(one("two and a half years").unit, Unit::Duration);
+        // improper fractions: "twenty fifths" is 4
+        assert!(close(v("twenty fifths"), 4.0));
+        assert!(close(v("twenty-three fifths"), 4.6));
+        assert!(close(v("one hundred and thirty fifths"), 26.0));
+        assert!(close(v("one hundred thirty fifths"), 100.0 / 35.0));
+        assert!(close(v("ninety - five hundred fifths"), 1900.0));
+        assert!(close(v("quarter million"), 250_000.0));
+        // quarters and halves after a whole number are periods and parts
+        assert_eq!(v("after four quarters of strong rises"), 4.0);
+        assert!(close(v("half a dozen"), 6.0));
+        assert!(close(v("1 over 3"), 1.0 / 3.0));
+        assert!(close(v("2000 over 3"), 2000.0 / 3.0));
+        // ordinals are no figures; "over 3 years" is a bound
+        none("the twenty-first century");
+        none("the one hundred fifth anniversary");
+        assert_eq!(one("over 3 years").qualifier, Qualifier::Over);
+    }
+
+    #[test]
+    fn digit_fractions_exponents_and_powers() {
+        let v = |t: &str| one(t).value;
+        assert!(close(v("3/4"), 0.75));
+        assert!(close(v("-4/5"), -0.8));
+        assert!(close(v("2  1/4"), 2.25));
+        assert!(close(v("- 1 4/5"), -1.8));
+        assert!(close(v("the result is ⅔"), 2.0 / 3.0));
+        assert!(close(v("7 3 / 4 %"), 7.75));
+        assert_eq!(one("3/4 of the land").form, Form::Share);
+        assert!(close(v(".08"), 0.08));
+        assert!(close(v("1e10"), 1e10));
+        assert!(close(v("-127.32e13"), -1.2732e15));
+        assert!(close(v("12.32e+14"), 1.232e15));
+        assert!(close(v("-12e-1"), -1.2));
+        assert!(close(v("1.3x10^6"), 1.3e6));
+        assert!(close(v("6.23x10^-4"), 6.23e-4));
+        assert!(close(v("1.1^23"), 1.1f64.powi(23)));
+        assert!(close(v("2.5^-1"), 0.4));
+        assert!(close(v("-2500^-1"), -0.0004));
+        // dates and labels stay what they are
+        none("on 5/17/2018");
+        none("the 9/11 attacks");
+        none("open 24/7");
+    }
+
+    #[test]
+    fn digits_with_scale_words_dozens_and_grouping() {
+        let v = |t: &str| one(t).value;
+        assert_eq!(v("3 hundred and 21"), 321.0);
+        assert_eq!(v("4 thousand 3 hundred and 21"), 4321.0);
+        assert_eq!(v("I count 6 crore and two hundred"), 60_000_200.0);
+        assert_eq!(v("3 dozens"), 36.0);
+        assert_eq!(v("three hundred and two dozens"), 324.0);
+        assert_eq!(v("five dozs"), 60.0);
+        assert!(close(v("2.33 k"), 2330.0));
+        assert!(close(v("1,674,200.5 M"), 1_674_200.5e6));
+        assert_eq!(v("either 10 bln"), 1e10);
+        assert_eq!(v("2mil SEK"), 2e6);
+        assert_eq!(v("a target of 1MM"), 1e6);
+        assert!(close(v("1.111,11"), 1111.11));
+        // "5 million and 20 people" is two figures
+        assert_eq!(extract_figures("5 million and 20 people").len(), 2);
+        // a decimal is no day: "$ 37,305.97 february expenses"
+        assert_eq!(
+            extract_figures("$ 20,000.00 $ 37,305.97 february expenses").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn signs_in_words_and_after_signs() {
+        let v = |t: &str| one(t).value;
+        assert_eq!(v("The answer is minus one"), -1.0);
+        assert_eq!(v("The answer is negative one"), -1.0);
+        assert!(close(v("minus five point five"), -5.5));
+        assert_eq!(v("- 10  k"), -10_000.0);
+        // a dash between numbers is no sign
+        assert_eq!(extract_figures("10 - 5")[0].value, 10.0);
+    }
+
+    #[test]
+    fn percent_written_other_ways() {
+        for t in [
+            "100 percentage",
+            "one hundred percents",
+            "percent of 100",
+            "per cent of one hundred",
+        ] {
+            let f = one(t);
+            assert_eq!((f.value, f.unit), (100.0, Unit::Percent), "{t}");
+        }
+        assert_eq!(one("what percent of 1,000 voters").unit, Unit::Count);
+        // "5 percent of 10 million people": the percent is of the number before it
+        let f = extract_figures("5 percent of 10 million people");
+        assert_eq!((f[0].value, f[0].unit), (5.0, Unit::Percent));
+        assert_eq!((f[1].value, f[1].unit), (10e6, Unit::Count));
+        // a link is no prose
+        none("see https://www.test.com/search?q=30%25%2020%");
+    }
+
+    #[test]
+    fn money_in_more_forms() {
+        let money = |t: &str| {
+            let f = one(t);
+            assert_eq!(f.unit, Unit::Money, "{t}: {f:?}");
+            (f.value, f.currency)
+        };
+        let m = |t: &str, v: f64, c: &str| {
+            let (value, code) = money(t);
+            assert!(close(value, v) && code == Some(c), "{t}: {value} {code:?}");
+        };
+        m("115USD", 115.0, "USD");
+        m("100元", 100.0, "CNY");
+        m("100₾", 100.0, "GEL");
+        m("₿21,000,000", 21e6, "BTC");
+        m("75 USD million", 75e6, "USD");
+        m("in excess of 30 MUSD", 30e6, "USD");
+        m("revenues of about MAUD 60", 60e6, "AUD");
+        m("c $ 16.4 million", 16.4e6, "CAD");
+        m("hk $ 10.05 billion", 10.05e9, "HKD");
+        m("mxn$ 15", 15.0, "MXN");
+        m("10 us dollar", 10.0, "USD");
+        m("100 chinese yuan", 100.0, "CNY");
+        m("10 turkish lira", 10.0, "TRY");
+        m("420 million finnish markka", 420e6, "FIM");
+        m("6.65 billion pesetas", 6.65e9, "ESP");
+        m("a one-yen bid", 1.0, "JPY");
+        m("one penny", 0.01, "GBP");
+        m("2 satoshis", 2e-8, "BTC");
+        m("528 million francs", 528e6, "FRANC");
+        assert!(same_currency("FRANC", "CHF") && !same_currency("FRANC", "EUR"));
+        // compound amounts
+        m("it only cost 3 dollars 50 cents.", 3.5, "USD");
+        m("thirteen dollars and forty-five cents", 13.45, "USD");
+        m("thirteen dollars forty five", 13.45, "USD");
+        m("it costs only 15 dollars and 15.", 15.15, "USD");
+        m("The subscription will increase to 17 USD 25.", 17.25, "USD");
+        m("10 $ 30 cent", 10.3, "USD");
+        m("me c $ 100 and fifty.", 100.5, "CAD");
+        m("if they had just 15 USD 50 more", 15.5, "USD");
+        // "$100 and 50 people" is two figures
+        assert_eq!(extract_figures("$100 and 50 people").len(), 2);
+        // two amounts, a currency said twice, a number after a currency sign
+        assert_eq!(extract_figures("10 $ 30 $").len(), 2);
+        let f = extract_figures("1 $10 dollars bill");
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.value, f.currency))
+            .collect();
+        assert_eq!(got, [("1", 1.0, None), ("$10 dollars", 10.0, Some("USD"))]);
+        // "15 dollars and 15 people" is two figures
+        assert_eq!(extract_figures("15 dollars and 15 people came").len(), 2);
+    }
+
+    #[test]
+    fn times_of_day_temperatures_below_zero_metres_and_parts_of_an_hour() {
+        none("The meeting is at 2 pm.");
+        none("It starts at 10 a.m. sharp");
+        let f = one("The temperature fell to 5 degrees below zero.");
+        assert_eq!(
+            (f.value, f.measure.map(|m| m.dimension)),
+            (-5.0, Some("temperature"))
+        );
+        let f = one("it was 3 °C below zero");
+        assert_eq!((f.value, f.measure.map(|m| m.unit)), (-3.0, Some("°C")));
+        let f = one("The wall is 3m high.");
+        assert_eq!((f.value, f.measure.map(|m| m.unit)), (3.0, Some("m")));
+        assert_eq!(one("it cost 3m in a year").value, 3e6);
+        let f = one("It took half an hour.");
+        assert_eq!(
+            (f.value, f.unit, f.noun.as_deref()),
+            (0.5, Unit::Duration, Some("hours"))
+        );
+        assert_eq!(one("a quarter of an hour").value, 0.25);
+        assert_eq!(one("half of the schools").form, Form::Share);
     }
 
     #[test]

@@ -74,20 +74,29 @@ pub struct UnitDef {
     pub names: Vec<String>,
 }
 
-/// The physical units, parsed once; each unit's names with their tokens, longest first.
-pub fn units() -> &'static [(Vec<String>, &'static UnitDef)] {
+/// The physical unit whose symbol is `unit` ("m", "°").
+pub fn unit_by_symbol(unit: &str) -> Option<&'static UnitDef> {
+    unit_defs().iter().find(|u| u.unit == unit)
+}
+
+fn unit_defs() -> &'static [UnitDef] {
     #[derive(Deserialize)]
     struct Units {
         unit: Vec<UnitDef>,
     }
     static DEFS: OnceLock<Vec<UnitDef>> = OnceLock::new();
+    DEFS.get_or_init(|| {
+        toml::from_str::<Units>(UNITS)
+            .expect("lexicon/units.toml is valid (tested)")
+            .unit
+    })
+}
+
+/// The physical units, parsed once; each unit's names with their tokens, longest first.
+pub fn units() -> &'static [(Vec<String>, &'static UnitDef)] {
     static NAMES: OnceLock<Vec<(Vec<String>, &'static UnitDef)>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let defs = DEFS.get_or_init(|| {
-            toml::from_str::<Units>(UNITS)
-                .expect("lexicon/units.toml is valid (tested)")
-                .unit
-        });
+        let defs = unit_defs();
         let mut names: Vec<(Vec<String>, &'static UnitDef)> = defs
             .iter()
             .flat_map(|d| {
@@ -127,12 +136,31 @@ pub fn roles() -> &'static [(String, Vec<String>)] {
 #[derive(Debug, Deserialize)]
 pub struct FigureWords {
     pub range_leads: Vec<String>,
-    pub fractions: std::collections::BTreeMap<String, u32>,
+    pub fractions: std::collections::BTreeMap<String, f64>,
+    pub compound_ordinals: std::collections::BTreeMap<String, f64>,
     pub multipliers: std::collections::BTreeMap<String, f64>,
     pub multiplier_suffixes: Vec<String>,
     pub multiplier_comparisons: Vec<String>,
     pub noun_skip: Vec<String>,
     pub up_to_verbs: Vec<String>,
+    pub comparative_up: Vec<String>,
+    pub comparative_down: Vec<String>,
+    pub postfix_up: Vec<String>,
+    pub postfix_down: Vec<String>,
+    pub passing_verbs: Vec<String>,
+    pub range_connectors: Vec<String>,
+    pub negative_signs: Vec<String>,
+    pub zero_words: Vec<String>,
+    pub dozens: Vec<String>,
+    pub clock: Vec<String>,
+    pub extent: Vec<String>,
+}
+
+impl FigureWords {
+    /// Whether `w` is a comparative of `list`.
+    pub fn has(list: &[String], w: &str) -> bool {
+        list.iter().any(|x| x == w)
+    }
 }
 
 /// `[figures]` of the default lexicon, read once.
@@ -146,6 +174,26 @@ pub fn figure_words() -> &'static FigureWords {
         toml::from_str::<Only>(DEFAULT)
             .expect("lexicon/default.toml is valid (tested)")
             .figures
+    })
+}
+
+/// The change words of `[change]` (`up` and `down`, together): "rose", "fell"…
+pub fn change_words() -> &'static [String] {
+    #[derive(Deserialize)]
+    struct Change {
+        up: Vec<String>,
+        down: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    struct Only {
+        change: Change,
+    }
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let c = toml::from_str::<Only>(DEFAULT)
+            .expect("lexicon/default.toml is valid (tested)")
+            .change;
+        c.up.into_iter().chain(c.down).collect()
     })
 }
 

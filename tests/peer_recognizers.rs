@@ -44,7 +44,7 @@ use std::fmt::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-use claimcheck::figure::{extract_figures, Figure, Qualifier, Unit};
+use claimcheck::figure::{extract_figures, same_currency, Figure, Form, Qualifier, Unit};
 use serde_json::{json, Value};
 
 const MAX_EXAMPLES: usize = 8;
@@ -374,6 +374,90 @@ struct Verdict {
     strict: bool,
     scoped: bool,
     class: &'static str,
+    /// For a scoped failure that claimcheck's model explains (see the README,
+    /// "Differences"): which kinds of difference. Still a failure.
+    difference: Option<String>,
+}
+
+/// The documented differences between claimcheck's model and the peer's, each
+/// a reading claimcheck makes on purpose. A case is put down to them only when
+/// every missing result and every extra figure in scope is explained.
+const SHARE: &str = "a fraction is a share, in percent (\"two thirds\" = 66.7%)";
+const LONE_FRACTION: &str =
+    "a lone singular fraction is no figure without \"of\" (\"a fifth\", \"one eighth\")";
+const FAMILY: &str = "an ambiguous currency name stays ambiguous (\"francs\", \"rupees\")";
+const CENTS: &str = "cents name no currency (\"50 cents\")";
+const MEASURE: &str = "a number with a physical unit is a figure (\"180ml\")";
+
+fn difference(
+    kind: Kind,
+    expected: &[Expected],
+    missing: &[usize],
+    extra: &[&Figure],
+) -> Option<String> {
+    let mut used = vec![false; extra.len()];
+    let mut kinds: Vec<&str> = Vec::new();
+    for &e in missing {
+        let e = &expected[e];
+        let v = want_value(&e.want);
+        let find = |used: &[bool], f: &dyn Fn(&Figure) -> bool| {
+            (0..extra.len()).find(|&g| !used[g] && f(extra[g]))
+        };
+        let (found, k) = if let Some(g) = find(&used, &|g| {
+            g.form == Form::Share && (close(g.value, 100.0 * v) || close(g.low, 100.0 * v))
+        }) {
+            (Some(g), SHARE)
+        } else if let Want::Money {
+            value,
+            codes,
+            subunit,
+        } = &e.want
+        {
+            let same_value = |g: &Figure| {
+                close(g.value, *value) || subunit.is_some_and(|f| close(g.value, value * f))
+            };
+            if let Some(g) = find(&used, &|g| {
+                same_value(g)
+                    && g.currency
+                        .is_some_and(|c| codes.iter().any(|k| k != c && same_currency(c, k)))
+            }) {
+                (Some(g), FAMILY)
+            } else if let Some(g) = find(&used, &|g| {
+                same_value(g) && g.unit == Unit::Money && g.currency.is_none()
+            }) {
+                (Some(g), CENTS)
+            } else {
+                return None;
+            }
+        } else if v.abs() < 1.0
+            && v != 0.0
+            && e.text.chars().any(char::is_alphabetic)
+            && !e.text.chars().any(|c| c.is_ascii_digit())
+        {
+            (None, LONE_FRACTION)
+        } else {
+            return None;
+        };
+        if let Some(g) = found {
+            used[g] = true;
+        }
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    for (g, f) in extra.iter().enumerate() {
+        if used[g] || !in_scope(kind, f) {
+            continue;
+        }
+        if f.unit == Unit::Measure {
+            if !kinds.contains(&MEASURE) {
+                kinds.push(MEASURE);
+            }
+        } else {
+            return None;
+        }
+    }
+    (!kinds.is_empty()).then(|| kinds.join(" + "))
 }
 
 fn want_value(e: &Want) -> f64 {
@@ -474,10 +558,17 @@ fn judge(kind: Kind, expected: &[Expected], got: &[Figure]) -> Verdict {
     } else {
         "extra"
     };
+    let difference = if scoped {
+        None
+    } else {
+        let left: Vec<&Figure> = extra.iter().map(|&g| &got[g]).collect();
+        difference(kind, expected, &missing, &left)
+    };
     Verdict {
         strict,
         scoped,
         class,
+        difference,
     }
 }
 
@@ -549,6 +640,8 @@ struct Tally {
     passed_scoped: usize,
     panics: usize,
     classes: BTreeMap<&'static str, usize>,
+    /// Scoped failures put down to a documented difference, by kind.
+    differences: BTreeMap<String, usize>,
 }
 
 impl Tally {
@@ -562,6 +655,9 @@ impl Tally {
         self.panics += o.panics;
         for (k, v) in &o.classes {
             *self.classes.entry(k).or_default() += v;
+        }
+        for (k, v) in &o.differences {
+            *self.differences.entry(k.clone()).or_default() += v;
         }
     }
 
@@ -578,6 +674,7 @@ impl Tally {
             "rate_scoped": rate(self.passed_scoped, self.judged),
             "panics": self.panics,
             "failure_classes": self.classes,
+            "differences": self.differences,
         })
     }
 }
@@ -655,6 +752,7 @@ fn run_file(dir: &Path, name: &'static str, kind: Kind) -> Result<Option<FileRep
                         strict: false,
                         scoped: false,
                         class: "PANIC",
+                        difference: None,
                     },
                     vec![format!("PANIC: {}", panic_message(p.as_ref()))],
                 )
@@ -666,10 +764,14 @@ fn run_file(dir: &Path, name: &'static str, kind: Kind) -> Result<Option<FileRep
             continue;
         }
         *tally.classes.entry(verdict.class).or_default() += 1;
+        if let Some(d) = &verdict.difference {
+            *tally.differences.entry(d.clone()).or_default() += 1;
+        }
         let item = json!({
             "file": name,
             "input": case.input,
             "class": verdict.class,
+            "difference": verdict.difference,
             "fails": if verdict.scoped { "strict only" } else { "strict and scoped" },
             "expected": expected,
             "read": read,
@@ -765,6 +867,17 @@ fn peer_recognizers() {
     let mut classes: Vec<_> = total.classes.iter().collect();
     classes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     for (k, v) in classes {
+        let _ = writeln!(out, "  {v:>4}  {k}");
+    }
+    let explained: usize = total.differences.values().sum();
+    let _ = writeln!(
+        out,
+        "\nscoped failures put down to documented differences (still failures): {explained} of {}",
+        total.judged - total.passed_scoped
+    );
+    let mut diffs: Vec<_> = total.differences.iter().collect();
+    diffs.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (k, v) in diffs {
         let _ = writeln!(out, "  {v:>4}  {k}");
     }
     for r in &reports {
