@@ -569,19 +569,30 @@ impl Index {
             .map_or(&[], |v| v.as_slice())
     }
 
-    /// Passages that state a figure within `rel` of `value` (relative, either side),
-    /// in passage order, each once; `None` when more than `limit` do.
-    pub fn passages_near_value(&self, value: f64, rel: f64, limit: usize) -> Option<Vec<u32>> {
+    /// Passages that state a figure within `rel` of `value` (relative, either side), the
+    /// `limit` closest first (ties in passage order), each once.
+    pub fn passages_near_value(&self, value: f64, rel: f64, limit: usize) -> Vec<u32> {
         let (lo, hi) = {
             let (a, b) = (value * (1.0 - rel), value * (1.0 + rel));
             (a.min(b), a.max(b))
         };
         let from = self.sorted_values.partition_point(|x| x.0 < lo);
         let to = self.sorted_values.partition_point(|x| x.0 <= hi);
-        let mut out: Vec<u32> = self.sorted_values[from..to].iter().map(|x| x.1).collect();
-        out.sort_unstable();
-        out.dedup();
-        (out.len() <= limit).then_some(out)
+        let mut near: Vec<(f64, u32)> = self.sorted_values[from..to]
+            .iter()
+            .map(|&(v, pi)| ((v - value).abs(), pi))
+            .collect();
+        near.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut out: Vec<u32> = Vec::new();
+        for (_, pi) in near {
+            if out.len() >= limit {
+                break;
+            }
+            if !out.contains(&pi) {
+                out.push(pi);
+            }
+        }
+        out
     }
 
     /// Inverse document frequency of a key (rare words weigh more). A word the corpus

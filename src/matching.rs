@@ -956,7 +956,7 @@ pub fn two_digit_number(f: &Figure) -> bool {
 /// (86.3 against 86.4 million, 16.4% against 16.2%, 1,136 against 1,082 tonnes).
 pub const NEAR_VALUE: f64 = 0.1;
 
-/// A near value in a corpus where more passages than this have one tells nothing apart.
+/// How many passages with the closest values are looked up for each figure.
 const NEAR_VALUE_PASSAGES: usize = 12;
 
 /// The share of the claim figure's own words a near value's own words must have.
@@ -1446,10 +1446,7 @@ pub fn candidates(
     }
     // passages that state a number close to the claim's: where a disagreement is
     for f in q.figures.iter().filter(|f| two_digit_number(f)) {
-        let Some(near) = index.passages_near_value(f.value, NEAR_VALUE, NEAR_VALUE_PASSAGES) else {
-            continue;
-        };
-        for pi in near {
+        for pi in index.passages_near_value(f.value, NEAR_VALUE, NEAR_VALUE_PASSAGES) {
             if seen.insert(pi as usize) {
                 found.push(pi as usize);
             }
