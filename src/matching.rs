@@ -800,6 +800,15 @@ pub fn time_clash(a: &str, b: &str) -> bool {
         return true;
     }
     let (am, bm) = (months(a), months(b));
+    // a span of dates across years ("from August 15, 2021, to August 14, 2022") is its
+    // own window, not the calendar year it ends in ("in 2022")
+    let dated_span = |m: &[&str], y: &[i32]| !m.is_empty() && y.iter().any(|x| *x != y[0]);
+    let one_year =
+        |m: &[&str], y: &[i32]| m.is_empty() && !y.is_empty() && y.iter().all(|x| *x == y[0]);
+    if (dated_span(&am, &ya) && one_year(&bm, &yb)) || (dated_span(&bm, &yb) && one_year(&am, &ya))
+    {
+        return true;
+    }
     // "October 2009" and "in 2009" are the same time
     if ya.iter().any(|y| yb.contains(y)) {
         return false;
@@ -1471,6 +1480,25 @@ mod tests {
 
     fn cmp(c: &str, s: &str) -> Agreement {
         compare(&fig(c), &fig(s), &Settings::default())
+    }
+
+    #[test]
+    fn a_span_of_dates_across_years_is_not_the_calendar_year() {
+        let span = "From August 15, 2021, to August 14, 2022, there were 250 attacks.";
+        assert!(time_clash(
+            span,
+            "Pakistan saw at least 376 attacks in 2022."
+        ));
+        assert!(time_clash("There were 376 attacks in 2022.", span));
+        // the same span, or a month of one year, is not that
+        assert!(!time_clash(
+            span,
+            "Between August 15, 2021 and August 14, 2022, 250 attacks."
+        ));
+        assert!(!time_clash(
+            "In October 2022, 40 attacks.",
+            "There were 376 attacks in 2022."
+        ));
     }
 
     #[test]
