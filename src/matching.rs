@@ -1091,8 +1091,14 @@ pub fn evidence_for(
         // it shares: the number itself says it is on topic
         let states_rare = claim_rare && p.figures.iter().any(|f| same_rare_number(fc, f));
         let states_near = p.figures.iter().any(|f| near_number(fc, f));
+        // the claim's own number (two digits or more) said again: read, and left to the
+        // judge, who takes a weak match only from the source the claim cites
+        let states_same = two_digit_number(fc)
+            && p.figures
+                .iter()
+                .any(|f| same_number(fc, f) && f.unit == fc.unit);
         if pscore < settings.match_threshold * 0.6
-            && !((states_rare || states_near) && pscore >= RARE_MIN_WORDS)
+            && !((states_rare || states_near || states_same) && pscore >= RARE_MIN_WORDS)
         {
             continue;
         }
