@@ -122,6 +122,8 @@ const SETS: &[(&str, f64)] = &[
     ("domains/media", 0.60),
     ("domains/shipping", 0.66),
     ("domains/wildfires", 0.72),
+    ("domains/earthquakes", 0.70),
+    ("domains/pensions", 0.59),
 ];
 
 #[test]
