@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod matching;
 pub mod provenance;
 pub mod report;
+pub mod retrieve;
 pub mod sarif;
 pub mod segment;
 pub mod text;

@@ -455,6 +455,7 @@ impl Loaded {
         Context {
             corpus: &self.corpus,
             index: &self.index,
+            retriever: &self.index,
             provenance: &self.provenance,
             settings: &self.config.settings,
         }

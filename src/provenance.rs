@@ -54,18 +54,27 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn shingles(corpus: &Corpus, source: usize) -> BTreeSet<u64> {
+/// The shingle hashes of one source's evidence passages.
+pub fn shingles_of<'a>(passages: impl Iterator<Item = &'a crate::corpus::Passage>) -> Vec<u64> {
     let mut out = BTreeSet::new();
-    for p in corpus
-        .passages
-        .iter()
-        .filter(|p| p.source == source && is_evidence(p))
-    {
+    for p in passages.filter(|p| is_evidence(p)) {
         let w = words(&p.text);
         for win in w.windows(SHINGLE) {
             let mut h = DefaultHasher::new();
             win.hash(&mut h);
             out.insert(h.finish());
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Each source's passages, as ranges of `corpus.passages` (they are contiguous, in
+/// source order; a corpus built otherwise falls back to a grouping pass).
+fn passage_ranges(corpus: &Corpus) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); corpus.sources.len()];
+    for (pi, p) in corpus.passages.iter().enumerate() {
+        if let Some(list) = out.get_mut(p.source) {
+            list.push(pi);
         }
     }
     out
@@ -194,17 +203,31 @@ fn resolve_all(corpus: &Corpus, resolver: &Resolver) -> HashMap<String, Option<u
 
 impl Provenance {
     pub fn analyze(corpus: &Corpus) -> Provenance {
+        Provenance::analyze_with(corpus, None)
+    }
+
+    /// [`Provenance::analyze`] with each source's shingles already computed (from the
+    /// persisted index; see [`shingles_of`]), in source order.
+    pub fn analyze_with(corpus: &Corpus, precomputed: Option<Vec<Vec<u64>>>) -> Provenance {
         let n = corpus.sources.len();
         let mut span = crate::timings::stage("provenance.copies");
         span.total(n);
-        let sets: Vec<BTreeSet<u64>> = (0..n)
-            .map(|s| {
-                crate::timings::tick();
-                shingles(corpus, s)
-            })
-            .collect();
+        let sets: Vec<Vec<u64>> = match precomputed {
+            Some(sets) if sets.len() == n => sets,
+            _ => {
+                // one pass groups the passages by source: each source reads only its own
+                let by_source = passage_ranges(corpus);
+                by_source
+                    .par_iter()
+                    .map(|list| {
+                        crate::timings::tick();
+                        shingles_of(list.iter().map(|&pi| &corpus.passages[pi]))
+                    })
+                    .collect()
+            }
+        };
         span.count("sources", n);
-        span.count("shingles", sets.iter().map(BTreeSet::len).sum());
+        span.count("shingles", sets.iter().map(Vec::len).sum());
         // inverted index: shingle -> sources, so only sources sharing text are compared
         let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
         for (s, set) in sets.iter().enumerate() {
