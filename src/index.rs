@@ -435,15 +435,29 @@ fn deletion_variants(w: &str) -> Vec<String> {
 
 impl Index {
     pub fn build(corpus: &Corpus, analyzer: Analyzer) -> Index {
+        Index::build_with(corpus, analyzer, Vec::new())
+    }
+
+    /// [`Index::build`] with the terms of some passages already known (from the
+    /// persisted index): `known[pi]`, when `known` has one entry per passage.
+    pub fn build_with(corpus: &Corpus, analyzer: Analyzer, known: Vec<Option<Vec<Term>>>) -> Index {
         let mut span = crate::timings::stage("index.terms");
         span.total(corpus.passages.len());
+        let mut known = known;
+        if known.len() != corpus.passages.len() {
+            known = Vec::new();
+            known.resize_with(corpus.passages.len(), || None);
+        }
         // analysing passages is the costly part: in parallel, in order
         let analysed: Vec<Vec<Term>> = corpus
             .passages
             .par_iter()
-            .map(|p| {
+            .zip(known.into_par_iter())
+            .map(|(p, known)| {
                 crate::timings::tick();
-                if is_evidence(p) {
+                if let Some(t) = known {
+                    t
+                } else if is_evidence(p) {
                     analyzer.terms_masking(&p.text, &p.figures)
                 } else {
                     Vec::new()

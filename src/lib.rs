@@ -25,6 +25,7 @@ pub mod report;
 pub mod retrieve;
 pub mod sarif;
 pub mod segment;
+pub mod store;
 pub mod text;
 pub mod timings;
 pub mod trace;
