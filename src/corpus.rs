@@ -486,20 +486,20 @@ impl Corpus {
                     parts
                 });
                 let (passages, stored) = match found {
-                    Some((passages, terms, shingles)) => (
-                        passages,
+                    Some(parts) => (
+                        parts.passages,
                         Stored {
                             content,
-                            terms: Some(terms),
-                            shingles: Some(shingles),
+                            terms: Some(parts.terms),
+                            shingles: Some(parts.shingles),
+                            cites: Some(parts.cites),
                         },
                     ),
                     None => (
                         cut(&source),
                         Stored {
                             content,
-                            terms: None,
-                            shingles: None,
+                            ..Default::default()
                         },
                     ),
                 };
@@ -580,6 +580,8 @@ pub struct Stored {
     pub terms: Option<Vec<Vec<crate::index::Term>>>,
     /// Its shingles, when its entry was sound.
     pub shingles: Option<Vec<u64>>,
+    /// The citations of each of its passages, when its entry was sound.
+    pub cites: Option<Vec<crate::provenance::PassageCites>>,
 }
 
 /// A source cut into passages with their figures (`source` index left at 0).

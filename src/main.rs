@@ -10,7 +10,7 @@ use claimcheck::index::{Analyzer, Index};
 use claimcheck::judge::Citation;
 use claimcheck::judge::{Context, Severity, Verdict};
 use claimcheck::lint::{lint_draft_with_claims, Silenced};
-use claimcheck::provenance::Provenance;
+use claimcheck::provenance::{PassageCites, Provenance};
 use claimcheck::report::{self, Format, HumanOptions, Summary};
 use claimcheck::store::Store;
 use claimcheck::timings::stage;
@@ -495,14 +495,19 @@ impl Built {
         }
         let mut known: Vec<Option<Vec<claimcheck::index::Term>>> = Vec::new();
         known.resize_with(corpus.passages.len(), || None);
+        let mut read: Vec<Option<PassageCites>> = vec![None; corpus.passages.len()];
         let mut shingles: Vec<Option<Vec<u64>>> = Vec::with_capacity(stored.len());
         let mut fresh = Vec::new();
         let contents: Vec<u128> = stored.iter().filter_map(|s| s.content).collect();
         for (s, st) in stored.into_iter().enumerate() {
-            match st.terms {
-                Some(terms) if terms.len() == ranges[s].len() => {
-                    for (slot, t) in known[ranges[s].clone()].iter_mut().zip(terms) {
+            let r = ranges[s].clone();
+            match (st.terms, st.cites) {
+                (Some(terms), Some(cites)) if terms.len() == r.len() && cites.len() == r.len() => {
+                    for (slot, t) in known[r.clone()].iter_mut().zip(terms) {
                         *slot = Some(t);
+                    }
+                    for (slot, c) in read[r].iter_mut().zip(cites) {
+                        *slot = Some(c);
                     }
                 }
                 _ => fresh.extend(st.content.map(|c| (s, c))),
@@ -528,6 +533,13 @@ impl Built {
             .collect();
         span.count("sources", shingles.len());
         drop(span);
+        let span = stage("provenance.read");
+        let read: Vec<PassageCites> = read
+            .into_par_iter()
+            .zip(corpus.passages.par_iter())
+            .map(|(known, p)| known.unwrap_or_else(|| claimcheck::provenance::passage_cites(p)))
+            .collect();
+        drop(span);
         if let Some(store) = store {
             let mut span = stage("index.write");
             span.total(fresh.len());
@@ -540,6 +552,7 @@ impl Built {
                         &corpus.passages[r.clone()],
                         &index.terms[r],
                         &shingles[s],
+                        &read[ranges[s].clone()],
                     );
                     store.put(content, &entry).err().map(|e| e.to_string())
                 })
@@ -559,7 +572,7 @@ impl Built {
         }
         let provenance = provenance.then(|| {
             let _span = stage("provenance");
-            Provenance::analyze_with(&corpus, Some(shingles))
+            Provenance::analyze_with(&corpus, Some(shingles), Some(read))
         });
         Ok(Built {
             config,

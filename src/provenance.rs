@@ -171,44 +171,72 @@ fn reporting_subject(sentence: &str) -> Option<String> {
     }
 }
 
+/// What one passage cites, as written: its inline citations ("Mir, 2022", "according
+/// to PIPS") and the organisation that is the subject of its reporting verb; for a
+/// reference-list line, the line itself. Read once per passage (and kept in the
+/// persisted index), then resolved against the corpus on every run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassageCites {
+    pub inline: Vec<String>,
+    pub subject: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// The citations of one passage, as written (see [`PassageCites`]).
+pub fn passage_cites(p: &crate::corpus::Passage) -> PassageCites {
+    match p.kind {
+        PassageKind::Prose => PassageCites {
+            inline: inline_citations(&p.text)
+                .into_iter()
+                .map(|c| c.text)
+                .collect(),
+            subject: reporting_subject(&p.text),
+            reference: None,
+        },
+        PassageKind::Reference => PassageCites {
+            reference: Some(
+                p.text
+                    .trim()
+                    .trim_start_matches(['-', '*', ' '])
+                    .to_string(),
+            ),
+            ..Default::default()
+        },
+        PassageKind::Meta => PassageCites::default(),
+    }
+}
+
 /// Every distinct citation text of the corpus (inline citations, reporting subjects,
 /// reference-list lines) resolved once, in parallel.
-fn resolve_all(corpus: &Corpus, resolver: &Resolver) -> HashMap<String, Option<usize>> {
-    let mut texts: BTreeSet<String> = BTreeSet::new();
-    for p in &corpus.passages {
-        match p.kind {
-            PassageKind::Prose => {
-                texts.extend(inline_citations(&p.text).into_iter().map(|c| c.text));
-                texts.extend(reporting_subject(&p.text));
-            }
-            PassageKind::Reference => {
-                texts.insert(
-                    p.text
-                        .trim()
-                        .trim_start_matches(['-', '*', ' '])
-                        .to_string(),
-                );
-            }
-            PassageKind::Meta => {}
-        }
+fn resolve_all(cites: &[PassageCites], resolver: &Resolver) -> HashMap<String, Option<usize>> {
+    let mut texts: BTreeSet<&str> = BTreeSet::new();
+    for c in cites {
+        texts.extend(c.inline.iter().map(String::as_str));
+        texts.extend(c.subject.as_deref());
+        texts.extend(c.reference.as_deref());
     }
     texts
         .into_par_iter()
         .map(|t| {
-            let r = resolver.resolve(&t);
-            (t, r)
+            let r = resolver.resolve(t);
+            (t.to_string(), r)
         })
         .collect()
 }
 
 impl Provenance {
     pub fn analyze(corpus: &Corpus) -> Provenance {
-        Provenance::analyze_with(corpus, None)
+        Provenance::analyze_with(corpus, None, None)
     }
 
-    /// [`Provenance::analyze`] with each source's shingles already computed (from the
-    /// persisted index; see [`shingles_of`]), in source order.
-    pub fn analyze_with(corpus: &Corpus, precomputed: Option<Vec<Vec<u64>>>) -> Provenance {
+    /// [`Provenance::analyze`] with each source's shingles (see [`shingles_of`], in
+    /// source order) and each passage's citations (see [`passage_cites`]) already read,
+    /// as the persisted index keeps them.
+    pub fn analyze_with(
+        corpus: &Corpus,
+        precomputed: Option<Vec<Vec<u64>>>,
+        cites_read: Option<Vec<PassageCites>>,
+    ) -> Provenance {
         let n = corpus.sources.len();
         let mut span = crate::timings::stage("provenance.copies");
         span.total(n);
@@ -289,8 +317,12 @@ impl Provenance {
         drop(span);
         let mut span = crate::timings::stage("provenance.citations");
         // citations
+        let read: Vec<PassageCites> = match cites_read {
+            Some(c) if c.len() == corpus.passages.len() => c,
+            _ => corpus.passages.par_iter().map(passage_cites).collect(),
+        };
         let resolver = Resolver::new(corpus);
-        let memo = resolve_all(corpus, &resolver);
+        let memo = resolve_all(&read, &resolver);
         span.count("distinct", memo.len());
         let resolve = |t: &str| match memo.get(t) {
             Some(found) => *found,
@@ -299,35 +331,29 @@ impl Provenance {
         let mut cites = vec![Vec::new(); n];
         // each source's reference list, once
         let mut references: Vec<Vec<String>> = vec![Vec::new(); n];
-        for p in corpus
-            .passages
-            .iter()
-            .filter(|p| p.kind == PassageKind::Reference)
-        {
-            references[p.source].push(
-                p.text
-                    .trim()
-                    .trim_start_matches(['-', '*', ' '])
-                    .to_string(),
-            );
+        for (p, c) in corpus.passages.iter().zip(&read) {
+            if let Some(r) = &c.reference {
+                references[p.source].push(r.clone());
+            }
         }
         let mut attributions = vec![Vec::new(); corpus.passages.len()];
-        for (pi, p) in corpus.passages.iter().enumerate() {
+        for (pi, (p, read)) in corpus.passages.iter().zip(&read).enumerate() {
             let s = p.source;
             match p.kind {
                 PassageKind::Prose => {
-                    let mut found: Vec<(String, Option<String>)> = inline_citations(&p.text)
-                        .into_iter()
+                    let mut found: Vec<(String, Option<String>)> = read
+                        .inline
+                        .iter()
                         .map(|c| {
-                            let r = reference_entry(&references[s], &c.text);
-                            (c.text, r)
+                            let r = reference_entry(&references[s], c);
+                            (c.clone(), r)
                         })
                         .collect();
-                    if let Some(subject) = reporting_subject(&p.text) {
+                    if let Some(subject) = &read.subject {
                         if !found.iter().any(|(t, _)| {
                             subject.contains(t.as_str()) || t.contains(subject.as_str())
                         }) {
-                            found.push((subject, None));
+                            found.push((subject.clone(), None));
                         }
                     }
                     for (text, reference) in found {
@@ -348,11 +374,7 @@ impl Provenance {
                     }
                 }
                 PassageKind::Reference => {
-                    let text = p
-                        .text
-                        .trim()
-                        .trim_start_matches(['-', '*', ' '])
-                        .to_string();
+                    let text = read.reference.clone().unwrap_or_default();
                     let target = resolve(&text).filter(|t| *t != s);
                     if !cites[s].iter().any(|x: &Cite| x.text == text) {
                         cites[s].push(Cite {

@@ -18,6 +18,7 @@
 use crate::corpus::Passage;
 use crate::figure::{Figure, Form, Measure, Qualifier, Unit};
 use crate::index::Term;
+use crate::provenance::PassageCites;
 use crate::segment::PassageKind;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -86,6 +87,9 @@ struct StoredPassage {
     figures: Vec<StoredFigure>,
     /// (key, start, end, entity)
     terms: Vec<(u32, usize, usize, bool)>,
+    /// (inline citations, reporting subject, reference-list line), see
+    /// [`crate::provenance::PassageCites`]
+    cites: (Vec<String>, Option<String>, Option<String>),
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -109,9 +113,16 @@ struct StoredFigure {
     form: u8,
 }
 
-/// What an entry gives back: the file's passages (source index 0), their terms and
-/// its shingles.
-pub type Parts = (Vec<Passage>, Vec<Vec<Term>>, Vec<u64>);
+/// What an entry gives back.
+pub struct Parts {
+    /// The file's passages (source index 0).
+    pub passages: Vec<Passage>,
+    /// The terms of each passage.
+    pub terms: Vec<Vec<Term>>,
+    pub shingles: Vec<u64>,
+    /// The citations of each passage, as written.
+    pub cites: Vec<PassageCites>,
+}
 
 const UNITS: [Unit; 5] = [
     Unit::Count,
@@ -167,11 +178,16 @@ fn fits(text: &str, start: usize, end: usize) -> bool {
 
 impl Entry {
     /// The entry of one file: its passages (in order), their terms and its shingles.
-    pub fn new(passages: &[Passage], terms: &[Vec<Term>], shingles: &[u64]) -> Entry {
+    pub fn new(
+        passages: &[Passage],
+        terms: &[Vec<Term>],
+        shingles: &[u64],
+        cites: &[PassageCites],
+    ) -> Entry {
         let mut keys: Vec<String> = Vec::new();
         let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         let mut stored = Vec::with_capacity(passages.len());
-        for (p, ts) in passages.iter().zip(terms) {
+        for ((p, ts), c) in passages.iter().zip(terms).zip(cites) {
             let terms = ts
                 .iter()
                 .map(|t| {
@@ -212,6 +228,7 @@ impl Entry {
                 kind: code(&KINDS, &p.kind),
                 figures,
                 terms,
+                cites: (c.inline.clone(), c.subject.clone(), c.reference.clone()),
             });
         }
         Entry {
@@ -226,6 +243,7 @@ impl Entry {
     pub fn parts(self, text: &str) -> Option<Parts> {
         let mut passages = Vec::with_capacity(self.passages.len());
         let mut terms = Vec::with_capacity(self.passages.len());
+        let mut cites = Vec::with_capacity(self.passages.len());
         for sp in self.passages {
             if !fits(text, sp.start, sp.end) {
                 return None;
@@ -276,8 +294,19 @@ impl Entry {
             let kind = decode(&KINDS, sp.kind)?;
             passages.push(Passage::new(sp.start..sp.end, ptext, kind, figures));
             terms.push(ts);
+            let (inline, subject, reference) = sp.cites;
+            cites.push(PassageCites {
+                inline,
+                subject,
+                reference,
+            });
         }
-        Some((passages, terms, self.shingles))
+        Some(Parts {
+            passages,
+            terms,
+            shingles: self.shingles,
+            cites,
+        })
     }
 }
 
@@ -475,14 +504,20 @@ mod tests {
         ));
         let idx = crate::index::Index::build(&c, crate::index::Analyzer::new(&[]));
         let sh = crate::provenance::shingles_of(c.passages.iter());
+        let read: Vec<PassageCites> = c
+            .passages
+            .iter()
+            .map(crate::provenance::passage_cites)
+            .collect();
         let h = content_hash(text.as_bytes());
         store
-            .put(h, &Entry::new(&c.passages, &idx.terms, &sh))
+            .put(h, &Entry::new(&c.passages, &idx.terms, &sh, &read))
             .unwrap();
-        let (passages, terms, shingles) = store.get(h).unwrap().parts(text).unwrap();
-        assert_eq!(terms, idx.terms);
-        assert_eq!(shingles, sh);
-        for (a, b) in passages.iter().zip(&c.passages) {
+        let parts = store.get(h).unwrap().parts(text).unwrap();
+        assert_eq!(parts.terms, idx.terms);
+        assert_eq!(parts.shingles, sh);
+        assert_eq!(parts.cites, read);
+        for (a, b) in parts.passages.iter().zip(&c.passages) {
             assert_eq!((&a.span, &a.text, a.kind), (&b.span, &b.text, b.kind));
             assert_eq!(a.figures, b.figures);
         }
@@ -501,7 +536,7 @@ mod tests {
         assert!(store.get(h).is_none());
         // an entry of a longer text does not fit a shorter one
         store
-            .put(h, &Entry::new(&c.passages, &idx.terms, &sh))
+            .put(h, &Entry::new(&c.passages, &idx.terms, &sh, &read))
             .unwrap();
         assert!(store.get(h).unwrap().parts("The Taliban").is_none());
         assert_eq!(store.prune(&HashSet::new()).unwrap(), 1);
