@@ -59,8 +59,11 @@ enum Command {
     },
     /// The corpus at a glance: sources, what they copy and what they cite
     Sources(Common),
-    /// Build or refresh the persisted index of the corpus (.claimcheck/ beside
-    /// claims.toml, or --index DIR), which check, lint, trace and sources then reuse
+    /// Build or refresh the persisted index that check, lint, trace and sources reuse
+    ///
+    /// The index is kept in .claimcheck/ beside claims.toml (or --index DIR), one entry
+    /// a file, keyed by its content: a later run re-reads only files that changed or
+    /// were added. Entries of files that changed or left the corpus are removed.
     Index(Common),
     /// List every figure read in a text file (`-` for standard input)
     Figures {
@@ -465,7 +468,8 @@ fn exit_for(findings: &[Finding], fail_on: FailOn) -> ExitCode {
 struct Built {
     config: Config,
     corpus: Corpus,
-    index: Index,
+    /// `None` for `claimcheck index`, which needs only each file's own parts.
+    index: Option<Index>,
     /// `None` when not asked for (`claimcheck index` keeps only each file's shingles).
     provenance: Option<Provenance>,
     /// The content hash of each source read with an index.
@@ -477,7 +481,7 @@ impl Built {
         config: Config,
         common: &Common,
         store: Option<&Store>,
-        provenance: bool,
+        full: bool,
     ) -> Result<Built, miette::Report> {
         use rayon::prelude::*;
         let span = stage("corpus");
@@ -514,13 +518,34 @@ impl Built {
             }
             shingles.push(st.shingles);
         }
-        let span = stage("index");
-        let index = Index::build_with(
-            &corpus,
-            Analyzer::with_profiles(&config.entities, &config.profiles),
-            known,
-        );
-        drop(span);
+        let analyzer = Analyzer::with_profiles(&config.entities, &config.profiles);
+        // `claimcheck index` needs the terms of new files only, not the global index
+        let (index, new_terms) = if full {
+            let _span = stage("index");
+            (
+                Some(Index::build_with(&corpus, analyzer, known)),
+                Vec::new(),
+            )
+        } else {
+            let _span = stage("index.terms");
+            let terms: Vec<Vec<Vec<claimcheck::index::Term>>> = fresh
+                .par_iter()
+                .map(|&(s, _)| {
+                    corpus.passages[ranges[s].clone()]
+                        .iter()
+                        .map(|p| {
+                            if claimcheck::index::is_evidence(p) {
+                                analyzer.terms_masking(&p.text, &p.figures)
+                            } else {
+                                Vec::new()
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            (None, terms)
+        };
+
         let mut span = stage("provenance.shingles");
         let shingles: Vec<Vec<u64>> = shingles
             .into_par_iter()
@@ -545,12 +570,17 @@ impl Built {
             span.total(fresh.len());
             let failed: Vec<String> = fresh
                 .par_iter()
-                .filter_map(|&(s, content)| {
+                .enumerate()
+                .filter_map(|(i, &(s, content))| {
                     claimcheck::timings::tick();
                     let r = ranges[s].clone();
+                    let terms = match &index {
+                        Some(ix) => &ix.terms[r.clone()],
+                        None => new_terms[i].as_slice(),
+                    };
                     let entry = claimcheck::store::Entry::new(
                         &corpus.passages[r.clone()],
-                        &index.terms[r],
+                        terms,
                         &shingles[s],
                         &read[ranges[s].clone()],
                     );
@@ -570,7 +600,7 @@ impl Built {
                 ));
             }
         }
-        let provenance = provenance.then(|| {
+        let provenance = full.then(|| {
             let _span = stage("provenance");
             Provenance::analyze_with(&corpus, Some(shingles), Some(read))
         });
@@ -605,7 +635,10 @@ impl Loaded {
         Ok(Loaded {
             config: built.config,
             corpus: built.corpus,
-            index: built.index,
+            index: match built.index {
+                Some(i) => i,
+                None => return Err(miette::miette!("the index was not built")),
+            },
             provenance: built.provenance.unwrap_or_default(),
         })
     }
@@ -815,10 +848,12 @@ fn run_trace(common: Common, target: String) -> ExitCode {
 
 /// `claimcheck index`: every file's entry made or refreshed, stale entries removed.
 fn run_index(common: Common) -> ExitCode {
+    let span = stage("config");
     let config = match load_config(&common, false) {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
+    drop(span);
     let store = match open_store(&config, &common, true) {
         Ok(Some(s)) => s,
         Ok(None) => {
