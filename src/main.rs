@@ -855,7 +855,7 @@ fn run_index(common: Common) -> ExitCode {
     };
     drop(span);
     let store = match open_store(&config, &common, true) {
-        Ok(Some(s)) => s,
+        Ok(Some(s)) => s.verifying_only(),
         Ok(None) => {
             return fail(miette::miette!(
                 code = "claimcheck::index::disabled",

@@ -256,25 +256,27 @@ impl Provenance {
         };
         span.count("sources", n);
         span.count("shingles", sets.iter().map(Vec::len).sum());
-        // inverted index: shingle -> sources, so only sources sharing text are compared
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        // inverted index: shingle -> sources, so only sources sharing text are compared;
+        // as (shingle, source) pairs sorted by shingle (in parallel), not a hash map of
+        // millions of lists. A source's shingles are distinct, so a run's sources are too.
+        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(sets.iter().map(Vec::len).sum());
         for (s, set) in sets.iter().enumerate() {
-            for h in set {
-                postings.entry(*h).or_default().push(s);
-            }
+            pairs.extend(set.iter().map(|&h| (h, s as u32)));
         }
+        pairs.par_sort_unstable();
         let mut shared: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); n];
-        for list in postings.values() {
-            if list.len() > 1 && list.len() <= 8 {
-                for &a in list {
-                    for &b in list {
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() > 1 && run.len() <= 8 {
+                for &(_, a) in run {
+                    for &(_, b) in run {
                         if a != b {
-                            *shared[a].entry(b).or_default() += 1;
+                            *shared[a as usize].entry(b as usize).or_default() += 1;
                         }
                     }
                 }
             }
         }
+        drop(pairs);
         let mut overlap = vec![BTreeMap::new(); n];
         let mut derived_from = vec![Vec::new(); n];
         for a in 0..n {
