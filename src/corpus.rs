@@ -449,7 +449,7 @@ impl Corpus {
         let mut read = crate::timings::stage("corpus.read");
         read.total(files.len());
         // read, decode and cut files in parallel; `collect` keeps the sorted order
-        let loaded: Vec<(Option<(Loaded, Stored)>, Vec<CorpusWarning>)> = files
+        let loaded: Vec<(Option<Loaded>, Vec<CorpusWarning>)> = files
             .par_iter()
             .map(|f| {
                 let _tick = crate::timings::item("corpus.read");
@@ -568,8 +568,8 @@ impl Corpus {
     }
 }
 
-/// A source read from disk with its passages.
-type Loaded = (Source, Vec<Passage>);
+/// A source read from disk with its passages, and what the index gave for it.
+type Loaded = ((Source, Vec<Passage>), Stored);
 
 /// What the persisted index gave for one source (see [`Corpus::load_with`]).
 #[derive(Debug, Default)]
