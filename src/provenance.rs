@@ -289,15 +289,17 @@ impl Provenance {
         for a in 0..n {
             for (&b, &ca) in &overlap[a] {
                 let cb = overlap[b].get(&a).copied().unwrap_or(0.0);
-                let lowered =
-                    lowered[a].get_or_insert_with(|| corpus.sources[a].text.to_lowercase());
-                let threshold = if mentions(lowered, corpus, b) {
-                    CONTAINMENT_ATTRIBUTED
-                } else {
-                    CONTAINMENT
-                };
-                if ca < threshold {
+                // whether `a` names `b` matters only between the two thresholds: the
+                // whole text is lowercased and searched only then
+                if ca < CONTAINMENT_ATTRIBUTED {
                     continue;
+                }
+                if ca < CONTAINMENT {
+                    let lowered =
+                        lowered[a].get_or_insert_with(|| corpus.sources[a].text.to_lowercase());
+                    if !mentions(lowered, corpus, b) {
+                        continue;
+                    }
                 }
                 // a copies b unless b is the copy: dates first, then who contains whom
                 let date = |s: usize| corpus.sources[s].meta.as_ref().and_then(|m| m.date.clone());
