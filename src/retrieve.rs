@@ -27,3 +27,51 @@ impl Retriever for Index {
         Cow::Borrowed(Index::passages_with_value(self, value))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Source};
+    use crate::judge::{judge_claim, Citation, Context, Verdict};
+
+    /// A retriever that finds nothing: judging sees only what it is given.
+    struct Nothing;
+
+    impl Retriever for Nothing {
+        fn candidates(&self, _: &[Term], _: usize, _: &dyn Fn(usize) -> bool) -> Vec<usize> {
+            Vec::new()
+        }
+        fn passages_with_value(&self, _: f64) -> Cow<'_, [u32]> {
+            Cow::Borrowed(&[])
+        }
+    }
+
+    #[test]
+    fn judging_takes_its_candidates_from_the_retriever() {
+        let mut corpus = Corpus::default();
+        corpus.add_source(Source::new(
+            "a".into(),
+            "a.txt".into(),
+            "a.txt".into(),
+            "The Taliban released 780 TTP prisoners in 2021.".into(),
+            None,
+        ));
+        let index = Index::build(&corpus, crate::index::Analyzer::new(&[]));
+        let provenance = crate::provenance::Provenance::analyze(&corpus);
+        let settings = crate::config::Settings::default();
+        let claim = "The Taliban released 780 TTP prisoners in 2021";
+        let figures = crate::figure::extract_figures(claim);
+        let verdict = |retriever: &dyn Retriever| {
+            let ctx = Context {
+                corpus: &corpus,
+                index: &index,
+                retriever,
+                provenance: &provenance,
+                settings: &settings,
+            };
+            judge_claim(ctx, claim, &figures, &Citation::Uncited, &[])[0].verdict
+        };
+        assert_eq!(verdict(&index), Verdict::Supported);
+        assert_eq!(verdict(&Nothing), Verdict::Unattributed);
+    }
+}
