@@ -259,6 +259,7 @@ impl Provenance {
         // inverted index: shingle -> sources, so only sources sharing text are compared;
         // as (shingle, source) pairs sorted by shingle (in parallel), not a hash map of
         // millions of lists. A source's shingles are distinct, so a run's sources are too.
+        let pairs_span = crate::timings::stage("provenance.pairs");
         let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(sets.iter().map(Vec::len).sum());
         for (s, set) in sets.iter().enumerate() {
             pairs.extend(set.iter().map(|&h| (h, s as u32)));
@@ -277,6 +278,9 @@ impl Provenance {
             }
         }
         drop(pairs);
+        drop(pairs_span);
+        let mut graph_span = crate::timings::stage("provenance.graph");
+        graph_span.count("pairs", shared.iter().map(BTreeMap::len).sum());
         let mut overlap = vec![BTreeMap::new(); n];
         let mut derived_from = vec![Vec::new(); n];
         for a in 0..n {
@@ -318,6 +322,8 @@ impl Provenance {
         for (a, from) in derived_from.iter_mut().enumerate() {
             from.retain(|b| !edges[a].iter().any(|c| c != b && edges[*b].contains(c)));
         }
+        graph_span.count("edges", edges.iter().map(Vec::len).sum());
+        drop(graph_span);
         drop(span);
         let mut span = crate::timings::stage("provenance.citations");
         // citations
