@@ -454,10 +454,14 @@ impl Store {
         out.extend_from_slice(&(body.len() as u64).to_le_bytes());
         out.extend_from_slice(&xxh3_64(&body).to_le_bytes());
         out.extend_from_slice(&body);
+        // unique per process and write: two files of the same content may be written
+        // at once by two threads
+        static WRITES: AtomicUsize = AtomicUsize::new(0);
         let tmp = dir.join(format!(
-            ".{}.{}.tmp",
+            ".{}.{}.{}.tmp",
             self.name(content),
-            std::process::id()
+            std::process::id(),
+            WRITES.fetch_add(1, Ordering::Relaxed)
         ));
         let written = std::fs::File::create(&tmp)
             .and_then(|mut f| f.write_all(&out))
