@@ -369,17 +369,23 @@ impl Analyzer {
 
     /// Terms of a text whose figures were already found (figure spans relative to `text`).
     pub fn terms_masking(&self, text: &str, figures: &[Figure]) -> Vec<Term> {
+        self.terms_masking_cited(text, figures, &crate::cite::inline_citations(text))
+    }
+
+    /// [`Analyzer::terms_masking`] with the text's inline citations already found.
+    pub fn terms_masking_cited(
+        &self,
+        text: &str,
+        figures: &[Figure],
+        citations: &[crate::cite::InlineCitation],
+    ) -> Vec<Term> {
         // a measure's unit words stay: "tonnes" says what "112 million" measures
         let mut masked: Vec<std::ops::Range<usize>> = figures
             .iter()
             .map(|f| f.span.start..f.unit_start.unwrap_or(f.span.end))
             .collect();
         // citations say who, not what: "(Mir, 2022)", "according to PIPS"
-        masked.extend(
-            crate::cite::inline_citations(text)
-                .into_iter()
-                .map(|c| c.span),
-        );
+        masked.extend(citations.iter().map(|c| c.span.clone()));
         masked.extend(
             crate::figure::years(text)
                 .into_iter()

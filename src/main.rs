@@ -519,30 +519,52 @@ impl Built {
             shingles.push(st.shingles);
         }
         let analyzer = Analyzer::with_profiles(&config.entities, &config.profiles);
+        {
+            // the files not found in the index: their terms and their citations as
+            // written, with the inline citations read once for both
+            let mut span = stage("index.analyse");
+            let pending: Vec<usize> = (0..corpus.passages.len())
+                .filter(|&pi| known[pi].is_none())
+                .collect();
+            span.total(pending.len());
+            span.count("passages", pending.len());
+            let done: Vec<(usize, Vec<claimcheck::index::Term>, PassageCites)> = pending
+                .into_par_iter()
+                .map(|pi| {
+                    claimcheck::timings::tick();
+                    let p = &corpus.passages[pi];
+                    let inline = if claimcheck::index::is_evidence(p) {
+                        claimcheck::cite::inline_citations(&p.text)
+                    } else {
+                        Vec::new()
+                    };
+                    let terms = if claimcheck::index::is_evidence(p) {
+                        analyzer.terms_masking_cited(&p.text, &p.figures, &inline)
+                    } else {
+                        Vec::new()
+                    };
+                    (
+                        pi,
+                        terms,
+                        claimcheck::provenance::passage_cites_with(p, || inline),
+                    )
+                })
+                .collect();
+            for (pi, terms, cites) in done {
+                known[pi] = Some(terms);
+                read[pi] = Some(cites);
+            }
+        }
         // `claimcheck index` needs the terms of new files only, not the global index
-        let (index, new_terms) = if full {
+        let (index, own_terms) = if full {
             let _span = stage("index");
             (
                 Some(Index::build_with(&corpus, analyzer, known)),
                 Vec::new(),
             )
         } else {
-            let _span = stage("index.terms");
-            let terms: Vec<Vec<Vec<claimcheck::index::Term>>> = fresh
-                .par_iter()
-                .map(|&(s, _)| {
-                    corpus.passages[ranges[s].clone()]
-                        .iter()
-                        .map(|p| {
-                            if claimcheck::index::is_evidence(p) {
-                                analyzer.terms_masking(&p.text, &p.figures)
-                            } else {
-                                Vec::new()
-                            }
-                        })
-                        .collect()
-                })
-                .collect();
+            let terms: Vec<Vec<claimcheck::index::Term>> =
+                known.into_iter().map(Option::unwrap_or_default).collect();
             (None, terms)
         };
 
@@ -558,25 +580,22 @@ impl Built {
             .collect();
         span.count("sources", shingles.len());
         drop(span);
-        let span = stage("provenance.read");
         let read: Vec<PassageCites> = read
-            .into_par_iter()
-            .zip(corpus.passages.par_iter())
+            .into_iter()
+            .zip(&corpus.passages)
             .map(|(known, p)| known.unwrap_or_else(|| claimcheck::provenance::passage_cites(p)))
             .collect();
-        drop(span);
         if let Some(store) = store {
             let mut span = stage("index.write");
             span.total(fresh.len());
             let failed: Vec<String> = fresh
                 .par_iter()
-                .enumerate()
-                .filter_map(|(i, &(s, content))| {
+                .filter_map(|&(s, content)| {
                     claimcheck::timings::tick();
                     let r = ranges[s].clone();
                     let terms = match &index {
                         Some(ix) => &ix.terms[r.clone()],
-                        None => new_terms[i].as_slice(),
+                        None => &own_terms[r.clone()],
                     };
                     let entry = claimcheck::store::Entry::new(
                         &corpus.passages[r.clone()],

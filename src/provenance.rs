@@ -184,12 +184,18 @@ pub struct PassageCites {
 
 /// The citations of one passage, as written (see [`PassageCites`]).
 pub fn passage_cites(p: &crate::corpus::Passage) -> PassageCites {
+    passage_cites_with(p, || inline_citations(&p.text))
+}
+
+/// [`passage_cites`] with the inline citations of a prose passage found by `inline`
+/// (already, when its terms were analysed).
+pub fn passage_cites_with(
+    p: &crate::corpus::Passage,
+    inline: impl FnOnce() -> Vec<crate::cite::InlineCitation>,
+) -> PassageCites {
     match p.kind {
         PassageKind::Prose => PassageCites {
-            inline: inline_citations(&p.text)
-                .into_iter()
-                .map(|c| c.text)
-                .collect(),
+            inline: inline().into_iter().map(|c| c.text).collect(),
             subject: reporting_subject(&p.text),
             reference: None,
         },
