@@ -89,13 +89,15 @@ def frac(x):
     return x[0] / x[1] if x[1] else float("nan")
 
 
-def ours(cc, base, claims):
+def ours(cc, base, claims, index=None, name="claimcheck lint"):
+    """`lint` without the persisted index, or with `index` (a folder) warm."""
+    flags = ["--index", str(index)] if index else ["--no-index"]
     code, out, err, wall, rss = timed([cc, "lint", "--claims", "claims.toml", "--format", "json",
-                                       "--timings", "draft.md"], cwd=base)
+                                       "--timings", "draft.md"] + flags, cwd=base)
     if code not in (0, 1):
         sys.exit(f"claimcheck exited {code}:\n{err[-3000:]}")
     st = parse_timings(err)
-    (base / "claimcheck.json").write_text(out)
+    (base / ("claimcheck-warm.json" if index else "claimcheck.json")).write_text(out)
     results = json.loads(out)["results"]
     picks = {}
     for c in claims:
@@ -106,11 +108,43 @@ def ours(cc, base, claims):
             r = hits[0]
             ev = r.get("evidence") or []
             picks[c["id"]] = (r["verdict"], ev[0]["file"] if ev else None, ev[0]["text"] if ev else None)
-    index_s = sum(st[k]["ms"] for k in ("corpus", "index", "provenance") if k in st) / 1e3
+    # the fixed cost: everything but judging and rendering (stages such as
+    # provenance.shingles run between the top-level ones)
+    index_s = (st["total"]["ms"] - sum(st[k]["ms"] for k in ("judge", "render") if k in st)) / 1e3
     m = re.search(r"p50=([\d.]+)ms p95=([\d.]+)ms", st.get("judge", {}).get("items", ""))
     p50, p95 = (float(m.group(1)), float(m.group(2))) if m else (float("nan"),) * 2
-    return {"tool": "claimcheck lint", "wall": wall, "rss": rss, "index_s": index_s,
+    return {"tool": name, "wall": wall, "rss": rss, "index_s": index_s,
             "p50": p50, "p95": p95, "picks": picks, "stages": st}
+
+
+def build_index(cc, base, index, name):
+    """`claimcheck index` into `index`: (row fields, its stdout)."""
+    code, out, err, wall, rss = timed([cc, "index", "--claims", "claims.toml", "--timings",
+                                       "--index", str(index)], cwd=base)
+    if code != 0:
+        sys.exit(f"claimcheck index exited {code}:\n{err[-3000:]}")
+    return {"tool": name, "wall": wall, "rss": rss, "index_s": wall, "stages": parse_timings(err),
+            "out": out.strip()}
+
+
+def persisted(cc, base, claims):
+    """The persisted index: cold build, warm lint, a one-file change re-indexed."""
+    import shutil
+    index = (base / "index").resolve()
+    if index.exists():
+        shutil.rmtree(index)
+    cold = build_index(cc, base, index, "claimcheck index (cold)")
+    warm = ours(cc, base, claims, index=index, name="claimcheck lint (warm index)")
+    # one file changed, re-indexed, then put back (and re-indexed again)
+    docs = sorted((base / "corpus").rglob("*.txt"))
+    victim = docs[len(docs) // 2]
+    original = victim.read_bytes()
+    victim.write_bytes(original + b"\nA later note put the figure at 1,234 in 2024.\n")
+    one = build_index(cc, base, index, "claimcheck index (one file changed)")
+    victim.write_bytes(original)
+    build_index(cc, base, index, "restore")
+    size = sum(f.stat().st_size for f in index.rglob("*") if f.is_file()) / 1e6
+    return cold, warm, one, size
 
 
 def peer(name, argv, claims):
@@ -147,6 +181,7 @@ def main():
         if key not in args.skip:
             runs.append((key, lambda name=name, argv=argv: peer(name, argv, claims)))
     rows = []
+    cc_rows = []
     for key, fn in runs:
         print(f"-- {key}", flush=True)
         r = fn()
@@ -154,17 +189,35 @@ def main():
         print(f"   {r['wall']:.1f} s, top-1 {frac(r['score']['top1']):.3f}, verdict {frac(r['score']['verdict']):.3f}",
               flush=True)
         rows.append(r)
+        if key == "claimcheck":
+            print("-- claimcheck with the persisted index", flush=True)
+            cold, warm, one, size = persisted(cc, base, claims)
+            warm["score"] = score(claims, warm["picks"])
+            same = (base / "claimcheck.json").read_bytes() == (base / "claimcheck-warm.json").read_bytes()
+            print(f"   index {cold['wall']:.1f} s cold, {one['wall']:.1f} s after one change, "
+                  f"{size:.1f} MB; warm lint {warm['wall']:.1f} s; output identical: {same}", flush=True)
+            cc_rows = [cold, warm, one, size, same]
 
     lines = [f"# archive {args.scale}: {man['docs']} documents, {mb:.1f} MB, {len(claims)} planted claims", "",
              f"Median document {man['median_doc_bytes'] / 1e3:.1f} kB, largest {man['largest_doc_bytes'] / 1e3:.0f} kB; "
              f"seed {man['seed']}. One run each, this machine, load average {__import__('os').getloadavg()[0]:.2f}.", "",
              "| tool | wall s | index s | index MB/s | ms/claim p50 | ms/claim p95 | peak RSS MB | top-1 | verdict |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for r in rows:
-        s = r["score"]
+    for r in rows[:1] + cc_rows[:3] + rows[1:]:
+        s = r.get("score")
+        if s is None:
+            lines.append(f"| {r['tool']} | {r['wall']:.1f} | {r['index_s']:.1f} | {mb / r['index_s']:.2f} | "
+                         f"– | – | {r['rss']:.0f} | – | – |")
+            continue
         lines.append(f"| {r['tool']} | {r['wall']:.1f} | {r['index_s']:.1f} | {mb / r['index_s']:.2f} | "
                      f"{r['p50']:.2f} | {r['p95']:.2f} | {r['rss']:.0f} | {frac(s['top1']):.3f} | "
                      f"{frac(s['verdict']):.3f} |")
+    if cc_rows:
+        cold, warm, one, size, same = cc_rows
+        lines += ["", f"Persisted index: {size:.1f} MB on disk; `{cold['out']}` (cold); after one file "
+                      f"changed: `{one['out']}`. Warm `lint` output byte-identical to `--no-index`: "
+                      f"{'yes' if same else 'NO'}. For the index rows, index s is the whole command; "
+                      f"for lint rows, the whole run but judging and rendering (`--timings`)."]
     kinds = list(rows[0]["score"]["kinds"])
     lines += ["", "Accuracy by kind of planted claim (top-1 / verdict):", "",
               "| kind | n | " + " | ".join(r["tool"] for r in rows) + " |",
@@ -177,11 +230,12 @@ def main():
             cells.append(f"{frac(ks['top1']):.2f} / {frac(ks['verdict']):.2f}" if ks["top1"][1]
                          else f"– / {frac(ks['verdict']):.2f}")
         lines.append(f"| {k} | {n} | " + " | ".join(cells) + " |")
-    st = rows[0]["stages"]
-    lines += ["", "claimcheck stages (`--timings`):", "", "| stage | wall ms | RSS MB | peak MB | items |",
-              "| --- | ---: | ---: | ---: | --- |"]
-    for k, v in st.items():
-        lines.append(f"| {k} | {v['ms']:.1f} | {v['rss']} | {v['peak']} | {v['items']} |")
+    for title, r in [("`lint --no-index`", rows[0])] + [(f"`{x['tool']}`", x) for x in cc_rows[:3]]:
+        st = r["stages"]
+        lines += ["", f"claimcheck stages, {title} (`--timings`):", "",
+                  "| stage | wall ms | RSS MB | peak MB | items |", "| --- | ---: | ---: | ---: | --- |"]
+        for k, v in st.items():
+            lines.append(f"| {k} | {v['ms']:.1f} | {v['rss']} | {v['peak']} | {v['items']} |")
 
     ours_r, peer_rows = rows[0], rows[1:]
     line = "ratio_vs_best_peer=na top1_ours=%.3f top1_peer=na verdict_ours=%.3f verdict_peer=na" % (

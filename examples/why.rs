@@ -27,7 +27,7 @@ fn main() {
             f.text, f.qualifier, f.noun, f.year
         );
     }
-    let cands = candidates(&idx, &c, &q, &s, &[]);
+    let cands = candidates(&idx, &idx, &c, &q, &s, &[]);
     let probe = std::env::var("WHY_PROBE").ok();
     for (rank, (pi, sc)) in cands.iter().enumerate() {
         if let Some(pr) = &probe {

@@ -116,6 +116,23 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// A passage of source 0 (see [`Corpus::push`]) whose frames are read when asked.
+    pub fn new(
+        span: Range<usize>,
+        text: String,
+        kind: PassageKind,
+        figures: Vec<Figure>,
+    ) -> Passage {
+        Passage {
+            source: 0,
+            span,
+            text,
+            kind,
+            figures,
+            frames: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The frame of figure `k` (see the `frames` field).
     pub fn frame(&self, k: usize) -> &crate::frame::Frame {
         &self.frames.get_or_init(|| {
@@ -364,6 +381,18 @@ impl Corpus {
     /// symlink is an [`CorpusWarning::Outside`], and so is a named file that is not
     /// .txt or .md.
     pub fn load(paths: &[PathBuf], metas: &[SourceMeta], boundary: Option<&Path>) -> Corpus {
+        Corpus::load_with(paths, metas, boundary, None).0
+    }
+
+    /// [`Corpus::load`] reusing the persisted index `store` where a file's entry is
+    /// sound: besides the corpus, each source's content hash and, for a file found in
+    /// the index, its passages' terms and its shingles (see [`crate::store`]).
+    pub fn load_with(
+        paths: &[PathBuf],
+        metas: &[SourceMeta],
+        boundary: Option<&Path>,
+        store: Option<&crate::store::Store>,
+    ) -> (Corpus, Vec<Stored>) {
         let mut corpus = Corpus::default();
         let mut walk = crate::timings::stage("corpus.walk");
         let mut files: Vec<PathBuf> = Vec::new();
@@ -437,6 +466,7 @@ impl Corpus {
                     }
                 };
                 let shown = crate::text::escape_control(&display).into_owned();
+                let content = store.map(|_| crate::store::content_hash(&bytes));
                 let Some(text) = decode(bytes, &shown, &mut warnings) else {
                     return (None, warnings);
                 };
@@ -447,14 +477,41 @@ impl Corpus {
                         .unwrap_or_else(|| display.clone())
                 });
                 let source = Source::new(id, f.clone(), display, text, meta);
-                let passages = cut(&source);
-                (Some((source, passages)), warnings)
+                let found = store.zip(content).and_then(|(st, c)| {
+                    let parts = st.get(c)?.parts(&source.text);
+                    match parts {
+                        Some(_) => st.hit(),
+                        None => st.refuse(),
+                    }
+                    parts
+                });
+                let (passages, stored) = match found {
+                    Some(parts) => (
+                        parts.passages,
+                        Stored {
+                            content,
+                            terms: Some(parts.terms),
+                            shingles: Some(parts.shingles),
+                            cites: Some(parts.cites),
+                        },
+                    ),
+                    None => (
+                        cut(&source),
+                        Stored {
+                            content,
+                            ..Default::default()
+                        },
+                    ),
+                };
+                (Some(((source, passages), stored)), warnings)
             })
             .collect();
+        let mut stored = Vec::new();
         for (loaded, warnings) in loaded {
             corpus.warnings.extend(warnings);
-            if let Some((source, passages)) = loaded {
+            if let Some(((source, passages), s)) = loaded {
                 corpus.push(source, passages);
+                stored.push(s);
             }
         }
         if crate::timings::enabled() {
@@ -464,8 +521,16 @@ impl Corpus {
             read.count("passages", corpus.passages.len());
             let figures = corpus.passages.iter().map(|p| p.figures.len()).sum();
             read.count("figures", figures);
+            if let Some(st) = store {
+                let n = |a: &std::sync::atomic::AtomicUsize| {
+                    a.load(std::sync::atomic::Ordering::Relaxed)
+                };
+                read.count("index_hits", n(&st.stats.hits));
+                read.count("index_misses", n(&st.stats.misses));
+                read.count("index_refused", n(&st.stats.refused));
+            }
         }
-        corpus
+        (corpus, stored)
     }
 
     fn push(&mut self, source: Source, passages: Vec<Passage>) {
@@ -503,8 +568,21 @@ impl Corpus {
     }
 }
 
-/// A source read from disk with its passages.
-type Loaded = (Source, Vec<Passage>);
+/// A source read from disk with its passages, and what the index gave for it.
+type Loaded = ((Source, Vec<Passage>), Stored);
+
+/// What the persisted index gave for one source (see [`Corpus::load_with`]).
+#[derive(Debug, Default)]
+pub struct Stored {
+    /// The hash of the file's bytes, when read with an index.
+    pub content: Option<u128>,
+    /// The terms of each of its passages, when its entry was sound.
+    pub terms: Option<Vec<Vec<crate::index::Term>>>,
+    /// Its shingles, when its entry was sound.
+    pub shingles: Option<Vec<u64>>,
+    /// The citations of each of its passages, when its entry was sound.
+    pub cites: Option<Vec<crate::provenance::PassageCites>>,
+}
 
 /// A source cut into passages with their figures (`source` index left at 0).
 fn cut(source: &Source) -> Vec<Passage> {

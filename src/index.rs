@@ -369,17 +369,23 @@ impl Analyzer {
 
     /// Terms of a text whose figures were already found (figure spans relative to `text`).
     pub fn terms_masking(&self, text: &str, figures: &[Figure]) -> Vec<Term> {
+        self.terms_masking_cited(text, figures, &crate::cite::inline_citations(text))
+    }
+
+    /// [`Analyzer::terms_masking`] with the text's inline citations already found.
+    pub fn terms_masking_cited(
+        &self,
+        text: &str,
+        figures: &[Figure],
+        citations: &[crate::cite::InlineCitation],
+    ) -> Vec<Term> {
         // a measure's unit words stay: "tonnes" says what "112 million" measures
         let mut masked: Vec<std::ops::Range<usize>> = figures
             .iter()
             .map(|f| f.span.start..f.unit_start.unwrap_or(f.span.end))
             .collect();
         // citations say who, not what: "(Mir, 2022)", "according to PIPS"
-        masked.extend(
-            crate::cite::inline_citations(text)
-                .into_iter()
-                .map(|c| c.span),
-        );
+        masked.extend(citations.iter().map(|c| c.span.clone()));
         masked.extend(
             crate::figure::years(text)
                 .into_iter()
@@ -438,15 +444,29 @@ fn deletion_variants(w: &str) -> Vec<String> {
 
 impl Index {
     pub fn build(corpus: &Corpus, analyzer: Analyzer) -> Index {
+        Index::build_with(corpus, analyzer, Vec::new())
+    }
+
+    /// [`Index::build`] with the terms of some passages already known (from the
+    /// persisted index): `known[pi]`, when `known` has one entry per passage.
+    pub fn build_with(corpus: &Corpus, analyzer: Analyzer, known: Vec<Option<Vec<Term>>>) -> Index {
         let mut span = crate::timings::stage("index.terms");
         span.total(corpus.passages.len());
+        let mut known = known;
+        if known.len() != corpus.passages.len() {
+            known = Vec::new();
+            known.resize_with(corpus.passages.len(), || None);
+        }
         // analysing passages is the costly part: in parallel, in order
         let analysed: Vec<Vec<Term>> = corpus
             .passages
             .par_iter()
-            .map(|p| {
+            .zip(known.into_par_iter())
+            .map(|(p, known)| {
                 crate::timings::tick();
-                if is_evidence(p) {
+                if let Some(t) = known {
+                    t
+                } else if is_evidence(p) {
                     analyzer.terms_masking(&p.text, &p.figures)
                 } else {
                     Vec::new()

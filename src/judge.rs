@@ -198,6 +198,8 @@ fn within_ratio(a: &Figure, b: &Figure) -> bool {
 pub struct Context<'a> {
     pub corpus: &'a Corpus,
     pub index: &'a Index,
+    /// Where candidate passages come from (the index itself, or a service later).
+    pub retriever: &'a dyn crate::retrieve::Retriever,
     pub provenance: &'a Provenance,
     pub settings: &'a Settings,
 }
@@ -334,7 +336,14 @@ pub fn judge_claim(
         Citation::Sources(s) => s,
         _ => &[],
     };
-    let cands = candidates(ctx.index, ctx.corpus, &q, ctx.settings, cited);
+    let cands = candidates(
+        ctx.retriever,
+        ctx.index,
+        ctx.corpus,
+        &q,
+        ctx.settings,
+        cited,
+    );
     q.cache_time_clashes(ctx.corpus, cands.iter().map(|c| c.0));
     (0..figures.len())
         .map(|fi| {
@@ -701,6 +710,7 @@ mod tests {
         let ctx = Context {
             corpus: &corpus,
             index: &index,
+            retriever: &index,
             provenance: &provenance,
             settings: &settings,
         };

@@ -10,8 +10,9 @@ use claimcheck::index::{Analyzer, Index};
 use claimcheck::judge::Citation;
 use claimcheck::judge::{Context, Severity, Verdict};
 use claimcheck::lint::{lint_draft_with_claims, Silenced};
-use claimcheck::provenance::Provenance;
+use claimcheck::provenance::{PassageCites, Provenance};
 use claimcheck::report::{self, Format, HumanOptions, Summary};
+use claimcheck::store::Store;
 use claimcheck::timings::stage;
 use claimcheck::trace::{command_line_location, trace};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -58,6 +59,12 @@ enum Command {
     },
     /// The corpus at a glance: sources, what they copy and what they cite
     Sources(Common),
+    /// Build or refresh the persisted index that check, lint, trace and sources reuse
+    ///
+    /// The index is kept in .claimcheck/ beside claims.toml (or --index DIR), one entry
+    /// a file, keyed by its content: a later run re-reads only files that changed or
+    /// were added. Entries of files that changed or left the corpus are removed.
+    Index(Common),
     /// List every figure read in a text file (`-` for standard input)
     Figures {
         /// Output format: one line a figure, or JSON Lines (one object a figure)
@@ -124,6 +131,14 @@ struct Common {
     /// Print each stage's wall time, items and memory on stderr (stdout is unchanged)
     #[arg(long)]
     timings: bool,
+    /// The persisted index folder (default: .claimcheck/ beside claims.toml, used when
+    /// `claimcheck index` made it); files that changed since are re-read and their
+    /// entries rewritten
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
+    /// Neither read nor write the persisted index
+    #[arg(long, conflicts_with = "index")]
+    no_index: bool,
 }
 
 /// The severity from which findings fail the run.
@@ -251,9 +266,43 @@ fn load_config(common: &Common, required: bool) -> Result<Config, miette::Report
     })
 }
 
-fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Report> {
+/// The persisted index of a run: `--index DIR` (made if missing), else `.claimcheck/`
+/// beside claims.toml when `claimcheck index` made it; none with `--no-index`.
+/// `create`: make the default folder too (`claimcheck index`).
+fn open_store(
+    config: &Config,
+    common: &Common,
+    create: bool,
+) -> Result<Option<Store>, miette::Report> {
+    if common.no_index {
+        return Ok(None);
+    }
+    let engine = claimcheck::store::engine_key(&config.entities, &config.profiles);
+    let (dir, make) = match &common.index {
+        Some(d) => (d.clone(), true),
+        None => (config.root.join(".claimcheck"), create),
+    };
+    if !make {
+        return Ok(Store::open(&dir, engine));
+    }
+    Store::create(&dir, engine).map(Some).map_err(|e| {
+        miette::miette!(
+            code = "claimcheck::index::unwritable",
+            help = "pass --index DIR for a folder that can be written, or --no-index",
+            "cannot make the index folder `{}`: {e}",
+            claimcheck::text::escape_control(&dir.display().to_string())
+        )
+    })
+}
+
+fn load_corpus(
+    config: &Config,
+    common: &Common,
+    store: Option<&Store>,
+) -> Result<(Corpus, Vec<claimcheck::corpus::Stored>), miette::Report> {
     let paths = config.corpus(&common.corpus);
-    let mut corpus = Corpus::load(&paths, &config.sources, config.boundary.as_deref());
+    let (mut corpus, stored) =
+        Corpus::load_with(&paths, &config.sources, config.boundary.as_deref(), store);
     let warnings = std::mem::take(&mut corpus.warnings);
     let fatal = warnings.iter().any(|w| w.is_fatal());
     for w in warnings {
@@ -275,7 +324,7 @@ fn load_corpus(config: &Config, common: &Common) -> Result<Corpus, miette::Repor
             shown.join(", ")
         ));
     }
-    Ok(corpus)
+    Ok((corpus, stored))
 }
 
 /// What a run hands the renderers besides its findings.
@@ -417,6 +466,175 @@ fn exit_for(findings: &[Finding], fail_on: FailOn) -> ExitCode {
     }
 }
 
+/// The corpus read and indexed, reusing and refreshing the persisted index.
+struct Built {
+    config: Config,
+    corpus: Corpus,
+    /// `None` for `claimcheck index`, which needs only each file's own parts.
+    index: Option<Index>,
+    /// `None` when not asked for (`claimcheck index` keeps only each file's shingles).
+    provenance: Option<Provenance>,
+    /// The content hash of each source read with an index.
+    contents: Vec<u128>,
+}
+
+impl Built {
+    fn load(
+        config: Config,
+        common: &Common,
+        store: Option<&Store>,
+        full: bool,
+    ) -> Result<Built, miette::Report> {
+        use rayon::prelude::*;
+        let span = stage("corpus");
+        let (corpus, stored) = load_corpus(&config, common, store)?;
+        drop(span);
+        // each source's passages are contiguous, in source order
+        let mut ranges = vec![0..0; corpus.sources.len()];
+        for (pi, p) in corpus.passages.iter().enumerate() {
+            let r = &mut ranges[p.source];
+            if r.start == r.end {
+                *r = pi..pi + 1;
+            } else {
+                r.end = pi + 1;
+            }
+        }
+        let mut known: Vec<Option<Vec<claimcheck::index::Term>>> = Vec::new();
+        known.resize_with(corpus.passages.len(), || None);
+        let mut read: Vec<Option<PassageCites>> = vec![None; corpus.passages.len()];
+        let mut shingles: Vec<Option<Vec<u64>>> = Vec::with_capacity(stored.len());
+        let mut fresh = Vec::new();
+        let contents: Vec<u128> = stored.iter().filter_map(|s| s.content).collect();
+        for (s, st) in stored.into_iter().enumerate() {
+            let r = ranges[s].clone();
+            match (st.terms, st.cites) {
+                (Some(terms), Some(cites)) if terms.len() == r.len() && cites.len() == r.len() => {
+                    for (slot, t) in known[r.clone()].iter_mut().zip(terms) {
+                        *slot = Some(t);
+                    }
+                    for (slot, c) in read[r].iter_mut().zip(cites) {
+                        *slot = Some(c);
+                    }
+                }
+                _ => fresh.extend(st.content.map(|c| (s, c))),
+            }
+            shingles.push(st.shingles);
+        }
+        let analyzer = Analyzer::with_profiles(&config.entities, &config.profiles);
+        {
+            // the files not found in the index: their terms and their citations as
+            // written, with the inline citations read once for both
+            let mut span = stage("index.analyse");
+            let pending: Vec<usize> = (0..corpus.passages.len())
+                .filter(|&pi| known[pi].is_none())
+                .collect();
+            span.total(pending.len());
+            span.count("passages", pending.len());
+            let done: Vec<(usize, Vec<claimcheck::index::Term>, PassageCites)> = pending
+                .into_par_iter()
+                .map(|pi| {
+                    claimcheck::timings::tick();
+                    let p = &corpus.passages[pi];
+                    let inline = if claimcheck::index::is_evidence(p) {
+                        claimcheck::cite::inline_citations(&p.text)
+                    } else {
+                        Vec::new()
+                    };
+                    let terms = if claimcheck::index::is_evidence(p) {
+                        analyzer.terms_masking_cited(&p.text, &p.figures, &inline)
+                    } else {
+                        Vec::new()
+                    };
+                    (
+                        pi,
+                        terms,
+                        claimcheck::provenance::passage_cites_with(p, || inline),
+                    )
+                })
+                .collect();
+            for (pi, terms, cites) in done {
+                known[pi] = Some(terms);
+                read[pi] = Some(cites);
+            }
+        }
+        // `claimcheck index` needs the terms of new files only, not the global index
+        let (index, own_terms) = if full {
+            let _span = stage("index");
+            (
+                Some(Index::build_with(&corpus, analyzer, known)),
+                Vec::new(),
+            )
+        } else {
+            let terms: Vec<Vec<claimcheck::index::Term>> =
+                known.into_iter().map(Option::unwrap_or_default).collect();
+            (None, terms)
+        };
+
+        let mut span = stage("provenance.shingles");
+        let shingles: Vec<Vec<u64>> = shingles
+            .into_par_iter()
+            .enumerate()
+            .map(|(s, known)| {
+                known.unwrap_or_else(|| {
+                    claimcheck::provenance::shingles_of(corpus.passages[ranges[s].clone()].iter())
+                })
+            })
+            .collect();
+        span.count("sources", shingles.len());
+        drop(span);
+        let read: Vec<PassageCites> = read
+            .into_iter()
+            .zip(&corpus.passages)
+            .map(|(known, p)| known.unwrap_or_else(|| claimcheck::provenance::passage_cites(p)))
+            .collect();
+        if let Some(store) = store {
+            let mut span = stage("index.write");
+            span.total(fresh.len());
+            let failed: Vec<String> = fresh
+                .par_iter()
+                .filter_map(|&(s, content)| {
+                    claimcheck::timings::tick();
+                    let r = ranges[s].clone();
+                    let terms = match &index {
+                        Some(ix) => &ix.terms[r.clone()],
+                        None => &own_terms[r.clone()],
+                    };
+                    let entry = claimcheck::store::Entry::new(
+                        &corpus.passages[r.clone()],
+                        terms,
+                        &shingles[s],
+                        &read[ranges[s].clone()],
+                    );
+                    store.put(content, &entry).err().map(|e| e.to_string())
+                })
+                .collect();
+            span.count("written", fresh.len() - failed.len());
+            if let Some(e) = failed.first() {
+                eprint_safe(&miette::miette!(
+                    severity = miette::Severity::Warning,
+                    code = "claimcheck::index::unwritable",
+                    help = "the run goes on without them; pass --no-index to skip the index",
+                    "cannot write {} entr{} of the index `{}`: {e}",
+                    failed.len(),
+                    if failed.len() == 1 { "y" } else { "ies" },
+                    claimcheck::text::escape_control(&store.dir().display().to_string())
+                ));
+            }
+        }
+        let provenance = full.then(|| {
+            let _span = stage("provenance");
+            Provenance::analyze_with(&corpus, Some(shingles), Some(read))
+        });
+        Ok(Built {
+            config,
+            corpus,
+            index,
+            provenance,
+            contents,
+        })
+    }
+}
+
 /// Everything a job needs: claims.toml, the corpus, its index and provenance.
 struct Loaded {
     config: Config,
@@ -433,30 +651,23 @@ impl Loaded {
         let config = load_config(common, claims_required)?;
         span.count("claims", config.claims.len());
         drop(span);
-        let span = stage("corpus");
-        let corpus = load_corpus(&config, common)?;
-        drop(span);
-        let span = stage("index");
-        let index = Index::build(
-            &corpus,
-            Analyzer::with_profiles(&config.entities, &config.profiles),
-        );
-        drop(span);
-        let span = stage("provenance");
-        let provenance = Provenance::analyze(&corpus);
-        drop(span);
+        let store = open_store(&config, common, false)?;
+        let built = Built::load(config, common, store.as_ref(), true)?;
         Ok(Loaded {
-            config,
-            corpus,
-            index,
-            provenance,
+            config: built.config,
+            corpus: built.corpus,
+            index: match built.index {
+                Some(i) => i,
+                None => return Err(miette::miette!("the index was not built")),
+            },
+            provenance: built.provenance.unwrap_or_default(),
         })
     }
-
     fn ctx(&self) -> Context<'_> {
         Context {
             corpus: &self.corpus,
             index: &self.index,
+            retriever: &self.index,
             provenance: &self.provenance,
             settings: &self.config.settings,
         }
@@ -656,6 +867,68 @@ fn run_trace(common: Common, target: String) -> ExitCode {
     }
 }
 
+/// `claimcheck index`: every file's entry made or refreshed, stale entries removed.
+fn run_index(common: Common) -> ExitCode {
+    let span = stage("config");
+    let config = match load_config(&common, false) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    drop(span);
+    let store = match open_store(&config, &common, true) {
+        Ok(Some(s)) => s.verifying_only(),
+        Ok(None) => {
+            return fail(miette::miette!(
+                code = "claimcheck::index::disabled",
+                help = "drop --no-index",
+                "`claimcheck index` with --no-index has nothing to do"
+            ))
+        }
+        Err(e) => return fail(e),
+    };
+    let built = match Built::load(config, &common, Some(&store), false) {
+        Ok(b) => b,
+        Err(e) => return fail(e),
+    };
+    let span = stage("index.prune");
+    // the entries of the files read now; any other is a changed or removed file's
+    let keep: std::collections::HashSet<u128> = built.contents.iter().copied().collect();
+    let removed = store.prune(&keep);
+    drop(span);
+    let n = |a: &std::sync::atomic::AtomicUsize| a.load(std::sync::atomic::Ordering::Relaxed);
+    let st = &store.stats;
+    let removed = match removed {
+        Ok(r) => r,
+        Err(e) => {
+            return fail(miette::miette!(
+                "cannot clean the index `{}`: {e}",
+                claimcheck::text::escape_control(&store.dir().display().to_string())
+            ))
+        }
+    };
+    if n(&st.write_errors) > 0 {
+        return fail(miette::miette!(
+            code = "claimcheck::index::unwritable",
+            "the index `{}` is incomplete: {} entries could not be written",
+            claimcheck::text::escape_control(&store.dir().display().to_string()),
+            n(&st.write_errors)
+        ));
+    }
+    print_or_fail(&format!(
+        "indexed {} files in {}: {} reused, {} new or changed{}, {} stale removed ({:.1} MB)",
+        built.corpus.sources.len(),
+        claimcheck::text::escape_control(&store.dir().display().to_string()),
+        n(&st.hits),
+        n(&st.written),
+        match n(&st.refused) {
+            0 => String::new(),
+            r => format!(" ({r} damaged entries rebuilt)"),
+        },
+        removed,
+        store.size() as f64 / 1e6
+    ))
+}
+
 fn run_sources(common: Common) -> ExitCode {
     let l = match Loaded::load(&common, false) {
         Ok(l) => l,
@@ -804,7 +1077,7 @@ fn run_generated(shell: Option<clap_complete::Shell>) -> ExitCode {
 /// The options of a job that reads the corpus (`check`, `lint`, `trace`, `sources`).
 fn common_of(command: &Command) -> Option<&Common> {
     match command {
-        Command::Check(c) | Command::Sources(c) => Some(c),
+        Command::Check(c) | Command::Sources(c) | Command::Index(c) => Some(c),
         Command::Lint { common, .. } | Command::Trace { common, .. } => Some(common),
         _ => None,
     }
@@ -913,6 +1186,10 @@ fn run(cli: Cli) -> ExitCode {
         Command::Sources(c) => {
             install_miette_hook(c.color);
             run_sources(c)
+        }
+        Command::Index(c) => {
+            install_miette_hook(c.color);
+            run_index(c)
         }
         Command::Figures { format, file } => run_figures(&file, format),
         Command::Explain { code } => explain(&code),

@@ -1423,6 +1423,7 @@ const RARE_VALUE_PASSAGES: usize = 20;
 /// the `cited` sources are always among them: with many reprints of one story, the top
 /// candidates can fill with copies and leave the cited one unscored.
 pub fn candidates(
+    retriever: &dyn crate::retrieve::Retriever,
     index: &Index,
     corpus: &Corpus,
     q: &Query,
@@ -1430,16 +1431,16 @@ pub fn candidates(
     cited: &[usize],
 ) -> Vec<(usize, f64)> {
     let in_cited = |pi: usize| corpus.carried_by(pi, cited);
-    let mut found = index.candidates(&q.terms, settings.candidates, &in_cited);
+    let mut found = retriever.candidates(&q.terms, settings.candidates, &in_cited);
     // passages that state the claim's rare number, however few words they share
     let mut seen: std::collections::HashSet<usize> = found.iter().copied().collect();
     for f in q.figures.iter().filter(|f| rare_number(f)) {
-        let with = index.passages_with_value(f.value);
+        let with = retriever.passages_with_value(f.value);
         // a number a great many passages give tells nothing apart
         if with.len() > RARE_VALUE_PASSAGES {
             continue;
         }
-        for &pi in with {
+        for &pi in with.iter() {
             if seen.insert(pi as usize) {
                 found.push(pi as usize);
             }

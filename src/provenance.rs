@@ -54,18 +54,27 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn shingles(corpus: &Corpus, source: usize) -> BTreeSet<u64> {
+/// The shingle hashes of one source's evidence passages.
+pub fn shingles_of<'a>(passages: impl Iterator<Item = &'a crate::corpus::Passage>) -> Vec<u64> {
     let mut out = BTreeSet::new();
-    for p in corpus
-        .passages
-        .iter()
-        .filter(|p| p.source == source && is_evidence(p))
-    {
+    for p in passages.filter(|p| is_evidence(p)) {
         let w = words(&p.text);
         for win in w.windows(SHINGLE) {
             let mut h = DefaultHasher::new();
             win.hash(&mut h);
             out.insert(h.finish());
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Each source's passages, as ranges of `corpus.passages` (they are contiguous, in
+/// source order; a corpus built otherwise falls back to a grouping pass).
+fn passage_ranges(corpus: &Corpus) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); corpus.sources.len()];
+    for (pi, p) in corpus.passages.iter().enumerate() {
+        if let Some(list) = out.get_mut(p.source) {
+            list.push(pi);
         }
     }
     out
@@ -162,68 +171,122 @@ fn reporting_subject(sentence: &str) -> Option<String> {
     }
 }
 
+/// What one passage cites, as written: its inline citations ("Mir, 2022", "according
+/// to PIPS") and the organisation that is the subject of its reporting verb; for a
+/// reference-list line, the line itself. Read once per passage (and kept in the
+/// persisted index), then resolved against the corpus on every run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassageCites {
+    pub inline: Vec<String>,
+    pub subject: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// The citations of one passage, as written (see [`PassageCites`]).
+pub fn passage_cites(p: &crate::corpus::Passage) -> PassageCites {
+    passage_cites_with(p, || inline_citations(&p.text))
+}
+
+/// [`passage_cites`] with the inline citations of a prose passage found by `inline`
+/// (already, when its terms were analysed).
+pub fn passage_cites_with(
+    p: &crate::corpus::Passage,
+    inline: impl FnOnce() -> Vec<crate::cite::InlineCitation>,
+) -> PassageCites {
+    match p.kind {
+        PassageKind::Prose => PassageCites {
+            inline: inline().into_iter().map(|c| c.text).collect(),
+            subject: reporting_subject(&p.text),
+            reference: None,
+        },
+        PassageKind::Reference => PassageCites {
+            reference: Some(
+                p.text
+                    .trim()
+                    .trim_start_matches(['-', '*', ' '])
+                    .to_string(),
+            ),
+            ..Default::default()
+        },
+        PassageKind::Meta => PassageCites::default(),
+    }
+}
+
 /// Every distinct citation text of the corpus (inline citations, reporting subjects,
 /// reference-list lines) resolved once, in parallel.
-fn resolve_all(corpus: &Corpus, resolver: &Resolver) -> HashMap<String, Option<usize>> {
-    let mut texts: BTreeSet<String> = BTreeSet::new();
-    for p in &corpus.passages {
-        match p.kind {
-            PassageKind::Prose => {
-                texts.extend(inline_citations(&p.text).into_iter().map(|c| c.text));
-                texts.extend(reporting_subject(&p.text));
-            }
-            PassageKind::Reference => {
-                texts.insert(
-                    p.text
-                        .trim()
-                        .trim_start_matches(['-', '*', ' '])
-                        .to_string(),
-                );
-            }
-            PassageKind::Meta => {}
-        }
+fn resolve_all(cites: &[PassageCites], resolver: &Resolver) -> HashMap<String, Option<usize>> {
+    let mut texts: BTreeSet<&str> = BTreeSet::new();
+    for c in cites {
+        texts.extend(c.inline.iter().map(String::as_str));
+        texts.extend(c.subject.as_deref());
+        texts.extend(c.reference.as_deref());
     }
     texts
         .into_par_iter()
         .map(|t| {
-            let r = resolver.resolve(&t);
-            (t, r)
+            let r = resolver.resolve(t);
+            (t.to_string(), r)
         })
         .collect()
 }
 
 impl Provenance {
     pub fn analyze(corpus: &Corpus) -> Provenance {
+        Provenance::analyze_with(corpus, None, None)
+    }
+
+    /// [`Provenance::analyze`] with each source's shingles (see [`shingles_of`], in
+    /// source order) and each passage's citations (see [`passage_cites`]) already read,
+    /// as the persisted index keeps them.
+    pub fn analyze_with(
+        corpus: &Corpus,
+        precomputed: Option<Vec<Vec<u64>>>,
+        cites_read: Option<Vec<PassageCites>>,
+    ) -> Provenance {
         let n = corpus.sources.len();
         let mut span = crate::timings::stage("provenance.copies");
         span.total(n);
-        let sets: Vec<BTreeSet<u64>> = (0..n)
-            .map(|s| {
-                crate::timings::tick();
-                shingles(corpus, s)
-            })
-            .collect();
-        span.count("sources", n);
-        span.count("shingles", sets.iter().map(BTreeSet::len).sum());
-        // inverted index: shingle -> sources, so only sources sharing text are compared
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (s, set) in sets.iter().enumerate() {
-            for h in set {
-                postings.entry(*h).or_default().push(s);
+        let sets: Vec<Vec<u64>> = match precomputed {
+            Some(sets) if sets.len() == n => sets,
+            _ => {
+                // one pass groups the passages by source: each source reads only its own
+                let by_source = passage_ranges(corpus);
+                by_source
+                    .par_iter()
+                    .map(|list| {
+                        crate::timings::tick();
+                        shingles_of(list.iter().map(|&pi| &corpus.passages[pi]))
+                    })
+                    .collect()
             }
+        };
+        span.count("sources", n);
+        span.count("shingles", sets.iter().map(Vec::len).sum());
+        // inverted index: shingle -> sources, so only sources sharing text are compared;
+        // as (shingle, source) pairs sorted by shingle (in parallel), not a hash map of
+        // millions of lists. A source's shingles are distinct, so a run's sources are too.
+        let pairs_span = crate::timings::stage("provenance.pairs");
+        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(sets.iter().map(Vec::len).sum());
+        for (s, set) in sets.iter().enumerate() {
+            pairs.extend(set.iter().map(|&h| (h, s as u32)));
         }
+        pairs.par_sort_unstable();
         let mut shared: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); n];
-        for list in postings.values() {
-            if list.len() > 1 && list.len() <= 8 {
-                for &a in list {
-                    for &b in list {
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() > 1 && run.len() <= 8 {
+                for &(_, a) in run {
+                    for &(_, b) in run {
                         if a != b {
-                            *shared[a].entry(b).or_default() += 1;
+                            *shared[a as usize].entry(b as usize).or_default() += 1;
                         }
                     }
                 }
             }
         }
+        drop(pairs);
+        drop(pairs_span);
+        let mut graph_span = crate::timings::stage("provenance.graph");
+        graph_span.count("pairs", shared.iter().map(BTreeMap::len).sum());
         let mut overlap = vec![BTreeMap::new(); n];
         let mut derived_from = vec![Vec::new(); n];
         for a in 0..n {
@@ -236,15 +299,17 @@ impl Provenance {
         for a in 0..n {
             for (&b, &ca) in &overlap[a] {
                 let cb = overlap[b].get(&a).copied().unwrap_or(0.0);
-                let lowered =
-                    lowered[a].get_or_insert_with(|| corpus.sources[a].text.to_lowercase());
-                let threshold = if mentions(lowered, corpus, b) {
-                    CONTAINMENT_ATTRIBUTED
-                } else {
-                    CONTAINMENT
-                };
-                if ca < threshold {
+                // whether `a` names `b` matters only between the two thresholds: the
+                // whole text is lowercased and searched only then
+                if ca < CONTAINMENT_ATTRIBUTED {
                     continue;
+                }
+                if ca < CONTAINMENT {
+                    let lowered =
+                        lowered[a].get_or_insert_with(|| corpus.sources[a].text.to_lowercase());
+                    if !mentions(lowered, corpus, b) {
+                        continue;
+                    }
                 }
                 // a copies b unless b is the copy: dates first, then who contains whom
                 let date = |s: usize| corpus.sources[s].meta.as_ref().and_then(|m| m.date.clone());
@@ -263,11 +328,17 @@ impl Provenance {
         for (a, from) in derived_from.iter_mut().enumerate() {
             from.retain(|b| !edges[a].iter().any(|c| c != b && edges[*b].contains(c)));
         }
+        graph_span.count("edges", edges.iter().map(Vec::len).sum());
+        drop(graph_span);
         drop(span);
         let mut span = crate::timings::stage("provenance.citations");
         // citations
+        let read: Vec<PassageCites> = match cites_read {
+            Some(c) if c.len() == corpus.passages.len() => c,
+            _ => corpus.passages.par_iter().map(passage_cites).collect(),
+        };
         let resolver = Resolver::new(corpus);
-        let memo = resolve_all(corpus, &resolver);
+        let memo = resolve_all(&read, &resolver);
         span.count("distinct", memo.len());
         let resolve = |t: &str| match memo.get(t) {
             Some(found) => *found,
@@ -276,35 +347,29 @@ impl Provenance {
         let mut cites = vec![Vec::new(); n];
         // each source's reference list, once
         let mut references: Vec<Vec<String>> = vec![Vec::new(); n];
-        for p in corpus
-            .passages
-            .iter()
-            .filter(|p| p.kind == PassageKind::Reference)
-        {
-            references[p.source].push(
-                p.text
-                    .trim()
-                    .trim_start_matches(['-', '*', ' '])
-                    .to_string(),
-            );
+        for (p, c) in corpus.passages.iter().zip(&read) {
+            if let Some(r) = &c.reference {
+                references[p.source].push(r.clone());
+            }
         }
         let mut attributions = vec![Vec::new(); corpus.passages.len()];
-        for (pi, p) in corpus.passages.iter().enumerate() {
+        for (pi, (p, read)) in corpus.passages.iter().zip(&read).enumerate() {
             let s = p.source;
             match p.kind {
                 PassageKind::Prose => {
-                    let mut found: Vec<(String, Option<String>)> = inline_citations(&p.text)
-                        .into_iter()
+                    let mut found: Vec<(String, Option<String>)> = read
+                        .inline
+                        .iter()
                         .map(|c| {
-                            let r = reference_entry(&references[s], &c.text);
-                            (c.text, r)
+                            let r = reference_entry(&references[s], c);
+                            (c.clone(), r)
                         })
                         .collect();
-                    if let Some(subject) = reporting_subject(&p.text) {
+                    if let Some(subject) = &read.subject {
                         if !found.iter().any(|(t, _)| {
                             subject.contains(t.as_str()) || t.contains(subject.as_str())
                         }) {
-                            found.push((subject, None));
+                            found.push((subject.clone(), None));
                         }
                     }
                     for (text, reference) in found {
@@ -325,11 +390,7 @@ impl Provenance {
                     }
                 }
                 PassageKind::Reference => {
-                    let text = p
-                        .text
-                        .trim()
-                        .trim_start_matches(['-', '*', ' '])
-                        .to_string();
+                    let text = read.reference.clone().unwrap_or_default();
                     let target = resolve(&text).filter(|t| *t != s);
                     if !cites[s].iter().any(|x: &Cite| x.text == text) {
                         cites[s].push(Cite {

@@ -468,6 +468,7 @@ pub fn lint(text: String, source: Option<String>) {
     let ctx = Context {
         corpus: &corpus,
         index: &index,
+        retriever: &index,
         provenance: &provenance,
         settings: &settings,
     };
