@@ -1449,11 +1449,11 @@ pub fn candidates(
     // passages that state the claim's number with two digits swapped
     for f in q.figures.iter().filter(|f| two_digit_number(f)) {
         for v in digit_swaps(f.value) {
-            let with = index.passages_with_value(v);
+            let with = retriever.passages_with_value(v);
             if with.len() > RARE_VALUE_PASSAGES {
                 continue;
             }
-            for &pi in with {
+            for &pi in with.iter() {
                 if seen.insert(pi as usize) {
                     found.push(pi as usize);
                 }
@@ -1462,7 +1462,7 @@ pub fn candidates(
     }
     // passages that state a number close to the claim's: where a disagreement is
     for f in q.figures.iter().filter(|f| two_digit_number(f)) {
-        for pi in index.passages_near_value(f.value, NEAR_VALUE, NEAR_VALUE_PASSAGES) {
+        for pi in retriever.passages_near_value(f.value, NEAR_VALUE, NEAR_VALUE_PASSAGES) {
             if seen.insert(pi as usize) {
                 found.push(pi as usize);
             }

@@ -16,6 +16,9 @@ pub trait Retriever: Sync {
 
     /// Passages that state a figure of this value, in passage order.
     fn passages_with_value(&self, value: f64) -> Cow<'_, [u32]>;
+
+    /// Passages that state a figure within `rel` of `value`, the `limit` closest first.
+    fn passages_near_value(&self, value: f64, rel: f64, limit: usize) -> Vec<u32>;
 }
 
 impl Retriever for Index {
@@ -25,6 +28,10 @@ impl Retriever for Index {
 
     fn passages_with_value(&self, value: f64) -> Cow<'_, [u32]> {
         Cow::Borrowed(Index::passages_with_value(self, value))
+    }
+
+    fn passages_near_value(&self, value: f64, rel: f64, limit: usize) -> Vec<u32> {
+        Index::passages_near_value(self, value, rel, limit)
     }
 }
 
@@ -43,6 +50,9 @@ mod tests {
         }
         fn passages_with_value(&self, _: f64) -> Cow<'_, [u32]> {
             Cow::Borrowed(&[])
+        }
+        fn passages_near_value(&self, _: f64, _: f64, _: usize) -> Vec<u32> {
+            Vec::new()
         }
     }
 
