@@ -124,6 +124,8 @@ const SETS: &[(&str, f64)] = &[
     ("domains/wildfires", 0.72),
     ("domains/earthquakes", 0.70),
     ("domains/pensions", 0.59),
+    ("domains/overdoses", 0.58),
+    ("domains/transit", 0.60),
 ];
 
 #[test]
