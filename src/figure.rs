@@ -3048,6 +3048,17 @@ struct Currencies {
     families: Vec<(String, Vec<String>)>,
 }
 
+/// Whether `word` (letters only, any case) is a currency written before a number ("Rs",
+/// "USD", "Tk"): a stop after it ("Rs. 500") does not end a sentence.
+pub fn is_currency_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w == "rs"
+        || currencies()
+            .before
+            .iter()
+            .any(|(sp, _)| sp.len() == 1 && sp[0].0 == w && w.chars().all(char::is_alphabetic))
+}
+
 fn currencies() -> &'static Currencies {
     #[derive(serde::Deserialize)]
     struct Currency {

@@ -418,10 +418,16 @@ fn sentences(text: &str, flow: Range<usize>) -> Vec<Range<usize>> {
             }
             let word = word_before(s, pos);
             let lw = word.to_lowercase();
+            // a currency before its amount ("approved Rs. 500 crore")
+            let next_is_digit = chars[i + 1..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .is_some_and(|(_, c)| c.is_ascii_digit());
             let abbreviation = c == '.'
                 && (ABBREVIATIONS.contains(&lw.as_str())
                     || (word.len() == 1 && word.chars().all(|c| c.is_uppercase()))
-                    || (lw.contains('.') && lw.len() <= 5));
+                    || (lw.contains('.') && lw.len() <= 5)
+                    || (next_is_digit && crate::figure::is_currency_word(word)));
             if j < chars.len() && chars[j].1.is_whitespace() {
                 // normal break: whitespace then an opener
                 let mut k = j;
@@ -538,6 +544,22 @@ mod tests {
             .filter(|(_, k)| *k == PassageKind::Prose)
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn a_currency_before_its_amount_is_no_sentence_end() {
+        let text = "The cabinet approved Rs. 500 crore for the scheme. It starts in May.";
+        let got: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "The cabinet approved Rs. 500 crore for the scheme.",
+                "It starts in May."
+            ]
+        );
     }
 
     #[test]
