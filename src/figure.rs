@@ -1917,6 +1917,12 @@ impl<'a> Parser<'a> {
                 unit = Unit::Measure;
                 unit_tok = next;
                 next += 1;
+            } else if self.lower(next) == "t" && next > 0 && self.ends_with_scale(next - 1) {
+                // "410mn t", "37.4bn t": a lone "t" after a scale word is tonnes
+                measure = crate::lexicon::unit_by_symbol("t");
+                unit = Unit::Measure;
+                unit_tok = next;
+                next += 1;
             }
         }
         // "5 degrees below zero", "3 °C below zero": below zero is negative
@@ -2628,6 +2634,24 @@ impl<'a> Parser<'a> {
                 self.words_at(i, toks.iter().map(|w| (w.as_str(), true)))?,
             ))
         })
+    }
+
+    /// Whether token `i` is a scale word ("million", "bn") or a number written with one
+    /// glued to it ("410mn").
+    fn ends_with_scale(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let tail: String = t
+            .lower
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        !tail.is_empty() && scale_word(&tail).is_some()
     }
 
     fn percent_suffix(&self, i: usize, words: bool) -> Option<usize> {
@@ -3573,6 +3597,19 @@ mod tests {
         assert_eq!(one("dozens of attacks").qualifier, Qualifier::Vague);
         assert_eq!(one("thousands of people").low, 2000.0);
         assert_eq!(one("tens of thousands of people").low, 20000.0);
+    }
+
+    #[test]
+    fn a_lone_t_after_a_scale_word_is_tonnes() {
+        let f = extract_figures("Emissions rose by 410mn t year on year.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].unit, Unit::Measure, "{f:?}");
+        assert!((f[0].value - 410e6).abs() < 1.0, "{f:?}");
+        let f = extract_figures("a new all-time high of 37.4bn t");
+        assert_eq!(f[0].unit, Unit::Measure, "{f:?}");
+        // a "t" after a plain number is no unit
+        let f = extract_figures("Group 5 t-shirts were sold.");
+        assert!(f.iter().all(|x| x.unit != Unit::Measure), "{f:?}");
     }
 
     #[test]
