@@ -33,30 +33,30 @@ pub fn explain(code: &str) -> Option<&'static str> {
         Verdict::Supported => {
             "supported-figure (info)\n\nWhat it does: a passage of the corpus matches the claim and its figure agrees.\n\
              Why it matters: nothing to fix; shown with --verbose so you can see where each figure comes from.\n\
-             Example: \"the Taliban freed 780 TTP prisoners\" against \"the Taliban released 780 TTP prisoners\"."
+             Example: \"7.62 million patients were waiting\" against \"the list stood at 7,620,000 patients\"."
         }
         Verdict::Misquoted => {
             "misquoted-figure (error)\n\nWhat it does: the best matching passage is about the same thing, but its figure differs:\n\
              the value (870 for 780), the qualifier (\"100\" for \"over 100\", \"at least\" for \"up to\"), the unit (42 attacks\n\
              for a 42% increase) or the year (2020 for 2022).\n\
              Why it matters: a wrong figure with a right citation is the error readers cannot catch.\n\
-             Example: \"killing 43 people\" where the source says \"killed 34 people\"; the help line gives the source's figure."
+             Example: \"prices rose 16.4%\" where the source says \"rose 14.6%\"; the help line gives the source's figure."
         }
         Verdict::Unattributed => {
             "unattributed-claim (error)\n\nWhat it does: no passage in the corpus supports the figure, or (claims.toml) the claim names no source.\n\
              Why it matters: a figure nobody can trace is a figure nobody can defend.\n\
-             Example: \"the TTP carried out 1,200 attacks in the first year\" when no source gives 1,200.\n\
+             Example: \"the city built 1,200 homes in its first year\" when no source gives 1,200.\n\
              Fix: cite the source it comes from (`sources = [\"id\"]`), add that source to the corpus, or drop the figure."
         }
         Verdict::Miscited => {
             "miscited-source (error)\n\nWhat it does: the claim cites a source that does not carry the figure, while another source does.\n\
              Why it matters: readers who follow the citation will not find the figure.\n\
-             Example: \"66 people were killed in 2008 [USIP]\" when the figure is in the EFSAS paper; the help names the right source."
+             Example: \"exports fell 8% [the agency]\" when the figure is in the ministry's release; the help names the right source."
         }
         Verdict::Conflict => {
             "conflicting-sources (warning)\n\nWhat it does: some passages support the figure and others give an incompatible figure for the same thing.\n\
              Why it matters: the sources disagree; the text should say so or say which it relies on.\n\
-             Example: 780 TTP prisoners released (CEP) against 2,300 (a wire brief)."
+             Example: a final toll of 2,946 in one report against 2,960 in another, for the same day."
         }
     })
 }
