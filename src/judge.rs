@@ -219,11 +219,7 @@ fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
     if !years.is_empty() {
         return crate::matching::source_year_of(corpus, e.passage);
     }
-    let lower = p.text.to_lowercase();
-    let present = [" now ", " currently ", " at present", " today"]
-        .iter()
-        .any(|w| lower.contains(w));
-    if e.passage > 0 && !present {
+    if e.passage > 0 && !crate::matching::speaks_of_present(&p.text) {
         let prev = &corpus.passages[e.passage - 1];
         if prev.source == p.source {
             if let Some((_, y)) = crate::figure::years(&prev.text).last() {

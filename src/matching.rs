@@ -665,15 +665,20 @@ pub fn period_mismatch(claim: &str, passage: &str) -> bool {
         }
 }
 
+/// Whether a passage speaks of the time it was written ("now", "currently"): the year
+/// of the sentence before it is not its time.
+pub fn speaks_of_present(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [" now ", " currently ", " at present", " today"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// The year the sentence before a passage gives, for a passage that gives none, names
 /// no month and does not speak of the present.
 fn context_year(corpus: &Corpus, pi: usize) -> Option<i32> {
     let p = &corpus.passages[pi];
-    let lower = p.text.to_lowercase();
-    if [" now ", " currently ", " at present", " today"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
+    if speaks_of_present(&p.text) {
         return None;
     }
     // "in September": a month with no year is of the time the source was written
@@ -1432,41 +1437,38 @@ pub fn candidates(
 ) -> Vec<(usize, f64)> {
     let in_cited = |pi: usize| corpus.carried_by(pi, cited);
     let mut found = retriever.candidates(&q.terms, settings.candidates, &in_cited);
-    // passages that state the claim's rare number, however few words they share
     let mut seen: std::collections::HashSet<usize> = found.iter().copied().collect();
-    for f in q.figures.iter().filter(|f| rare_number(f)) {
-        let with = retriever.passages_with_value(f.value);
+    let mut add = |pi: u32| {
+        if seen.insert(pi as usize) {
+            found.push(pi as usize);
+        }
+    };
+    // passages that state the claim's rare number, however few words they share, or
+    // its number with two neighbouring digits swapped
+    let exact = q
+        .figures
+        .iter()
+        .filter(|f| rare_number(f))
+        .map(|f| f.value)
+        .chain(
+            q.figures
+                .iter()
+                .filter(|f| two_digit_number(f))
+                .flat_map(|f| digit_swaps(f.value)),
+        );
+    for v in exact {
+        let with = retriever.passages_with_value(v);
         // a number a great many passages give tells nothing apart
-        if with.len() > RARE_VALUE_PASSAGES {
-            continue;
-        }
-        for &pi in with.iter() {
-            if seen.insert(pi as usize) {
-                found.push(pi as usize);
-            }
-        }
-    }
-    // passages that state the claim's number with two digits swapped
-    for f in q.figures.iter().filter(|f| two_digit_number(f)) {
-        for v in digit_swaps(f.value) {
-            let with = retriever.passages_with_value(v);
-            if with.len() > RARE_VALUE_PASSAGES {
-                continue;
-            }
-            for &pi in with.iter() {
-                if seen.insert(pi as usize) {
-                    found.push(pi as usize);
-                }
-            }
+        if with.len() <= RARE_VALUE_PASSAGES {
+            with.iter().for_each(|&pi| add(pi));
         }
     }
     // passages that state a number close to the claim's: where a disagreement is
     for f in q.figures.iter().filter(|f| two_digit_number(f)) {
-        for pi in retriever.passages_near_value(f.value, NEAR_VALUE, NEAR_VALUE_PASSAGES) {
-            if seen.insert(pi as usize) {
-                found.push(pi as usize);
-            }
-        }
+        retriever
+            .passages_near_value(f.value, NEAR_VALUE, NEAR_VALUE_PASSAGES)
+            .into_iter()
+            .for_each(&mut add);
     }
     let mut out: Vec<(usize, f64)> = found
         .into_iter()
