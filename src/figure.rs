@@ -2876,6 +2876,12 @@ impl<'a> Parser<'a> {
             if matches!(l, "and" | "but" | "while" | "whereas" | "or") {
                 break;
             }
+            // a name is not what is counted: "overdose deaths in the United States at
+            // 107,543" counts deaths (a capital that only starts the sentence is no name)
+            let starts_sentence = b == 0 || matches!(self.toks[b - 1].text, "." | "!" | "?");
+            if t.text.starts_with(char::is_uppercase) && !starts_sentence {
+                continue;
+            }
             if l.ends_with('s')
                 && !l.ends_with("ss")
                 && l.len() > 3
@@ -3793,6 +3799,14 @@ mod tests {
             "In 2022, wages rose to Rs 500 in towns, and fell to Rs 300 in villages.",
         );
         assert!(f.iter().all(|x| x.year == Some(2022)), "{f:?}");
+    }
+
+    #[test]
+    fn a_name_before_a_figure_is_not_its_noun() {
+        let f = one("put overdose deaths in the United States at 107,543 in 2023");
+        assert_eq!(f.noun.as_deref(), Some("deaths"));
+        let f = one("Deaths rose to 107,543");
+        assert_eq!(f.noun.as_deref(), Some("deaths"));
     }
 
     #[test]

@@ -529,7 +529,13 @@ pub fn clash(
     claim_text: &str,
     passage_text: &str,
 ) -> Option<&'static str> {
-    if claim.stance != passage.stance {
+    // an early count and the final one are the same statement told at two times: they
+    // agree, disagree or supersede, but they are about the same thing
+    let early_and_final = matches!(
+        (claim.stance, passage.stance),
+        (Stance::Provisional, Stance::Asserted) | (Stance::Asserted, Stance::Provisional)
+    );
+    if claim.stance != passage.stance && !early_and_final {
         return Some("stance");
     }
     if claim.rate != passage.rate {
@@ -760,6 +766,19 @@ mod tests {
             "95",
         );
         assert_eq!(f.stance, Stance::Provisional);
+    }
+
+    #[test]
+    fn an_early_count_and_the_final_one_are_one_statement() {
+        let early = frame(
+            "The provisional data indicate 107,543 overdose deaths in 2023.",
+            "107,543",
+        );
+        let last = frame("In 2023, 105,007 overdose deaths occurred.", "105,007");
+        assert_eq!(early.stance, Stance::Provisional);
+        assert_eq!(clash(&early, &last, "", ""), None);
+        let forecast = frame("Deaths could reach 120,000 in 2023.", "120,000");
+        assert_eq!(clash(&early, &forecast, "", ""), Some("stance"));
     }
 
     #[test]

@@ -126,6 +126,8 @@ const SETS: &[(&str, f64)] = &[
     ("domains/pensions", 0.59),
     ("domains/overdoses", 0.58),
     ("domains/transit", 0.60),
+    ("domains/electric-vehicles", 0.63),
+    ("domains/military-spending", 0.50),
 ];
 
 #[test]
