@@ -3287,8 +3287,40 @@ fn extract_window(text: &str) -> Vec<Figure> {
         let year = year_for(text, &yrs, &f.span, &owned, &spans);
         f.year = year.map(|y| y.0);
         f.own_year = year.is_some_and(|y| y.1 || one_year);
+        // "…, down from the 110,035 deaths recorded the year before": the sentence's year
+        // less one, and the figure's own
+        if year.is_some_and(|y| !y.1) && said_of_year_before(text, &f.span, &spans) {
+            f.year = f.year.map(|y| y - 1);
+            f.own_year = true;
+        }
     }
     out
+}
+
+/// Whether a `[period] previous_year` phrase follows the figure at `span` in its clause,
+/// with no other figure between, and not as a baseline ("up 5% on the year before").
+fn said_of_year_before(text: &str, span: &Range<usize>, figures: &[Range<usize>]) -> bool {
+    let end = text[span.end..]
+        .find([',', ';', '(', ')', '.'])
+        .map_or(text.len(), |p| p + span.end);
+    let after = text[span.end..end].to_lowercase();
+    crate::lexicon::previous_year_phrases()
+        .iter()
+        .any(|phrase| {
+            after.match_indices(phrase.as_str()).any(|(at, _)| {
+                let word_start = at == 0 || !after[..at].ends_with(char::is_alphanumeric);
+                let word_end = !after[at + phrase.len()..].starts_with(char::is_alphanumeric);
+                let mut words = after[..at].split_whitespace().rev();
+                let (last, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+                let baseline = matches!(last, "than" | "on" | "over" | "from" | "since" | "versus")
+                    || (matches!(last, "in" | "with" | "to")
+                        && matches!(second, "than" | "compared" | "relative"));
+                let between = figures
+                    .iter()
+                    .any(|g| g.start >= span.end && g.start < span.end + at);
+                word_start && word_end && !baseline && !between
+            })
+        })
 }
 
 /// Byte spans of the links in a text ("https://…", "www.…"), up to the next space.
@@ -3799,6 +3831,25 @@ mod tests {
             "In 2022, wages rose to Rs 500 in towns, and fell to Rs 300 in villages.",
         );
         assert!(f.iter().all(|x| x.year == Some(2022)), "{f:?}");
+    }
+
+    #[test]
+    fn a_figure_of_the_year_before_is_of_the_year_before() {
+        let f = extract_figures(
+            "In 2024 an estimated 80,391 people died, down from the 110,035 deaths recorded the year before.",
+        );
+        assert_eq!(f[0].year, Some(2024));
+        assert_eq!(f[1].year, Some(2023));
+        // a baseline: the change is of 2024
+        let f = extract_figures("In 2024 sales rose 5% on the year before.");
+        assert_eq!(f[0].year, Some(2024));
+        let f = extract_figures(
+            "Police recorded 40,829 offences in 2018, 6% more than in the year before.",
+        );
+        assert_eq!(f[1].year, Some(2018));
+        // a year of its own in the clause wins
+        let f = extract_figures("In 2024 it fell, from 400 in 2022 the year before.");
+        assert_eq!(f[0].year, Some(2022));
     }
 
     #[test]

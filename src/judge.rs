@@ -801,6 +801,19 @@ mod tests {
     }
 
     #[test]
+    fn a_source_of_the_year_before_may_announce_the_claims_year() {
+        let claim =
+            "Japan's cabinet approved a record 7.95 trillion yen for defence in fiscal 2024.";
+        let passage = "The defence budget amounted to a record high of 7.95 trillion yen.";
+        let cited = Citation::Sources(vec![0]);
+        let j = judge_with(claim, &[("xinhua", "2023-12-22", passage)], 0, &cited);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        // two years before, it cannot have counted it
+        let j = judge_with(claim, &[("xinhua", "2022-12-22", passage)], 0, &cited);
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_denied_figure_supports_nothing() {
         let j = judge(
             "Police made 9,000 arrests during the protests in the capital.",

@@ -197,23 +197,30 @@ pub fn change_words() -> &'static [String] {
     })
 }
 
+/// A list of words of the default lexicon, `[section] key`.
+fn default_list(section: &str, key: &str) -> Vec<String> {
+    let table: toml::Table =
+        toml::from_str(DEFAULT).expect("lexicon/default.toml is valid (tested)");
+    let list = table
+        .get(section)
+        .and_then(|s| s.get(key))
+        .and_then(|l| l.as_array())
+        .unwrap_or_else(|| panic!("lexicon/default.toml has [{section}] {key} (tested)"));
+    list.iter()
+        .filter_map(|w| w.as_str().map(str::to_string))
+        .collect()
+}
+
+/// `[period] previous_year`: phrases that put a figure in the year before its sentence's.
+pub fn previous_year_phrases() -> &'static [String] {
+    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+    PHRASES.get_or_init(|| default_list("period", "previous_year"))
+}
+
 /// `[reference] back`: phrases by which a sentence points back at an actor named before.
 pub fn refers_back_phrases() -> &'static [String] {
-    #[derive(Deserialize)]
-    struct Reference {
-        back: Vec<String>,
-    }
-    #[derive(Deserialize)]
-    struct Only {
-        reference: Reference,
-    }
     static BACK: OnceLock<Vec<String>> = OnceLock::new();
-    BACK.get_or_init(|| {
-        toml::from_str::<Only>(DEFAULT)
-            .expect("lexicon/default.toml is valid (tested)")
-            .reference
-            .back
-    })
+    BACK.get_or_init(|| default_list("reference", "back"))
 }
 
 /// The synonym groups of the default lexicon and of `profiles` (`[synonyms] groups`).
@@ -275,6 +282,8 @@ mod tests {
     fn every_lexicon_file_parses() {
         assert!(!entities(&[]).is_empty());
         assert!(!measures().people.is_empty());
+        assert!(!previous_year_phrases().is_empty());
+        assert!(!refers_back_phrases().is_empty());
         for (name, _) in PROFILES {
             assert!(entities(&[name.to_string()]).len() > entities(&[]).len());
         }

@@ -1242,12 +1242,14 @@ pub fn evidence_for(
             // sentence before gives, when the passage itself gives none ("…launched
             // Operation Zarb-e-Azb in June 2014. The response displaced up to one million")
             // a running count read "so far" with no year is of the year it was written
-            // a source written before the claim's year cannot have counted that year
-            // (unless it projects): its undated figure is of its own time, for certain
+            // a source written two years or more before the claim's year cannot have
+            // counted that year (unless it projects): its undated figure is of its own
+            // time, for certain; one written the year before may announce it (a budget,
+            // a fare or a pension rise set in December for the next year)
             let written = source_year_of(corpus, pi);
             let predates = fp.year.is_none()
                 && frame.stance != crate::frame::Stance::Projected
-                && written.zip(fc.year).is_some_and(|(w, a)| w < a);
+                && written.zip(fc.year).is_some_and(|(w, a)| w + 1 < a);
             let passage_year = passage_year
                 .or_else(|| {
                     (fc.year.is_some() && fp.year.is_none() && p.frame(k).current)
