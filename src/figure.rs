@@ -2628,12 +2628,23 @@ impl<'a> Parser<'a> {
         if first.kind == Kind::Number {
             return None;
         }
-        crate::lexicon::units().iter().find_map(|(toks, u)| {
-            Some((
-                *u,
-                self.words_at(i, toks.iter().map(|w| (w.as_str(), true)))?,
-            ))
-        })
+        crate::lexicon::units()
+            .iter()
+            .find_map(|((toks, cased), u)| {
+                let after = if *cased {
+                    let n = toks.len();
+                    toks.iter()
+                        .enumerate()
+                        .all(|(j, (w, spaced))| {
+                            self.toks.get(i + j).is_some_and(|t| t.text == w)
+                                && (j == 0 || *spaced || self.attached(i + j))
+                        })
+                        .then_some(i + n)?
+                } else {
+                    self.words_at(i, toks.iter().map(|(w, s)| (w.as_str(), *s)))?
+                };
+                Some((*u, after))
+            })
     }
 
     /// Whether token `i` is a scale word ("million", "bn") or a number written with one
@@ -3428,6 +3439,43 @@ mod tests {
         assert_eq!((f.value, f.year), (2000.0, None));
         // "3m" stays 3 million
         assert_eq!(one("it cost 3m").value, 3_000_000.0);
+    }
+
+    #[test]
+    fn units_glued_to_powers_and_kept_in_case() {
+        let unit = |t: &str| one(t).measure.map(|m| (m.dimension, m.unit));
+        // a power glued to a unit is part of it ("km2", "km^3"), a spaced digit is not
+        assert_eq!(unit("an area of 301,338 km2"), Some(("area", "km²")));
+        assert_eq!(unit("4km^2 of forest"), Some(("area", "km²")));
+        assert_eq!(unit("4 km squared"), Some(("area", "km²")));
+        assert_eq!(unit("4km^3 of ice"), Some(("volume", "km³")));
+        assert_eq!(unit("4 cubic kilometers of ice"), Some(("volume", "km³")));
+        let f = extract_figures("ran 5 km 2 days ago");
+        assert_eq!(f[0].measure.map(|m| m.unit), Some("km"), "{f:#?}");
+        // "eV" only as written: "EV" is an electric vehicle
+        assert_eq!(unit("a bandgap of 1.7 eV"), Some(("energy", "eV")));
+        assert_eq!(one("300 EV chargers").unit, Unit::Count);
+        for (t, u) in [
+            ("930,000 mi from Earth", "mi"),
+            ("16.25 nanometers", "nm"),
+            ("the large 100 cl bottle", "cl"),
+            ("We produced solid 50 Wh today", "Wh"),
+            ("10-15 exabytes of data", "EB"),
+            ("one thousand bytes", "B"),
+            ("½ tbsp of salt", "tbsp"),
+            ("⅓ cup of sauce", "cup"),
+        ] {
+            assert_eq!(one(t).measure.map(|m| m.unit), Some(u), "{t}");
+        }
+        let f = one("smashed them at 3.5–4.0 TeV");
+        assert_eq!(
+            (f.low, f.high, f.measure.map(|m| m.unit)),
+            (3.5, 4.0, Some("TeV"))
+        );
+        // dimes and nickels are US coins
+        let f = one("That one costs 3 dimes");
+        assert_eq!((f.unit, f.currency), (Unit::Money, Some("USD")));
+        assert!((f.value - 0.3).abs() < 1e-12);
     }
 
     #[test]
