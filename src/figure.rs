@@ -2125,9 +2125,14 @@ impl<'a> Parser<'a> {
                         let scale = self.scale_of(k, num);
                         v2 *= scale;
                     }
-                    if v2 > value {
-                        low = value;
-                        high = v2;
+                    // "ranged from -18 °C to -34 °C": after a range word, a range
+                    // written downwards is still one
+                    let led = start_tok > 0
+                        && self.lower(start_tok - 1) == "from"
+                        && !self.changes_from(start_tok);
+                    if v2 > value || (led && v2 < value) {
+                        low = value.min(v2);
+                        high = value.max(v2);
                         is_range = true;
                         next = n2.next;
                         if let Some(after) = self.percent_suffix(next, n2.words) {
@@ -3623,6 +3628,17 @@ mod tests {
         // a sign after the currency
         let f = one("The annual revenue was $-99.99.");
         assert_eq!((f.value, f.currency), (-99.99, Some("USD")));
+    }
+
+    #[test]
+    fn a_range_word_makes_a_downward_from_to_a_range() {
+        let f = one("temperatures ranged from -18 °C to -34 °C");
+        assert_eq!(
+            (f.qualifier, f.low, f.high),
+            (Qualifier::Range, -34.0, -18.0)
+        );
+        // without one, from one level to a lower one is a change: two figures
+        assert_eq!(extract_figures("fell from 1,739 to 1,000").len(), 2);
     }
 
     #[test]
