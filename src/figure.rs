@@ -902,6 +902,24 @@ impl<'a> Parser<'a> {
                 exponent = true;
             }
         }
+        // "2.48×10−5", "5.5x10-3": the superscript lost, a signed exponent glued to the
+        // 10 says it is one; "1.3×10⁶" with the superscript kept
+        if !exponent
+            && (self.lower(next) == "x" || self.is_sym(next, "×"))
+            && self.toks.get(next + 1).is_some_and(|t| t.text == "10")
+        {
+            let glued_sign = (self.is_sym(next + 2, "-") || self.is_sym(next + 2, "−"))
+                && self.attached(next + 2);
+            if let Some((e, after)) = glued_sign
+                .then(|| self.signed_int_at(next + 2))
+                .flatten()
+                .or_else(|| self.superscript_int_at(next + 2))
+            {
+                value *= 10f64.powi(e);
+                next = after;
+                exponent = true;
+            }
+        }
         // "1.1^23", "2.5^-1": a power
         if !exponent && self.is_sym(next, "^") && self.attached(next) {
             if let Some((e, after)) = self.signed_int_at(next + 1) {
@@ -1388,6 +1406,41 @@ impl<'a> Parser<'a> {
         Some((if negative { -e } else { e }, k + 1))
     }
 
+    /// Whether `next` is an inch mark glued to the number at `k`: a double prime, or a
+    /// straight double quote that closes no quotation (the quotes before it are paired:
+    /// in `"English 101"` it closes one).
+    fn inch_mark_at(&self, k: usize, next: usize) -> bool {
+        if !self.attached(next) {
+            return false;
+        }
+        if self.is_sym(next, "″") {
+            return true;
+        }
+        self.is_sym(next, "\"") && self.toks[..k].iter().filter(|t| t.text == "\"").count() % 2 == 0
+    }
+
+    /// A whole number in superscript glued on ("⁶", "⁻¹²"): its value and the index after.
+    fn superscript_int_at(&self, mut k: usize) -> Option<(i32, usize)> {
+        const DIGITS: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        let mut negative = false;
+        if self.is_sym(k, "⁻") && self.attached(k) {
+            negative = true;
+            k += 1;
+        }
+        let mut e: i32 = 0;
+        let start = k;
+        while let Some(d) = self
+            .toks
+            .get(k)
+            .filter(|t| t.kind == Kind::Symbol && !t.space_before && k - start < 3)
+            .and_then(|t| DIGITS.chars().position(|c| t.text.starts_with(c)))
+        {
+            e = e * 10 + d as i32;
+            k += 1;
+        }
+        (k > start).then_some((if negative { -e } else { e }, k))
+    }
+
     /// "MUSD", "MEUR": a currency code with M for million, as finance writes it.
     fn million_code(&self, i: usize) -> Option<&'static str> {
         let t = self.toks.get(i).filter(|t| t.kind == Kind::Word)?;
@@ -1736,12 +1789,24 @@ impl<'a> Parser<'a> {
             }
         }
         if !between {
-            if let Some((value, next, form)) = self.share_or_multiplier(k) {
-                let unit = if form == Form::Share {
+            if let Some((mut value, mut next, mut form)) = self.share_or_multiplier(k) {
+                let mut unit = if form == Form::Share {
                     Unit::Percent
                 } else {
                     Unit::Count
                 };
+                // "one-half miles", "a quarter mile": a fraction of a unit is a measure
+                let mut measure = None;
+                let unit_tok = next;
+                if form == Form::Share {
+                    if let Some((u, after)) = self.unit_at(next) {
+                        value /= 100.0;
+                        unit = Unit::Measure;
+                        measure = Some(u);
+                        form = Form::Plain;
+                        next = after;
+                    }
+                }
                 return Some((
                     RawFigure {
                         start_tok,
@@ -1753,8 +1818,8 @@ impl<'a> Parser<'a> {
                         currency: None,
                         qualifier,
                         noun_from: next,
-                        measure: None,
-                        unit_tok: next,
+                        measure,
+                        unit_tok,
                         form,
                     },
                     next,
@@ -1765,7 +1830,12 @@ impl<'a> Parser<'a> {
         // "MAUD 60": millions of a currency
         let mut money_factor = 1.0;
         if let Some((c, after)) = self.currency_prefix(k) {
-            if self.number(after).is_some() {
+            // "$-99.99": a sign after the currency
+            let signed = || {
+                self.sign_at(after)
+                    .is_some_and(|a| self.number(a).is_some())
+            };
+            if self.number(after).is_some() || signed() {
                 currency = Some(c);
                 k = after;
             }
@@ -1906,11 +1976,27 @@ impl<'a> Parser<'a> {
         let mut measure = None;
         let mut unit_tok = next;
         if unit == Unit::Count {
+            // "a 27-kilometer ring": a unit hyphenated to the number
+            let hyphened =
+                (self.is_sym(next, "-") && self.attached(next) && self.attached(next + 1))
+                    .then(|| self.unit_at(next + 1))
+                    .flatten();
             if let Some((u, after)) = self.unit_at(next) {
                 unit = Unit::Measure;
                 measure = Some(u);
                 unit_tok = next;
                 next = after;
+            } else if let Some((u, after)) = hyphened {
+                unit = Unit::Measure;
+                measure = Some(u);
+                unit_tok = next + 1;
+                next = after;
+            } else if self.inch_mark_at(k, next) && !num.words {
+                // "a 9\" plate", "Wrench 8″": an inch mark glued to the number
+                measure = crate::lexicon::unit_by_symbol("in");
+                unit = Unit::Measure;
+                unit_tok = next;
+                next += 1;
             } else if self.lower(next) == "m" && self.extent_at(next + 1) {
                 // "3m high", "5 m tall"
                 measure = crate::lexicon::unit_by_symbol("m");
@@ -2039,9 +2125,14 @@ impl<'a> Parser<'a> {
                         let scale = self.scale_of(k, num);
                         v2 *= scale;
                     }
-                    if v2 > value {
-                        low = value;
-                        high = v2;
+                    // "ranged from -18 °C to -34 °C": after a range word, a range
+                    // written downwards is still one
+                    let led = start_tok > 0
+                        && self.lower(start_tok - 1) == "from"
+                        && !self.changes_from(start_tok);
+                    if v2 > value || (led && v2 < value) {
+                        low = value.min(v2);
+                        high = value.max(v2);
                         is_range = true;
                         next = n2.next;
                         if let Some(after) = self.percent_suffix(next, n2.words) {
@@ -2062,6 +2153,18 @@ impl<'a> Parser<'a> {
                 measure = Some(u);
                 unit_tok = next;
                 next = after;
+            }
+        }
+        // "45 and 50 mg", "from 50 to 80%": no range, but the unit after the second
+        // number is the first's too (it is only given, not read here)
+        if !is_range && unit == Unit::Count && measure.is_none() {
+            match self.unit_of_next_number(next, num.words) {
+                Some(Ok(u)) => {
+                    unit = Unit::Measure;
+                    measure = Some(u);
+                }
+                Some(Err(())) => unit = Unit::Percent,
+                None => {}
             }
         }
         if is_range {
@@ -2628,12 +2731,23 @@ impl<'a> Parser<'a> {
         if first.kind == Kind::Number {
             return None;
         }
-        crate::lexicon::units().iter().find_map(|(toks, u)| {
-            Some((
-                *u,
-                self.words_at(i, toks.iter().map(|w| (w.as_str(), true)))?,
-            ))
-        })
+        crate::lexicon::units()
+            .iter()
+            .find_map(|((toks, cased), u)| {
+                let after = if *cased {
+                    let n = toks.len();
+                    toks.iter()
+                        .enumerate()
+                        .all(|(j, (w, spaced))| {
+                            self.toks.get(i + j).is_some_and(|t| t.text == w)
+                                && (j == 0 || *spaced || self.attached(i + j))
+                        })
+                        .then_some(i + n)?
+                } else {
+                    self.words_at(i, toks.iter().map(|(w, s)| (w.as_str(), *s)))?
+                };
+                Some((*u, after))
+            })
     }
 
     /// Whether token `i` is a scale word ("million", "bn") or a number written with one
@@ -2666,6 +2780,26 @@ impl<'a> Parser<'a> {
             "percentage" => Some(i + 1),
             _ => None,
         }
+    }
+
+    /// "45 and 50 mg", "from 50 to 80%": after a bare number at `next`, a connector and
+    /// a second number written the same way (digits or words) with a unit of its own:
+    /// that unit (`Err` for percent). Only the unit is given, not the second number.
+    fn unit_of_next_number(
+        &self,
+        next: usize,
+        words: bool,
+    ) -> Option<Result<&'static crate::lexicon::UnitDef, ()>> {
+        if !matches!(self.lower(next), "and" | "or" | "to") {
+            return None;
+        }
+        let n2 = self
+            .number(next + 1)
+            .filter(|n| n.words == words && !n.year_like && !n.scaled)?;
+        if self.percent_suffix(n2.next, n2.words).is_some() {
+            return Some(Err(()));
+        }
+        self.unit_at(n2.next).map(|(u, _)| Ok(u))
     }
 
     /// The multiplier a scale word gave a number ("23 million" -> 1e6).
@@ -3466,6 +3600,92 @@ mod tests {
         assert_eq!((f.value, f.year), (2000.0, None));
         // "3m" stays 3 million
         assert_eq!(one("it cost 3m").value, 3_000_000.0);
+    }
+
+    #[test]
+    fn units_glued_to_powers_and_kept_in_case() {
+        let unit = |t: &str| one(t).measure.map(|m| (m.dimension, m.unit));
+        // a power glued to a unit is part of it ("km2", "km^3"), a spaced digit is not
+        assert_eq!(unit("an area of 301,338 km2"), Some(("area", "km²")));
+        assert_eq!(unit("4km^2 of forest"), Some(("area", "km²")));
+        assert_eq!(unit("4 km squared"), Some(("area", "km²")));
+        assert_eq!(unit("4km^3 of ice"), Some(("volume", "km³")));
+        assert_eq!(unit("4 cubic kilometers of ice"), Some(("volume", "km³")));
+        let f = extract_figures("ran 5 km 2 days ago");
+        assert_eq!(f[0].measure.map(|m| m.unit), Some("km"), "{f:#?}");
+        // "eV" only as written: "EV" is an electric vehicle
+        assert_eq!(unit("a bandgap of 1.7 eV"), Some(("energy", "eV")));
+        assert_eq!(one("300 EV chargers").unit, Unit::Count);
+        for (t, u) in [
+            ("930,000 mi from Earth", "mi"),
+            ("16.25 nanometers", "nm"),
+            ("the large 100 cl bottle", "cl"),
+            ("We produced solid 50 Wh today", "Wh"),
+            ("10-15 exabytes of data", "EB"),
+            ("one thousand bytes", "B"),
+            ("½ tbsp of salt", "tbsp"),
+            ("⅓ cup of sauce", "cup"),
+        ] {
+            assert_eq!(one(t).measure.map(|m| m.unit), Some(u), "{t}");
+        }
+        let f = one("smashed them at 3.5–4.0 TeV");
+        assert_eq!(
+            (f.low, f.high, f.measure.map(|m| m.unit)),
+            (3.5, 4.0, Some("TeV"))
+        );
+        // dimes and nickels are US coins
+        let f = one("That one costs 3 dimes");
+        assert_eq!((f.unit, f.currency), (Unit::Money, Some("USD")));
+        assert!((f.value - 0.3).abs() < 1e-12);
+    }
+
+    #[test]
+    fn units_hyphened_shared_fractional_and_marked() {
+        let unit = |f: &Figure| f.measure.map(|m| m.unit);
+        // hyphened to the number
+        let f = one("the 27-kilometer ring");
+        assert_eq!((f.value, unit(&f)), (27.0, Some("km")));
+        // the unit after the second number is the first's too
+        let f = extract_figures("They were given 45 and 50 mg ethanol.");
+        assert_eq!(f.iter().map(unit).collect::<Vec<_>>(), [Some("mg"); 2]);
+        let f = extract_figures("enough to enable from 50 to 80% to flow");
+        assert_eq!(
+            f.iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(),
+            [(50.0, Unit::Percent), (80.0, Unit::Percent)]
+        );
+        // ... but not its scale: "5" is not 5 tonnes
+        let f = extract_figures("5 and 10 million tonnes");
+        assert_ne!(f[0].measure.map(|m| m.unit), Some("t"), "{f:#?}");
+        // a fraction of a unit is a measure, not a share
+        let f = one("approximately one-half miles east");
+        assert_eq!((f.value, unit(&f), f.form), (0.5, Some("mi"), Form::Plain));
+        // an inch mark, unless the quote closes a quotation
+        assert_eq!(unit(&one("Adjustable Wrench 8\"")), Some("in"));
+        assert_eq!(unit(&one("a 9″ plate")), Some("in"));
+        assert_eq!(one("The class is \"English 101\".").unit, Unit::Count);
+        // a sign after the currency
+        let f = one("The annual revenue was $-99.99.");
+        assert_eq!((f.value, f.currency), (-99.99, Some("USD")));
+    }
+
+    #[test]
+    fn a_range_word_makes_a_downward_from_to_a_range() {
+        let f = one("temperatures ranged from -18 °C to -34 °C");
+        assert_eq!(
+            (f.qualifier, f.low, f.high),
+            (Qualifier::Range, -34.0, -18.0)
+        );
+        // without one, from one level to a lower one is a change: two figures
+        assert_eq!(extract_figures("fell from 1,739 to 1,000").len(), 2);
+    }
+
+    #[test]
+    fn exponents_with_the_superscript_lost_or_kept() {
+        assert!((one("a factor of 2.48×10−5, with").value - 2.48e-5).abs() < 1e-15);
+        assert!((one("a density of 5.5x10-3 kg").value - 5.5e-3).abs() < 1e-15);
+        assert_eq!(one("1.3×10⁶ people").value, 1.3e6);
+        // a plain "x 10" is no exponent: "2x10 grid" keeps its numbers
+        assert_eq!(extract_figures("a 2 x 10 grid").len(), 2);
     }
 
     #[test]

@@ -72,6 +72,10 @@ pub struct UnitDef {
     pub factor: f64,
     /// Spellings, lowercase, as token sequences ("° c", "km / h").
     pub names: Vec<String>,
+    /// Spellings matched only as written, case and all: symbols whose lowercase is a
+    /// word or another abbreviation ("eV" is no "EV", an electric vehicle).
+    #[serde(default)]
+    pub cased: Vec<String>,
 }
 
 /// The physical unit whose symbol is `unit` ("m", "°").
@@ -92,21 +96,58 @@ fn unit_defs() -> &'static [UnitDef] {
     })
 }
 
+/// A unit's spelling as tokens, each with whether a space may come before it, and
+/// whether it must match case and all.
+pub type UnitName = (Vec<(String, bool)>, bool);
+
+/// A spelling as the figure reader's tokens: words, digit runs and single symbols;
+/// the parts of one space-separated word must be glued ("km2" is "km" then "2" with no
+/// space, so "5 km 2 days" is no area).
+fn unit_tokens(name: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for word in name.split_whitespace() {
+        let mut first = true;
+        let mut cur = String::new();
+        let mut class = 0u8;
+        for c in word.chars() {
+            let k = if c.is_alphabetic() {
+                1
+            } else if c.is_ascii_digit() {
+                2
+            } else {
+                3
+            };
+            if !cur.is_empty() && (k != class || k == 3) {
+                out.push((std::mem::take(&mut cur), first));
+                first = false;
+            }
+            cur.push(c);
+            class = k;
+        }
+        if !cur.is_empty() {
+            out.push((cur, first));
+        }
+    }
+    out
+}
+
 /// The physical units, parsed once; each unit's names with their tokens, longest first.
-pub fn units() -> &'static [(Vec<String>, &'static UnitDef)] {
-    static NAMES: OnceLock<Vec<(Vec<String>, &'static UnitDef)>> = OnceLock::new();
+pub fn units() -> &'static [(UnitName, &'static UnitDef)] {
+    static NAMES: OnceLock<Vec<(UnitName, &'static UnitDef)>> = OnceLock::new();
     NAMES.get_or_init(|| {
         let defs = unit_defs();
-        let mut names: Vec<(Vec<String>, &'static UnitDef)> = defs
+        let mut names: Vec<(UnitName, &'static UnitDef)> = defs
             .iter()
             .flat_map(|d| {
-                d.names.iter().map(move |n| {
-                    let toks = n.split_whitespace().map(str::to_lowercase).collect();
-                    (toks, d)
-                })
+                let plain = d
+                    .names
+                    .iter()
+                    .map(move |n| ((unit_tokens(&n.to_lowercase()), false), d));
+                let cased = d.cased.iter().map(move |n| ((unit_tokens(n), true), d));
+                plain.chain(cased)
             })
             .collect();
-        names.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        names.sort_by_key(|((t, _), _)| std::cmp::Reverse(t.len()));
         names
     })
 }

@@ -317,6 +317,136 @@ def convert_quantulum3():
 
 
 # --------------------------------------------------------------------------
+# quantulum3 with physical units kept ("quantulum3-units")
+# --------------------------------------------------------------------------
+#
+# Every sentence of both quantulum3 files is kept whole, deduplicated
+# case-insensitively, and nothing in an expectation is removed.  Each quantity
+# is judged on value, unit and dimension: quantulum3's unit name is mapped to
+# the dimension and the unit symbols claimcheck writes (lexicon/units.toml).
+# A quantity whose dimension claimcheck does not model (a rate, an angle, a
+# radiation dose, ...) maps to "unmodelled" and can never be matched, so its
+# sentence fails; such sentences are also reported apart (category prefix
+# "unmodelled") so the rate over the modelled dimensions can be read too.
+
+# quantulum3 unit name -> (claimcheck dimension, accepted unit symbols)
+Q_MEASURES = {
+    "metre": ("length", ["m"]),
+    "kilometre": ("length", ["km"]),
+    "centimetre": ("length", ["cm"]),
+    "millimetre": ("length", ["mm"]),
+    "nanometre": ("length", ["nm"]),
+    "picometre": ("length", ["pm"]),
+    "attometre": ("length", ["am"]),
+    "mile": ("length", ["mi"]),
+    "inch": ("length", ["in"]),
+    "foot": ("length", ["ft"]),
+    "square kilometre": ("area", ["km²"]),
+    "square mile": ("area", ["sq mi"]),
+    "square metre": ("area", ["m²"]),
+    "cubic kilometre": ("volume", ["km³"]),
+    "cubic centimetre": ("volume", ["cm³", "ml"]),
+    "litre": ("volume", ["l"]),
+    "centilitre": ("volume", ["cl"]),
+    "gallon": ("volume", ["gal"]),
+    "cup": ("volume", ["cup"]),
+    "tablespoon": ("volume", ["tbsp"]),
+    "milligram": ("mass", ["mg"]),
+    "kilogram": ("mass", ["kg"]),
+    "gram": ("mass", ["g"]),
+    "tonne": ("mass", ["t"]),
+    "pound-mass": ("mass", ["lb"]),
+    "degree celsius": ("temperature °C", ["°C"]),
+    "degree fahrenheit": ("temperature °F", ["°F"]),
+    "watt": ("power", ["W"]),
+    "watt hour": ("energy", ["Wh"]),
+    "megawatt hour": ("energy", ["MWh"]),
+    "electronvolt": ("energy", ["eV"]),
+    "teraelectronvolt": ("energy", ["TeV"]),
+    "british thermal unit": ("energy", ["BTU"]),
+    "kilometre per hour": ("speed", ["km/h"]),
+    "gigahertz": ("frequency", ["GHz"]),
+    "megabyte": ("data size", ["MB"]),
+    "exabyte": ("data size", ["EB"]),
+    "byte": ("data size", ["B"]),
+    "kibibyte": ("data size", ["KiB"]),
+    "bit": ("data size", ["bit"]),
+    "kilobit per second": ("data rate", ["kbit/s"]),
+}
+Q_CURRENCIES = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP"}
+# subunit -> (currency or None when the name leaves it open, factor)
+Q_SUBUNITS = {"cent": (None, 0.01), "penny": ("GBP", 0.01), "dime": ("USD", 0.1)}
+Q_TIME = {"second", "minute", "hour", "day", "week", "month", "year"}
+Q_COUNTS = {"dozen": 12, "gross": 144, "baker's dozen": 13}
+
+
+def q_units_map(r: dict):
+    """One quantulum3 quantity -> (expect item, dimension label)."""
+    unit = r["unit"].strip()
+    low = unit.lower()
+    value = float(r["value"])
+    surface = r.get("surface", "")
+    if low == "dimensionless":
+        item, dim = {"value": num(value), "unit": "count"}, "count"
+    elif low == "percentage":
+        item, dim = {"value": num(value), "unit": "percent"}, "percent"
+    elif low in Q_CURRENCIES:
+        item = {"value": num(value), "unit": "money", "currency": Q_CURRENCIES[low]}
+        dim = "money"
+    elif low in Q_SUBUNITS:
+        code, k = Q_SUBUNITS[low]
+        item = {"value": num(value * k), "unit": "money"}
+        if code:
+            item["currency"] = code
+        dim = "money"
+    elif low in Q_TIME:
+        item, dim = {"value": num(value), "unit": "duration", "time": low}, "duration"
+    elif low in Q_COUNTS:
+        # a dozen is 12 of a count: compared after converting the unit
+        item, dim = {"value": num(value * Q_COUNTS[low]), "unit": "count"}, "count"
+    elif low in Q_MEASURES:
+        d, symbols = Q_MEASURES[low]
+        item = {"value": num(value), "unit": "measure", "dimension": d, "units": symbols}
+        dim = d
+    else:
+        return {"value": num(value), "unit": "unmodelled:" + unit}, "unmodelled"
+    unc = r.get("uncertainty")
+    if unc is not None and "±" not in surface and "+/-" not in surface:
+        # quantulum3 states a range as its midpoint and half-width; a written
+        # "±" is an uncertainty around the value, judged on the value
+        item["low"] = num(value - float(unc))
+        item["high"] = num(value + float(unc))
+    return item, dim
+
+
+def convert_quantulum3_units():
+    suite = "quantulum3-units"
+    seen = set()
+    for fname in ["quantities.json", "quantities.ambiguity.json"]:
+        path = Q_DIR / fname
+        for i, entry in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            text = entry["req"]
+            if text.lower() in seen:
+                DUPLICATES[suite] += 1
+                continue
+            seen.add(text.lower())
+            expect, dims = [], set()
+            for r in entry.get("res", []):
+                item, dim = q_units_map(r)
+                expect.append(item)
+                dims.add(dim)
+            if "unmodelled" in dims:
+                category = "unmodelled"
+            elif not dims:
+                category = "no_quantity"
+            elif dims <= {"count", "percent", "money", "duration"}:
+                category = "count/percent/money/duration"
+            else:
+                category = "physical"
+            keep(suite, category, text, expect, f"{fname}#{i}")
+
+
+# --------------------------------------------------------------------------
 # number-parser
 # --------------------------------------------------------------------------
 
@@ -558,7 +688,7 @@ def convert_text2num():
 
 def summary() -> str:
     lines = []
-    suites = ["quantulum3", "number-parser", "text2num"]
+    suites = ["quantulum3", "quantulum3-units", "number-parser", "text2num"]
     for s in suites:
         cats = sorted({c for (su, c) in list(KEPT) + list(DROPPED) if su == s})
         k = sum(n for (su, _), n in KEPT.items() if su == s)
@@ -589,6 +719,7 @@ def summary() -> str:
 
 def main():
     convert_quantulum3()
+    convert_quantulum3_units()
     convert_number_parser()
     convert_text2num()
     OUT.mkdir(parents=True, exist_ok=True)
