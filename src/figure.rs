@@ -2688,6 +2688,29 @@ impl<'a> Parser<'a> {
             || (matches!(w(1), "with" | "to")
                 && matches!(w(2), "compared" | "comparison" | "relative"))
             || (w(1) == "in" && matches!(w(2), "with" | "to") && w(3) == "compared")
+            || self.compared_before(i)
+    }
+
+    /// A comparison word a few words before token `i`, in its clause: "a jump over the
+    /// initial budget for fiscal 2023", "higher than the same month of 2022".
+    fn compared_before(&self, i: usize) -> bool {
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            steps += 1;
+            let t = &self.toks[k];
+            if t.kind == Kind::Number || (t.kind != Kind::Word && t.text != "-") {
+                return false;
+            }
+            if matches!(
+                t.lower.as_str(),
+                "than" | "compared" | "versus" | "vs" | "relative" | "over"
+            ) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "(Sayed & Hamming, 2021)", "Afzal (2022)": the year of a cited work, not of a figure.
@@ -2769,6 +2792,14 @@ impl<'a> Parser<'a> {
     }
 
     fn percent_suffix(&self, i: usize, words: bool) -> Option<usize> {
+        // "a 16.5-percent jump", "a 7.2-per-cent rise": hyphened to its number
+        let glued = |k: usize| self.toks.get(k).is_some_and(|t| !t.space_before);
+        if self.is_sym(i, "-") && glued(i) && glued(i + 1) && self.lower(i + 1) != "%" {
+            return self.percent_suffix(i + 1, words);
+        }
+        if self.lower(i) == "per" && self.is_sym(i + 1, "-") && self.lower(i + 2) == "cent" {
+            return Some(i + 3);
+        }
         match self.lower(i) {
             "%" if self.is_sym(i, "%") => Some(i + 1),
             "percent" | "percents" | "pct" => Some(i + 1),
@@ -3009,6 +3040,10 @@ impl<'a> Parser<'a> {
             let l = t.lower.as_str();
             if matches!(l, "and" | "but" | "while" | "whereas" | "or") {
                 break;
+            }
+            // a possessive is a determiner: "Japan's cabinet approved 7.95 trillion yen"
+            if l.ends_with("'s") || l.ends_with("’s") {
+                continue;
             }
             // a name is not what is counted: "overdose deaths in the United States at
             // 107,543" counts deaths (a capital that only starts the sentence is no name)
@@ -4070,6 +4105,32 @@ mod tests {
         // a year of its own in the clause wins
         let f = extract_figures("In 2024 it fell, from 400 in 2022 the year before.");
         assert_eq!(f[0].year, Some(2022));
+    }
+
+    #[test]
+    fn a_year_compared_with_is_a_baseline() {
+        let f = one("a 16.5-percent jump over the initial budget for fiscal 2023");
+        assert_eq!(f.year, None);
+        let f = one("prices were 4% higher than the same month of 2022");
+        assert_eq!(f.year, None);
+        // a comparison word across a number is another clause's
+        let f = one("the budget for fiscal 2023 was 7.95 trillion yen");
+        assert_eq!(f.year, Some(2023));
+        let f = one("Japan's cabinet approved a record 7.95 trillion yen");
+        assert_eq!(f.noun, None);
+    }
+
+    #[test]
+    fn a_percent_hyphened_to_its_number_is_a_percent() {
+        for text in [
+            "a 16.5-percent jump",
+            "a 7.2-per-cent rise",
+            "a 3-per cent fall",
+        ] {
+            let f = one(text);
+            assert_eq!(f.unit, Unit::Percent, "{text}");
+        }
+        assert_eq!(one("a 16.5-percent jump").value, 16.5);
     }
 
     #[test]
