@@ -951,7 +951,10 @@ impl<'a> Parser<'a> {
                     // "21st", "9th", "G20"-like tails: not a quantity
                     // "21st", "1990s", "20037Tel": ordinals, decades and glued ids
                     let l = n.lower.as_str();
+                    // "1,045t": tonnes glued to digits (not "5t-shirts")
+                    let tonnes = l == "t" && !self.is_sym(next + 1, "-");
                     if !matches!(l, "percent" | "pc" | "pct")
+                        && !tonnes
                         && self.unit_at(next).is_none()
                         && self.currency_postfix(next).is_none()
                         && self.million_code(next).is_none()
@@ -2003,8 +2006,13 @@ impl<'a> Parser<'a> {
                 unit = Unit::Measure;
                 unit_tok = next;
                 next += 1;
-            } else if self.lower(next) == "t" && next > 0 && self.ends_with_scale(next - 1) {
-                // "410mn t", "37.4bn t": a lone "t" after a scale word is tonnes
+            } else if self.lower(next) == "t"
+                && next > 0
+                && (self.ends_with_scale(next - 1)
+                    || (!num.words && self.attached(next) && !self.is_sym(next + 1, "-")))
+            {
+                // "410mn t", "37.4bn t": a lone "t" after a scale word is tonnes, and so
+                // is one glued to digits ("1,045t")
                 measure = crate::lexicon::unit_by_symbol("t");
                 unit = Unit::Measure;
                 unit_tok = next;
@@ -3900,8 +3908,13 @@ mod tests {
         assert!((f[0].value - 410e6).abs() < 1.0, "{f:?}");
         let f = extract_figures("a new all-time high of 37.4bn t");
         assert_eq!(f[0].unit, Unit::Measure, "{f:?}");
+        let f = extract_figures("central banks bought 1,045t, with 333t in the quarter");
+        assert_eq!(f[0].measure.map(|m| m.unit), Some("t"), "{f:?}");
+        assert_eq!(f[1].measure.map(|m| m.unit), Some("t"), "{f:?}");
         // a "t" after a plain number is no unit
         let f = extract_figures("Group 5 t-shirts were sold.");
+        assert!(f.iter().all(|x| x.unit != Unit::Measure), "{f:?}");
+        let f = extract_figures("Group 5t-shirts were sold.");
         assert!(f.iter().all(|x| x.unit != Unit::Measure), "{f:?}");
     }
 
