@@ -363,6 +363,24 @@ fn change_of(lex: &Lexicon, before: &str, after: &[(usize, String)]) -> Kind {
         if before.iter().any(|(_, w)| cues.rate_nouns.contains(w)) {
             return Kind::Unknown;
         }
+        // "put the national rise at 18.1%": a change named by a noun, its size given
+        // with "at", is the change
+        if tail.last().is_some_and(|(_, w)| w == "at") {
+            let from = before.len() - tail_len;
+            let named = (from..before.len()).rev().find_map(|k| {
+                // (a word may stand between: "the national rise")
+                let determiner = (k.saturating_sub(2)..k).any(|j| {
+                    let w = &before[j].1;
+                    matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "this")
+                        || w.ends_with("'s")
+                        || w.ends_with("’s")
+                });
+                determiner.then(|| cues.direction(&before[k].1)).flatten()
+            });
+            if let Some(d) = named {
+                return Kind::Change(d);
+            }
+        }
         return Kind::Level;
     }
     if let Some((_, last)) = tail.last() {
@@ -779,6 +797,23 @@ mod tests {
         assert_eq!(clash(&early, &last, "", ""), None);
         let forecast = frame("Deaths could reach 120,000 in 2023.", "120,000");
         assert_eq!(clash(&early, &forecast, "", ""), Some("stance"));
+    }
+
+    #[test]
+    fn a_change_named_by_a_noun_and_sized_with_at_is_a_change() {
+        let f = frame("The agency put the national rise at 18.1%.", "18.1%");
+        assert_eq!(f.change, Some(Direction::Up));
+        let f = frame(
+            "It put the year's rise in prices at nearly 12 per cent.",
+            "nearly 12 per cent",
+        );
+        assert_eq!(f.change, Some(Direction::Up));
+        // a verb of change with a level word is a level
+        let f = frame("Prices rose to 18.1% in May.", "18.1%");
+        assert!(f.level);
+        assert_eq!(f.change, None);
+        let f = frame("The index stood at 18.1%.", "18.1%");
+        assert!(f.level);
     }
 
     #[test]
