@@ -814,6 +814,19 @@ mod tests {
     }
 
     #[test]
+    fn a_forecast_told_with_the_same_figure_is_the_same_statement() {
+        let claim = "In April the WTO saw world merchandise trade volume grow 2.6% in 2024.";
+        let passage = "World merchandise trade volume is expected to increase by 2.6% in 2024.";
+        let cited = Citation::Sources(vec![0]);
+        let j = judge_with(claim, &[("wto", "2024-04-10", passage)], 0, &cited);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        // another figure of a forecast is another statement, not a misquote of a count
+        let passage = "World merchandise trade volume is expected to increase by 3.3% in 2024.";
+        let j = judge_with(claim, &[("wto", "2024-04-10", passage)], 0, &cited);
+        assert_ne!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
     fn a_denied_figure_supports_nothing() {
         let j = judge(
             "Police made 9,000 arrests during the protests in the capital.",

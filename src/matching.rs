@@ -1016,6 +1016,15 @@ pub fn digit_swaps(v: f64) -> Vec<f64> {
 }
 
 /// The claim's rare number, said again with the same bound: the same statement.
+/// The claim's number of two or more significant digits said again, with the same unit
+/// and bound ("2.6%", "21%", "£6,900 million" for "£6.9 billion").
+fn same_written_figure(claim: &Figure, source: &Figure) -> bool {
+    two_digit_number(claim)
+        && same_number(claim, source)
+        && claim.qualifier == source.qualifier
+        && claim.unit == source.unit
+}
+
 pub fn same_rare_number(claim: &Figure, source: &Figure) -> bool {
     rare_number(claim) && same_number(claim, source) && claim.qualifier == source.qualifier
 }
@@ -1146,14 +1155,15 @@ pub fn evidence_for(
             // another stance, period window or place: another statement, no evidence
             let frame = p.frame(k);
             if let Some(why) = crate::frame::clash(&claim_frame, frame, q.text, &p.text) {
-                // a forecast's rare number told as a fact ("set to touch a record
-                // 112.74 million tonnes" → "a record 112.74 million tonnes") is the same
-                // statement, hedged less; a denial never is
+                // a forecast's number told as a fact ("set to touch a record 112.74
+                // million tonnes" → "a record 112.74 million tonnes"), or a forecast the
+                // stance cues missed on one side ("the WTO expected trade to grow 2.6%"),
+                // is the same statement when it gives the same figure; a denial never is
                 use crate::frame::Stance::Denied;
                 let restated = why == "stance"
                     && claim_frame.stance != Denied
                     && frame.stance != Denied
-                    && same_rare_number(fc, fp);
+                    && same_written_figure(fc, fp);
                 if !restated {
                     continue;
                 }
