@@ -827,6 +827,18 @@ mod tests {
     }
 
     #[test]
+    fn a_change_read_as_a_level_with_the_same_figure_is_the_same_statement() {
+        let claim = "Food and non-alcoholic beverage prices stood at 9.2% over the year.";
+        let passage = "Prices for food and non-alcoholic beverages rose 9.2% over the year.";
+        let cited = Citation::Sources(vec![0]);
+        let j = judge_with(claim, &[("abs", "2023-01-25", passage)], 0, &cited);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        let passage = "Prices for food and non-alcoholic beverages rose 7.5% over the year.";
+        let j = judge_with(claim, &[("abs", "2023-01-25", passage)], 0, &cited);
+        assert_ne!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
     fn a_denied_figure_supports_nothing() {
         let j = judge(
             "Police made 9,000 arrests during the protests in the capital.",

@@ -1156,11 +1156,13 @@ pub fn evidence_for(
             let frame = p.frame(k);
             if let Some(why) = crate::frame::clash(&claim_frame, frame, q.text, &p.text) {
                 // a forecast's number told as a fact ("set to touch a record 112.74
-                // million tonnes" → "a record 112.74 million tonnes"), or a forecast the
+                // million tonnes" → "a record 112.74 million tonnes"), a forecast the
                 // stance cues missed on one side ("the WTO expected trade to grow 2.6%"),
-                // is the same statement when it gives the same figure; a denial never is
+                // or a change read as a level on one side ("food prices: 9.2%" for "food
+                // prices rose 9.2%") is the same statement when it gives the same
+                // figure; a denial never is
                 use crate::frame::Stance::Denied;
-                let restated = why == "stance"
+                let restated = matches!(why, "stance" | "change")
                     && claim_frame.stance != Denied
                     && frame.stance != Denied
                     && same_written_figure(fc, fp);
