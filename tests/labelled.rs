@@ -127,7 +127,9 @@ const SETS: &[(&str, f64)] = &[
     ("domains/overdoses", 0.58),
     ("domains/transit", 0.60),
     ("domains/electric-vehicles", 0.63),
-    ("domains/military-spending", 0.50),
+    ("domains/military-spending", 0.52),
+    ("domains/prisons", 0.67),
+    ("domains/universities", 0.68),
 ];
 
 #[test]
