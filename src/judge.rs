@@ -409,7 +409,9 @@ fn decide(
         .copied()
         .filter(|e| {
             e.relation == Relation::Contradicts
-                && e.topic + 1e-9 >= settings.topic_threshold
+                // (a close number of the claim's statement needs no topic words: "It
+                // served 86.4 million passengers in 2019" after the airport's name)
+                && (e.topic + 1e-9 >= settings.topic_threshold || e.near)
                 && (e.noun != NounRelation::Related
                     || e.score >= settings.match_threshold + settings.related_noun_margin)
         })
@@ -786,6 +788,23 @@ mod tests {
             ],
         );
         assert_eq!(j.verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn a_close_precise_number_in_other_words_is_a_conflict() {
+        // the second passage shares hardly a word with the claim but its number
+        let claim = "Dubai International handled 86.3 million passengers in 2019.";
+        let cited = Citation::Sources(vec![0]);
+        let j = judge_with(
+            claim,
+            &[
+                ("a", "2024-02-20", "Across 2023 the airport handled 86.9 million passengers, while its traffic in 2019 was 86.3 million passengers."),
+                ("b", "2023-05-08", "The hub tops a ranking of foreign travellers. It served 86.4 million passengers in 2019."),
+            ],
+            0,
+            &cited,
+        );
+        assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
     }
 
     #[test]
