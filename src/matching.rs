@@ -243,13 +243,18 @@ fn precision_unit(v: f64) -> f64 {
 }
 
 /// Whether `written` is `exact` told to `written`'s own precision ("2.12 trillion" for
-/// 2,122 billion, "6.4 million" for 6,394,000): the same figure, rounded.
+/// 2,122 billion, "6.4 million" for 6,394,000): the same figure, rounded, or cut short
+/// ("Rs 6.21 lakh crore" and "Rs 6,21,940 crore" for Rs 6,21,940.85 crore).
 pub fn rounds_to(exact: &Figure, written: &Figure) -> bool {
     let step = precision_unit(written.value);
+    let diff = exact.value - written.value;
+    let truncated = exact.value.signum() == written.value.signum()
+        && diff * written.value.signum() >= 0.0
+        && diff.abs() < step * 1.000_001;
     written.qualifier == exact.qualifier
         && exact.unit == written.unit
         && step > precision_unit(exact.value)
-        && (exact.value - written.value).abs() <= 0.5 * step * 1.000_001
+        && (diff.abs() <= 0.5 * step * 1.000_001 || truncated)
 }
 
 /// How far "about x" reaches: the tolerance (±10%), but no further than the precision
@@ -1547,6 +1552,11 @@ mod tests {
         // no leading zero is made, and equal neighbours make nothing
         assert!(digit_swaps(105.0).iter().all(|v| *v >= 100.0));
         assert!(digit_swaps(11.0).is_empty());
+        // rounded or cut short to fewer digits, never beyond a step or upwards past it
+        assert!(rounds_to(&fig("6.394 million"), &fig("6.4 million")));
+        assert!(rounds_to(&fig("6.2194 million"), &fig("6.21 million")));
+        assert!(!rounds_to(&fig("6.2194 million"), &fig("6.1 million")));
+        assert!(!rounds_to(&fig("6.2194 million"), &fig("6.23 million")));
         assert!(very_near(&fig("86.3 million"), &fig("86.4 million")));
         assert!(very_near(&fig("59.5%"), &fig("59.4%")));
         assert!(!very_near(&fig("86 million"), &fig("87 million")));
