@@ -876,49 +876,11 @@ impl<'a> Parser<'a> {
                 frac = true;
             }
         }
-        // "1.3e6", "-12e-1": scientific notation
         let mut exponent = false;
-        if self
-            .toks
-            .get(next)
-            .is_some_and(|n| n.kind == Kind::Word && !n.space_before && n.lower == "e")
-        {
-            if let Some((e, after)) = self.signed_int_at(next + 1) {
-                value *= 10f64.powi(e);
-                next = after;
-                exponent = true;
-            }
-        }
-        // "1.3x10^6", "6.23 × 10^-4"
-        if !exponent
-            && (self.lower(next) == "x" || self.is_sym(next, "×"))
-            && self.toks.get(next + 1).is_some_and(|t| t.text == "10")
-            && self.is_sym(next + 2, "^")
-            && self.attached(next + 2)
-        {
-            if let Some((e, after)) = self.signed_int_at(next + 3) {
-                value *= 10f64.powi(e);
-                next = after;
-                exponent = true;
-            }
-        }
-        // "2.48×10−5", "5.5x10-3": the superscript lost, a signed exponent glued to the
-        // 10 says it is one; "1.3×10⁶" with the superscript kept
-        if !exponent
-            && (self.lower(next) == "x" || self.is_sym(next, "×"))
-            && self.toks.get(next + 1).is_some_and(|t| t.text == "10")
-        {
-            let glued_sign = (self.is_sym(next + 2, "-") || self.is_sym(next + 2, "−"))
-                && self.attached(next + 2);
-            if let Some((e, after)) = glued_sign
-                .then(|| self.signed_int_at(next + 2))
-                .flatten()
-                .or_else(|| self.superscript_int_at(next + 2))
-            {
-                value *= 10f64.powi(e);
-                next = after;
-                exponent = true;
-            }
+        if let Some((e, after)) = self.power_of_ten_at(next) {
+            value *= 10f64.powi(e);
+            next = after;
+            exponent = true;
         }
         // "1.1^23", "2.5^-1": a power
         if !exponent && self.is_sym(next, "^") && self.attached(next) {
@@ -1387,6 +1349,31 @@ impl<'a> Parser<'a> {
         let chained = self.is_sym(i + 3, "/") || (i > 0 && self.is_sym(i - 1, "/"));
         ((glued || spaced) && n >= 1 && n < d && SLASH_DENOMINATORS.contains(&d) && !chained)
             .then(|| (f64::from(n) / f64::from(d), i + 3))
+    }
+
+    /// A power of ten written after a number at `next`: its exponent and the index after.
+    /// "1.3e6", "-12e-1" (scientific notation); "1.3x10^6", "6.23 × 10^-4"; "2.48×10−5",
+    /// "5.5x10-3" (the superscript lost: a signed exponent glued to the 10 says it is
+    /// one); "1.3×10⁶" (the superscript kept).
+    fn power_of_ten_at(&self, next: usize) -> Option<(i32, usize)> {
+        let t = self.toks.get(next)?;
+        if t.kind == Kind::Word && !t.space_before && t.lower == "e" {
+            return self.signed_int_at(next + 1);
+        }
+        let times_ten = (self.lower(next) == "x" || self.is_sym(next, "×"))
+            && self.toks.get(next + 1).is_some_and(|t| t.text == "10");
+        if !times_ten {
+            return None;
+        }
+        if self.is_sym(next + 2, "^") && self.attached(next + 2) {
+            return self.signed_int_at(next + 3);
+        }
+        let glued_sign =
+            (self.is_sym(next + 2, "-") || self.is_sym(next + 2, "−")) && self.attached(next + 2);
+        glued_sign
+            .then(|| self.signed_int_at(next + 2))
+            .flatten()
+            .or_else(|| self.superscript_int_at(next + 2))
     }
 
     /// A whole number with an optional sign glued on, as an exponent writes it ("+14",
@@ -2688,14 +2675,7 @@ impl<'a> Parser<'a> {
         };
         // "65% of 2019 levels", "above 2019 levels": the level compared with
         matches!(next, "level" | "levels")
-            || matches!(
-                w(1),
-                "than" | "from" | "over" | "since" | "on" | "versus" | "vs"
-            )
-            || (w(1) == "in" && w(2) == "than")
-            || (matches!(w(1), "with" | "to")
-                && matches!(w(2), "compared" | "comparison" | "relative"))
-            || (w(1) == "in" && matches!(w(2), "with" | "to") && w(3) == "compared")
+            || baseline_lead(w(1), w(2), w(3))
             || self.compared_before(i)
     }
 
@@ -3487,17 +3467,31 @@ fn said_of_year_before(text: &str, span: &Range<usize>, figures: &[Range<usize>]
             after.match_indices(phrase.as_str()).any(|(at, _)| {
                 let word_start = at == 0 || !after[..at].ends_with(char::is_alphanumeric);
                 let word_end = !after[at + phrase.len()..].starts_with(char::is_alphanumeric);
-                let mut words = after[..at].split_whitespace().rev();
-                let (last, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-                let baseline = matches!(last, "than" | "on" | "over" | "from" | "since" | "versus")
-                    || (matches!(last, "in" | "with" | "to")
-                        && matches!(second, "than" | "compared" | "relative"));
+                let mut words = after[..at]
+                    .split_whitespace()
+                    .rev()
+                    .chain(std::iter::repeat(""));
+                let (w1, w2, w3) = (words.next(), words.next(), words.next());
+                let baseline = baseline_lead(w1.unwrap_or(""), w2.unwrap_or(""), w3.unwrap_or(""));
                 let between = figures
                     .iter()
                     .any(|g| g.start >= span.end && g.start < span.end + at);
                 word_start && word_end && !baseline && !between
             })
         })
+}
+
+/// Whether the words right before a year or a time phrase (`w1` the nearest, lowercase)
+/// make it the baseline compared with, not the figure's own time: "than 2021", "from
+/// 2022", "on the year before", "than in 2021", "compared with 2020", "in comparison
+/// to", "compared to in 2019".
+fn baseline_lead(w1: &str, w2: &str, w3: &str) -> bool {
+    matches!(
+        w1,
+        "than" | "from" | "over" | "since" | "on" | "versus" | "vs"
+    ) || (w1 == "in" && w2 == "than")
+        || (matches!(w1, "with" | "to") && matches!(w2, "compared" | "comparison" | "relative"))
+        || (w1 == "in" && matches!(w2, "with" | "to") && w3 == "compared")
 }
 
 /// Byte spans of the links in a text ("https://…", "www.…"), up to the next space.
@@ -3539,6 +3533,13 @@ mod tests {
         let f = extract_figures(text);
         assert_eq!(f.len(), 1, "{text:?} gave {f:#?}");
         f.into_iter().next().unwrap()
+    }
+
+    /// The one figure of `text`, which must be money: its value and currency.
+    fn money(text: &str) -> (f64, Option<&'static str>) {
+        let f = one(text);
+        assert_eq!(f.unit, Unit::Money, "{text}: {f:?}");
+        (f.value, f.currency)
     }
 
     fn none(text: &str) {
@@ -3788,11 +3789,6 @@ mod tests {
 
     #[test]
     fn currencies_before_and_after_the_number() {
-        let money = |t: &str| {
-            let f = one(t);
-            assert_eq!(f.unit, Unit::Money, "{t}");
-            (f.value, f.currency)
-        };
         assert_eq!(money("40 billion USD"), (40e9, Some("USD")));
         assert_eq!(money("a 10 € fee"), (10.0, Some("EUR")));
         assert_eq!(money("20€ each"), (20.0, Some("EUR")));
@@ -4467,11 +4463,6 @@ mod tests {
 
     #[test]
     fn money_in_more_forms() {
-        let money = |t: &str| {
-            let f = one(t);
-            assert_eq!(f.unit, Unit::Money, "{t}: {f:?}");
-            (f.value, f.currency)
-        };
         let m = |t: &str, v: f64, c: &str| {
             let (value, code) = money(t);
             assert!(close(value, v) && code == Some(c), "{t}: {value} {code:?}");

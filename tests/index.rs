@@ -55,6 +55,12 @@ fn outputs(dir: &Path, extra: &[&str]) -> Vec<(i32, String, String)> {
         .collect()
 }
 
+/// `check --timings` reports these index counts on stderr.
+fn index_counts_are(dir: &Path, want: &str) {
+    let (_, _, err) = run(dir, &["check", "--timings"]);
+    assert!(err.contains(want), "{err}");
+}
+
 fn assert_same(want: &[(i32, String, String)], got: &[(i32, String, String)], what: &str) {
     for (job, (w, g)) in JOBS.iter().zip(want.iter().zip(got)) {
         assert_eq!(w, g, "{what}: `{}` differs", job.join(" "));
@@ -106,11 +112,7 @@ fn output_is_the_same_with_and_without_the_index() {
     )
     .unwrap();
     let plain = outputs(dir, &["--no-index"]);
-    let (_, _, err) = run(dir, &["check", "--timings"]);
-    assert!(
-        err.contains("index_hits=5 index_misses=2 index_refused=0"),
-        "{err}"
-    );
+    index_counts_are(dir, "index_hits=5 index_misses=2 index_refused=0");
     assert_same(&plain, &outputs(dir, &[]), "after a change");
     // the run above wrote the two new entries; the changed file's old one is stale
     let (_, out, _) = run(dir, &["index"]);
@@ -132,11 +134,7 @@ fn output_is_the_same_with_and_without_the_index() {
     bytes[mid] ^= 0x55;
     std::fs::write(&all[2], &bytes).unwrap();
     std::fs::write(&all[3], b"").unwrap();
-    let (_, _, err) = run(dir, &["check", "--timings"]);
-    assert!(
-        err.contains("index_hits=3 index_misses=0 index_refused=4"),
-        "{err}"
-    );
+    index_counts_are(dir, "index_hits=3 index_misses=0 index_refused=4");
     assert_same(&plain, &outputs(dir, &[]), "damaged entries");
     let (code, out, err) = run(dir, &["index"]);
     assert_eq!(code, 0, "{err}");
