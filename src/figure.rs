@@ -570,49 +570,6 @@ const DURATION_WORDS: &[(&str, &str)] = &[
     ("decades", "decades"),
 ];
 
-/// Singular nouns that count or measure without a plural "s".
-const SINGULAR_NOUNS: &[&str] = &[
-    "people",
-    "police",
-    "personnel",
-    "staff",
-    "militia",
-    "children",
-    "men",
-    "women",
-    "youth",
-    "increase",
-    "rise",
-    "decline",
-    "decrease",
-    "drop",
-    "fall",
-    "growth",
-    "jump",
-    "surge",
-    "reduction",
-    "aid",
-    "assistance",
-    "funding",
-    "debt",
-    "loan",
-    "budget",
-    "population",
-    "share",
-    "majority",
-    "cattle",
-    "livestock",
-    "infantry",
-    "cavalry",
-    "strength",
-    "force",
-    "army",
-    "capacity",
-    "death",
-    "toll",
-    "victims",
-];
-
 const STOP_AFTER: &[&str] = &[
     "in", "on", "at", "by", "for", "from", "with", "to", "during", "since", "after", "before",
     "across", "into", "per", "than", "and", "or", "but", "which", "that", "who", "whom", "were",
@@ -2982,7 +2939,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // plurals, irregular plurals ("policemen", "tribesmen") and count nouns
-            if SINGULAR_NOUNS.contains(&l)
+            if crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().singular_nouns, l)
                 || (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3)
                 || (l.ends_with("men") && l.len() > 4)
             {
@@ -3049,7 +3006,9 @@ impl<'a> Parser<'a> {
             {
                 return Some(l.to_string());
             }
-            if SINGULAR_NOUNS.contains(&l) && l != "increase" {
+            if crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().singular_nouns, l)
+                && l != "increase"
+            {
                 return Some(l.to_string());
             }
         }
