@@ -1608,8 +1608,10 @@ impl<'a> Parser<'a> {
                 return true;
             }
         }
-        // "(1) making it": a lone small number in parentheses is an enumerator
-        if i > 0 && self.is_sym(i - 1, "(") && self.is_sym(next, ")") && self.attached(i) {
+        // "(1) making it": a lone small number in parentheses is an enumerator; a
+        // grouped or long one is a figure set in brackets ("waits of a year (234,885)")
+        let small = t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit());
+        if small && i > 0 && self.is_sym(i - 1, "(") && self.is_sym(next, ")") && self.attached(i) {
             return true;
         }
         false
@@ -3139,18 +3141,38 @@ fn year_of_clause(
         .find([',', ';', '(', ')'])
         .map(|p| p + span.end)
         .unwrap_or(text.len());
+    let after = years.iter().any(|(p, _)| *p >= span.end && *p < clause_end);
     let in_clause = years
         .iter()
         .filter(|(p, _)| *p >= clause_start && *p < clause_end)
         .min_by_key(|(p, _)| {
             if *p >= span.end {
                 p - span.end
+            } else if after && attributive_year(text, *p) {
+                // "The 2024 Global Report counted 281.6 million … in 2023": a year
+                // that names an edition or event yields to a period after the figure
+                usize::MAX
             } else {
                 // a year before the figure in the same clause is a little further
                 span.start.saturating_sub(*p) + 8
             }
         });
     in_clause.copied()
+}
+
+/// Whether the year at byte `at` is a name's attribute: after a determiner ("the 2024
+/// report", "its 2023 budget") and before a word.
+fn attributive_year(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let after = text[at..].trim_start_matches(|c: char| c.is_ascii_digit());
+    let followed_by_word =
+        after.starts_with(' ') && after.trim_start().starts_with(|c: char| c.is_alphabetic());
+    followed_by_word && crate::lexicon::attributive_year_words().contains(&word)
 }
 
 /// A year earlier in the sentence still frames a figure whose clause has none (a later
@@ -3856,6 +3878,16 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_in_brackets_is_read_and_an_enumerator_is_not() {
+        none("(12) the second clause");
+        let f = extract_figures("Waits of longer than a year (234,885) were the lowest.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].value, 234885.0, "{f:?}");
+        let f = extract_figures("Admissions (1450) fell.");
+        assert_eq!(f.first().map(|f| f.value), Some(1450.0), "{f:?}");
+    }
+
+    #[test]
     fn a_lone_t_after_a_scale_word_is_tonnes() {
         let f = extract_figures("Emissions rose by 410mn t year on year.");
         assert_eq!(f.len(), 1, "{f:?}");
@@ -4054,6 +4086,25 @@ mod tests {
             "In 2022, wages rose to Rs 500 in towns, and fell to Rs 300 in villages.",
         );
         assert!(f.iter().all(|x| x.year == Some(2022)), "{f:?}");
+    }
+
+    #[test]
+    fn a_year_that_names_an_edition_yields_to_the_period_after_the_figure() {
+        let f = extract_figures(
+            "The 2024 Global Report counted 281.6 million people in acute hunger in 2023.",
+        );
+        assert_eq!(f[0].year, Some(2023), "{f:?}");
+        // with no period after the figure, the year before still frames it
+        let f = extract_figures("The 2024 budget sets aside Rs 9,787 billion for interest.");
+        assert_eq!(f[0].year, Some(2024), "{f:?}");
+        // with none after it, the nearest year before frames it, attribute or not
+        let f = extract_figures(
+            "In its August 2017 report it gave a 2016 death rate of 8 per 100,000.",
+        );
+        assert_eq!(f[0].year, Some(2016), "{f:?}");
+        // a year that is no attribute stays nearer than a far one
+        let f = extract_figures("In 2022 the agency counted 5,100 arrests, up from 4,000 in 2021.");
+        assert_eq!(f[0].year, Some(2022), "{f:?}");
     }
 
     #[test]

@@ -259,6 +259,12 @@ pub fn previous_year_phrases() -> &'static [String] {
     PHRASES.get_or_init(|| default_list("period", "previous_year"))
 }
 
+/// `[period] attributive_year`: words before a year that make it a name's attribute.
+pub fn attributive_year_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| default_list("period", "attributive_year"))
+}
+
 /// `[reference] back`: phrases by which a sentence points back at an actor named before.
 pub fn refers_back_phrases() -> &'static [String] {
     static BACK: OnceLock<Vec<String>> = OnceLock::new();
@@ -325,6 +331,7 @@ mod tests {
         assert!(!entities(&[]).is_empty());
         assert!(!measures().people.is_empty());
         assert!(!previous_year_phrases().is_empty());
+        assert!(!attributive_year_words().is_empty());
         assert!(!refers_back_phrases().is_empty());
         for (name, _) in PROFILES {
             assert!(entities(&[name.to_string()]).len() > entities(&[]).len());
