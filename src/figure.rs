@@ -1831,13 +1831,24 @@ impl<'a> Parser<'a> {
             negative = true;
             k = after;
         }
+        // "(+8.2%)", "+56%": a plus sign glued to a percent is a rise, not a label's
+        // "+" ("+1.202.457.1700")
+        let plus = self.is_sym(k, "+")
+            && self.attached(k + 1)
+            && (k == 0 || !self.attached(k) || self.toks[k - 1].kind == Kind::Symbol)
+            && self
+                .number(k + 1)
+                .is_some_and(|n| !n.words && self.percent_suffix(n.next, false).is_some());
+        if plus {
+            k += 1;
+        }
         let num = self.number(k)?;
         // a bare "one", "a dozen" etc. handled below; years and dates are never figures
         if !num.words {
             if self.is_date_context(k, num.next) {
                 return None;
             }
-            if self.is_label_context(k) || self.is_identifier_context(k, num.next) {
+            if self.is_label_context(k) || (!plus && self.is_identifier_context(k, num.next)) {
                 return None;
             }
         }
@@ -3885,6 +3896,19 @@ mod tests {
         assert_eq!(f[0].value, 234885.0, "{f:?}");
         let f = extract_figures("Admissions (1450) fell.");
         assert_eq!(f.first().map(|f| f.value), Some(1450.0), "{f:?}");
+    }
+
+    #[test]
+    fn a_plus_sign_before_a_percent_is_read() {
+        let f = extract_figures(
+            "Italy (+18.9%) and France (+16.1 per cent) rose; Hungary (-3.4%) fell.",
+        );
+        let values: Vec<f64> = f.iter().map(|f| f.value).collect();
+        assert_eq!(values, [18.9, 16.1, -3.4], "{f:?}");
+        assert!(f.iter().all(|f| f.unit == Unit::Percent), "{f:?}");
+        // a "+" before other numbers is a label's: a telephone, a grade
+        none("Tel: +1.202.457.1700");
+        none("call +44");
     }
 
     #[test]

@@ -256,13 +256,9 @@ fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
     let lo = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
     let hi = crate::text::ceil_boundary(text, span.end.saturating_add(LOOKBACK_BYTES));
     let head = &text[lo..crate::text::floor_boundary(text, span.start).max(lo)];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| MARKS.contains(c))
-        .map_or(lo, |(p, c)| lo + p + c.len_utf8());
+    let start = crate::text::mark_before(head, head.len(), &MARKS).map_or(lo, |(p, n)| lo + p + n);
     let from = crate::text::ceil_boundary(text, span.end).min(hi);
-    let end = text[from..hi].find(MARKS).map_or(hi, |p| p + from);
+    let end = crate::text::mark_after(&text[..hi], from, &MARKS).unwrap_or(hi);
     start..end
 }
 
@@ -314,7 +310,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     .map(|(_, w)| w);
     let before_figure = &text[c.start..crate::text::floor_boundary(text, span.start).max(c.start)];
     let in_clause = cue_words(text.get(span.end.min(c.end)..c.end).unwrap_or(""));
-    let (change, level) = match change_of(lex, before_figure, &in_clause) {
+    let (change, level) = match change_of(lex, before_figure, &in_clause).or(signed(text, span)) {
         Kind::Change(d) => (Some(d), false),
         Kind::Level => (None, true),
         Kind::Unknown => (
@@ -411,6 +407,35 @@ enum Kind {
     Change(Direction),
     Level,
     Unknown,
+}
+
+impl Kind {
+    /// This reading, or `other` where this one found no change word.
+    fn or(self, other: Option<Direction>) -> Kind {
+        match (self, other) {
+            (Kind::Change(d), _) => Kind::Change(d),
+            (_, Some(d)) => Kind::Change(d),
+            (k, None) => k,
+        }
+    }
+}
+
+/// The direction a sign gives a percent: "(+8.2%)" is a rise, "-3.4%" a fall (a signed
+/// count or temperature is a level).
+fn signed(text: &str, span: &Range<usize>) -> Option<Direction> {
+    let figure = text.get(span.clone())?;
+    let lower = figure.to_lowercase();
+    let percent = lower.ends_with('%') || lower.contains("per cent") || lower.contains("percent");
+    if !percent {
+        return None;
+    }
+    if text[..span.start].ends_with('+') || figure.starts_with('+') {
+        Some(Direction::Up)
+    } else if figure.starts_with(['-', '−']) {
+        Some(Direction::Down)
+    } else {
+        None
+    }
 }
 
 /// How far around a figure its frame is read: a sentence of thousands of figures (a
@@ -631,6 +656,16 @@ mod tests {
             frame("increasing the pass rate by 3% on the year", "3%").change,
             up
         );
+    }
+
+    #[test]
+    fn a_signed_percent_is_a_change() {
+        let up = Some(Direction::Up);
+        let down = Some(Direction::Down);
+        assert_eq!(frame("Italy (+18.9%) led.", "18.9%").change, up);
+        assert_eq!(frame("Hungary (-3.4%) fell behind.", "-3.4%").change, down);
+        // a signed temperature is a level
+        assert_eq!(frame("It was -3 °C at dawn.", "-3 °C").change, None);
     }
 
     #[test]

@@ -1107,6 +1107,55 @@ mod tests {
     }
 
     #[test]
+    fn a_fall_matches_its_signed_percent() {
+        let src = [(
+            "a",
+            "2024-01-19",
+            "Battery electric sales grew in every market except Hungary (-3.4%), while Italy (+18.9%) led the rise in 2023.",
+        )];
+        let cited = Citation::Sources(vec![0]);
+        let fell = judge_with(
+            "Battery electric sales in Hungary fell 3.4% in 2023.",
+            &src,
+            0,
+            &cited,
+        );
+        assert_eq!(fell.verdict, Verdict::Supported, "{fell:?}");
+        let rose = judge_with(
+            "Battery electric sales in Italy rose 18.9% in 2023.",
+            &src,
+            0,
+            &cited,
+        );
+        assert_eq!(rose.verdict, Verdict::Supported, "{rose:?}");
+        // the sign is a direction: a rise is no fall
+        let wrong = judge_with(
+            "Battery electric sales in Hungary rose 3.4% in 2023.",
+            &src,
+            0,
+            &cited,
+        );
+        assert_ne!(wrong.verdict, Verdict::Supported, "{wrong:?}");
+    }
+
+    #[test]
+    fn a_bracketed_figure_is_of_the_name_before_its_bracket() {
+        let src = [(
+            "a",
+            "2024-01-19",
+            "Growth was driven by countries such as Belgium (93,285 registrations, +148%), Denmark (62,759, +104%) and Portugal (36,390, +102%).",
+        )];
+        let j = judge_with(
+            "Registrations in Denmark rose 148%.",
+            &src,
+            0,
+            &Citation::Sources(vec![0]),
+        );
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+        assert_eq!(key_figure(&j, &src), "+104%");
+    }
+
+    #[test]
     fn a_rare_number_found_again_is_support_beside_a_closer_contradiction() {
         let j = judge(
             "The ministry's second advance estimates put wheat output at 112.18 million tonnes.",

@@ -831,15 +831,8 @@ pub fn time_clash(a: &str, b: &str) -> bool {
 /// one after it.
 fn clause_of(text: &str, span: &std::ops::Range<usize>) -> (usize, usize) {
     const MARKS: [char; 5] = [',', ';', ':', '—', '–'];
-    let start = text[..span.start]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| MARKS.contains(c))
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let end = text[span.end..]
-        .find(MARKS)
-        .map(|p| p + span.end)
-        .unwrap_or(text.len());
+    let start = crate::text::mark_before(text, span.start, &MARKS).map_or(0, |(p, n)| p + n);
+    let end = crate::text::mark_after(text, span.end, &MARKS).unwrap_or(text.len());
     (start, end)
 }
 
@@ -915,10 +908,21 @@ pub fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize
         .unwrap_or(text.len());
     let (cs, ce) = clause_of(text, span);
     let (lo, hi) = (from.max(cs), to.min(ce));
-    let own: Vec<&Term> = terms
+    let mut own: Vec<&Term> = terms
         .iter()
         .filter(|t| t.start >= lo && t.end <= hi)
         .collect();
+    // "Belgium (93,285, +148%), Denmark (62,759, +104%)": a figure in brackets is of
+    // the words just before the bracket
+    if let Some((head_start, open)) = bracket_head(text, span, figures) {
+        own.extend(
+            terms
+                .iter()
+                .filter(|t| t.start >= head_start && t.end <= open),
+        );
+        own.sort_by_key(|t| t.start);
+        own.dedup_by_key(|t| t.start);
+    }
     if own.len() >= 2 {
         return own;
     }
@@ -948,6 +952,34 @@ pub fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize
         .iter()
         .filter(|t| t.end <= first || (t.start >= lo && t.end <= hi))
         .collect()
+}
+
+/// The words a bracketed figure is said of: from the clause start before the opening
+/// bracket up to it ("such as Belgium (93,285, +148%)"), as (start, bracket) offsets;
+/// `None` when the figure stands in no short bracket, or the words before it hold a
+/// figure of their own, which the bracket restates ("80 million hectares (198 million
+/// acres)") or details ("8,000 deaths (3,005 in 2016 …)").
+fn bracket_head(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    figures: &[Figure],
+) -> Option<(usize, usize)> {
+    /// A bracket longer than this is prose, not a figure's gloss.
+    const MAX_BRACKET: usize = 120;
+    let open = text[..span.start].rfind('(')?;
+    if text[open..span.start].contains(')') || span.start - open > MAX_BRACKET {
+        return None;
+    }
+    let close = text[span.end..].find([')', '('])?;
+    if !text[span.end + close..].starts_with(')') || close > MAX_BRACKET {
+        return None;
+    }
+    let head_start = crate::text::mark_before(text, open, &[',', ';', ':', '(', ')', '—', '–'])
+        .map_or(0, |(i, n)| i + n);
+    let figure_in_head = figures
+        .iter()
+        .any(|f| f.span.end > head_start && f.span.start < open);
+    (open > head_start && !figure_in_head).then_some((head_start, open))
 }
 
 /// Whether two figures give the same number, whatever their bounds.
@@ -1050,6 +1082,20 @@ pub fn same_rare_number(claim: &Figure, source: &Figure) -> bool {
 
 /// Evidence for figure `fi` of the query: the best-aligned figure of each candidate
 /// passage, best first.
+/// A fall written as a signed percent ("-3.4%") as the size of the fall ("fell 3.4%"),
+/// so that the two compare; the frame keeps the direction.
+fn change_magnitude(f: &Figure, frame: &crate::frame::Frame) -> Option<Figure> {
+    (f.unit == Unit::Percent
+        && f.value < 0.0
+        && frame.change == Some(crate::frame::Direction::Down))
+    .then(|| {
+        let mut m = f.clone();
+        m.value = -f.value;
+        (m.low, m.high) = (-f.high, -f.low);
+        m
+    })
+}
+
 pub fn evidence_for(
     index: &Index,
     corpus: &Corpus,
@@ -1104,6 +1150,8 @@ pub fn evidence_for(
         .as_deref()
         .map(|n| index.analyzer.key(&n.to_lowercase()));
     let claim_frame = crate::frame::frame_of(q.text, &fc.span);
+    let fc_magnitude = change_magnitude(fc, &claim_frame);
+    let fc = fc_magnitude.as_ref().unwrap_or(fc);
     let claim_own = own_terms(&q.terms, q.text, q.figures, fi);
     let claim_month = month_of(q.text, q.figures, fi);
     let claim_rare = rare_number(fc);
@@ -1173,6 +1221,8 @@ pub fn evidence_for(
         for (k, fp) in p.figures.iter().enumerate() {
             // another stance, period window or place: another statement, no evidence
             let frame = p.frame(k);
+            let fp_magnitude = change_magnitude(fp, frame);
+            let fp = fp_magnitude.as_ref().unwrap_or(fp);
             if let Some(why) = crate::frame::clash(&claim_frame, frame, q.text, &p.text) {
                 // a forecast's number told as a fact ("set to touch a record 112.74
                 // million tonnes" → "a record 112.74 million tonnes"), a forecast the

@@ -15,6 +15,33 @@ pub fn find_ascii_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 }
 
 /// `offset` moved back to the nearest char boundary of `s` (clamped to its length).
+/// Whether the byte at `i` is a comma that groups digits ("8,000"): no clause mark.
+fn grouping_comma(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    b.get(i) == Some(&b',')
+        && i > 0
+        && b[i - 1].is_ascii_digit()
+        && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// The last of `marks` in `text[..at]` that is a clause mark (a comma grouping digits,
+/// "8,000", is none): its offset and length.
+pub fn mark_before(text: &str, at: usize, marks: &[char]) -> Option<(usize, usize)> {
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| marks.contains(&c) && !grouping_comma(text, i))
+        .map(|(i, c)| (i, c.len_utf8()))
+}
+
+/// The first of `marks` in `text[from..]` that is a clause mark, as an offset in `text`.
+pub fn mark_after(text: &str, from: usize, marks: &[char]) -> Option<usize> {
+    text[from..]
+        .char_indices()
+        .find(|&(i, c)| marks.contains(&c) && !grouping_comma(text, from + i))
+        .map(|(i, _)| from + i)
+}
+
 pub fn floor_boundary(s: &str, offset: usize) -> usize {
     let mut o = offset.min(s.len());
     while !s.is_char_boundary(o) {
