@@ -200,6 +200,10 @@ impl Figure {
                     out.push_str(&num);
                 } else {
                     out.push_str(sym);
+                    // a code is a word: "NOK 402 billion", not "NOK402 billion"
+                    if sym.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                        out.push(' ');
+                    }
                     out.push_str(&num);
                 }
             }
@@ -1848,7 +1852,14 @@ impl<'a> Parser<'a> {
             if self.is_date_context(k, num.next) {
                 return None;
             }
-            if self.is_label_context(k) || (!plus && self.is_identifier_context(k, num.next)) {
+            // a label numbers a thing ("Issue 5", "level 3"); a grouped number or a
+            // percent after the word is a quantity ("issue 437,000 permits", "left
+            // the volume 5.4% lower")
+            let quantity =
+                self.toks[k].text.contains(',') || self.percent_suffix(num.next, false).is_some();
+            if (self.is_label_context(k) && !quantity)
+                || (!plus && self.is_identifier_context(k, num.next))
+            {
                 return None;
             }
         }
@@ -2644,8 +2655,12 @@ impl<'a> Parser<'a> {
             ""
         };
         // "65% of 2019 levels", "above 2019 levels": the level compared with
+        // ("a reduction from the 2024 target", "since December 2020": a determiner or
+        // a month may stand between; "from October 2023 to September 2024" is a span)
         matches!(next, "level" | "levels")
             || baseline_lead(w(1), w(2), w(3))
+            || (matches!(w(1), "the" | "its" | "their") && baseline_lead(w(2), w(3), w(4)))
+            || (month_name(w(1)).is_some() && w(2) != "from" && baseline_lead(w(2), w(3), w(4)))
             || self.compared_before(i)
     }
 
@@ -3899,6 +3914,18 @@ mod tests {
     }
 
     #[test]
+    fn a_label_word_before_a_quantity_is_no_label() {
+        none("see Issue 5 of the journal");
+        none("Volume 12");
+        let f = extract_figures("It plans to issue 437,000 study permits in 2025.");
+        assert_eq!(f.first().map(|f| f.value), Some(437000.0), "{f:?}");
+        let f = extract_figures("That left the volume 5.4% lower than a year before.");
+        assert_eq!(f.first().map(|f| f.value), Some(5.4), "{f:?}");
+        let f = extract_figures("Visas at bachelors level 100,996 were granted.");
+        assert_eq!(f.first().map(|f| f.value), Some(100996.0), "{f:?}");
+    }
+
+    #[test]
     fn a_plus_sign_before_a_percent_is_read() {
         let f = extract_figures(
             "Italy (+18.9%) and France (+16.1 per cent) rose; Hungary (-3.4%) fell.",
@@ -4161,6 +4188,16 @@ mod tests {
         assert_eq!(f.year, Some(2023));
         let f = one("Japan's cabinet approved a record 7.95 trillion yen");
         assert_eq!(f.noun, None);
+        // a month between the comparison word and the year; a span is no baseline
+        let f = extract_figures("The count was the lowest since December 2020 and down 46%.");
+        assert_eq!(f[0].year, None, "{f:?}");
+        let f = extract_figures("About 87,000 died from October 2023 to September 2024.");
+        assert_eq!(f[0].year, Some(2023), "{f:?}");
+        // a determiner between the comparison word and the year
+        let f = extract_figures(
+            "The cap is a cut from the 2024 target of 485,000, bringing permits down to 437,000.",
+        );
+        assert_eq!(f[1].year, None, "{f:?}");
     }
 
     #[test]
@@ -4583,6 +4620,8 @@ mod tests {
         );
         assert_eq!(one("$50 million").describe(), "$50 million");
         assert_eq!(one("42%").describe(), "42%");
+        assert_eq!(one("NOK 402 billion").describe(), "NOK 402 billion");
+        assert_eq!(one("402 billion crowns").describe(), "CROWN 402 billion");
         assert_eq!(fmt_num(1016.0), "1,016");
     }
 }
