@@ -1615,7 +1615,33 @@ impl<'a> Parser<'a> {
         // "(1) making it": a lone small number in parentheses is an enumerator; a
         // grouped or long one is a figure set in brackets ("waits of a year (234,885)")
         let small = t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit());
-        if small && i > 0 && self.is_sym(i - 1, "(") && self.is_sym(next, ")") && self.attached(i) {
+        // (after a number or a name it glosses, it is that thing's figure: "Queensland
+        // 281 (276)", "clubs (14)"; an enumerator opens a clause or follows "and", "or")
+        let glosses = i >= 2 && self.toks[i - 1].space_before && {
+            let before = &self.toks[i - 2];
+            (before.kind == Kind::Number || before.kind == Kind::Word)
+                && !matches!(before.lower.as_str(), "and" | "or")
+        };
+        // (… unless the text counts on: "by (1) making it … and (2) reintegrating")
+        let counted_on = || {
+            let n: u32 = t.text.parse().unwrap_or(0);
+            self.toks.windows(3).any(|w| {
+                w[0].text == "("
+                    && w[2].text == ")"
+                    && w[1].kind == Kind::Number
+                    && w[1]
+                        .text
+                        .parse::<u32>()
+                        .is_ok_and(|m| m + 1 == n || m == n + 1)
+            })
+        };
+        if small
+            && (!glosses || counted_on())
+            && i > 0
+            && self.is_sym(i - 1, "(")
+            && self.is_sym(next, ")")
+            && self.attached(i)
+        {
             return true;
         }
         false
@@ -3906,6 +3932,18 @@ mod tests {
     #[test]
     fn a_figure_in_brackets_is_read_and_an_enumerator_is_not() {
         none("(12) the second clause");
+        none("The reasons: (1) cost and (2) time.");
+        let f = extract_figures(
+            "It grew by (1) making it palatable and (2) reintegrating 12 factions.",
+        );
+        assert_eq!(
+            f.iter().map(|f| f.value).collect::<Vec<_>>(),
+            [12.0],
+            "{f:?}"
+        );
+        let f = extract_figures("Queensland 281 (276); Tasmania 48 (44).");
+        let values: Vec<f64> = f.iter().map(|f| f.value).collect();
+        assert_eq!(values, [281.0, 276.0, 48.0, 44.0], "{f:?}");
         let f = extract_figures("Waits of longer than a year (234,885) were the lowest.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].value, 234885.0, "{f:?}");

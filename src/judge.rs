@@ -1139,6 +1139,18 @@ mod tests {
     }
 
     #[test]
+    fn the_sentence_after_a_sibling_figure_speaks_of_its_statement() {
+        let src = [(
+            "a",
+            "2024-06-26",
+            "Public health officials released their annual report on Wednesday. From January to December 2023, there were a total of 8,049 opioid-related deaths in Canada. The number of deaths is seven per cent higher than in 2022.",
+        )];
+        let claim = "Across Canada, 8,049 people died of apparent opioid toxicity in 2023, 7% more than in 2022.";
+        let j = judge_with(claim, &src, 1, &Citation::Sources(vec![0]));
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_bracketed_figure_is_of_the_name_before_its_bracket() {
         let src = [(
             "a",
