@@ -3168,8 +3168,47 @@ fn year_for(
                 && owned.contains(p)
                 && spans.iter().any(|g| g.start >= span.end && g.end <= *p))
         })
-        .map(|(_, y)| (y, true))
+        // a name's year before the figure yields to its gloss's ("The 2025 tally is
+        // above the record of 988,524 hectares, set in 2017")
+        .map(|(p, y)| {
+            let named = p < span.start && attributive_year(text, p);
+            let gloss = named
+                .then(|| year_in_gloss(text, years, span, spans))
+                .flatten();
+            (gloss.unwrap_or(y), true)
+        })
+        .or_else(|| year_in_gloss(text, years, span, spans).map(|y| (y, true)))
         .or_else(|| year_before(years, span, owned).map(|y| (y, false)))
+}
+
+/// The year of a short clause right after the figure's that glosses it and holds no
+/// figure of its own: "a record of 988,524 hectares, set in 2017".
+fn year_in_gloss(
+    text: &str,
+    years: &[(usize, i32, bool)],
+    span: &Range<usize>,
+    spans: &[Range<usize>],
+) -> Option<i32> {
+    /// At most this many words before the year in the gloss: "set in 2017", "recorded
+    /// in May 2019".
+    const GLOSS_WORDS: usize = 3;
+    let marks = [',', ';', '(', ')'];
+    let open = crate::text::mark_after(text, span.end, &marks)?;
+    if !text[span.end..open].trim().is_empty()
+        && text[span.end..open].split_whitespace().count() > 3
+    {
+        return None;
+    }
+    let from = open + 1;
+    let end = crate::text::mark_after(text, from, &[',', ';', '(', ')', '.']).unwrap_or(text.len());
+    if spans.iter().any(|g| g.start >= from && g.start < end) {
+        return None;
+    }
+    years
+        .iter()
+        .filter(|y| !y.2 && y.0 >= from && y.0 < end)
+        .find(|y| text[from..y.0].split_whitespace().count() <= GLOSS_WORDS)
+        .map(|y| y.1)
 }
 
 /// The year in a figure's own clause, with its offset: the nearest after the figure
@@ -4194,6 +4233,17 @@ mod tests {
         // a year that is no attribute stays nearer than a far one
         let f = extract_figures("In 2022 the agency counted 5,100 arrests, up from 4,000 in 2021.");
         assert_eq!(f[0].year, Some(2022), "{f:?}");
+    }
+
+    #[test]
+    fn a_short_gloss_after_the_figure_gives_its_year() {
+        let f = extract_figures(
+            "The 2025 tally is above the previous record of 988,524 hectares, set in 2017.",
+        );
+        assert_eq!((f[0].year, f[0].own_year), (Some(2017), true), "{f:?}");
+        // a clause with a figure of its own is not the figure's gloss
+        let f = extract_figures("It sold 5,000 units, and 4,000 in 2019.");
+        assert_eq!(f[0].year, None, "{f:?}");
     }
 
     #[test]

@@ -484,7 +484,7 @@ fn decide(
             let obstacle = |e: &Evidence| -> Option<&'static str> {
                 let f = e_figure(corpus, e);
                 let support_text = &corpus.passages[cited_supports[0].passage].text;
-                let checks: [(bool, &'static str); 17] = [
+                let checks: [(bool, &'static str); 18] = [
                     // a close number whose own words are the claim's is the statement
                     // however it is worded
                     (
@@ -580,6 +580,15 @@ fn decide(
                             _ => true,
                         },
                         "another year",
+                    ),
+                    // and, the claim's year unsaid, the support's: "3,606,170 hours in
+                    // 2023" is not disputed by "3.61 million hours in 2024"
+                    (
+                        j.figure.year.is_some()
+                            || !support_figure.year.zip(f.year).is_some_and(|(a, b)| {
+                                a != b && support_figure.own_year && f.own_year
+                            }),
+                        "another year than the support",
                     ),
                 ];
                 checks.iter().find(|(ok, _)| !ok).map(|(_, why)| *why)
@@ -1147,6 +1156,21 @@ mod tests {
         )];
         let claim = "Across Canada, 8,049 people died of apparent opioid toxicity in 2023, 7% more than in 2022.";
         let j = judge_with(claim, &src, 1, &Citation::Sources(vec![0]));
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
+    fn a_claim_without_a_year_is_not_disputed_by_another_year_than_its_support() {
+        let src = [
+            ("a", "2024-03-27", "Monitored spills lasted a total of 3,606,170 hours in 2023, the agency said."),
+            ("b", "2025-03-27", "Storm overflows spilled sewage for a new high of 3.61 million hours in 2024, agency figures show."),
+        ];
+        let j = judge_with(
+            "The spills lasted 3,606,170 hours in all.",
+            &src,
+            0,
+            &Citation::Sources(vec![0]),
+        );
         assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
 
