@@ -182,6 +182,28 @@ fn misquoting<'e>(contradicts: &[&'e Evidence], citation: &Citation) -> Vec<&'e 
         .collect()
 }
 
+/// Where the claim cites sources that do not carry its figure, the cited source's own
+/// figure of the statement when it matches the claim at least as closely as the best
+/// support from elsewhere, by score and by the figure's own words.
+fn cited_contradiction<'e>(
+    contradicts: &[&'e Evidence],
+    supports: &[&Evidence],
+    corpus: &Corpus,
+    cited: &[usize],
+) -> Option<&'e Evidence> {
+    if cited.is_empty() || supports.iter().any(|e| corpus.carried_by(e.passage, cited)) {
+        return None;
+    }
+    let best = supports.first()?;
+    contradicts.iter().copied().find(|e| {
+        corpus.carried_by(e.passage, cited)
+            && e.noun != NounRelation::Different
+            && matches!(e.agreement, Agreement::Value)
+            && e.score >= best.score
+            && e.measure >= best.measure
+    })
+}
+
 /// The passage figure an evidence points at.
 fn e_figure<'c>(corpus: &'c Corpus, e: &Evidence) -> &'c Figure {
     &corpus.passages[e.passage].figures[e.figure]
@@ -456,6 +478,15 @@ fn decide(
             for e in &supports {
                 push(e, &mut shown);
             }
+        } else if let Some(own) = cited_contradiction(&contradicts, &supports, corpus, &cited) {
+            // the cited source states this statement with another figure, as closely as
+            // the other source states the claim's: a misquote of the source cited (the
+            // figure the other source gives belongs to another period or part)
+            j.verdict = Verdict::Misquoted;
+            j.unattributed = None;
+            j.agreement = Some(own.agreement);
+            j.key_evidence = Some(own.clone());
+            push(own, &mut shown);
         } else if cited_supports.is_empty() {
             j.verdict = Verdict::Miscited;
             j.unattributed = None;
@@ -1172,6 +1203,33 @@ mod tests {
             &Citation::Sources(vec![0]),
         );
         assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
+    fn the_cited_source_stating_the_statement_otherwise_is_a_misquote_not_a_miscitation() {
+        let src = [
+            ("a", "2023-11-30", "The coroners service says 189 people died of toxic drugs in October in the province."),
+            ("b", "2023-09-25", "Toxic drugs accounted for 174 deaths in the province in August."),
+        ];
+        let claim = "In October, toxic drugs killed 174 people in the province.";
+        let j = judge_with(claim, &src, 0, &Citation::Sources(vec![0]));
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+        // the cited source silent on the statement: the figure is miscited
+        let src = [
+            (
+                "a",
+                "2023-11-30",
+                "The coroners service opened a new office in the capital on Tuesday.",
+            ),
+            (
+                "b",
+                "2023-09-25",
+                "Toxic drugs accounted for 174 deaths in the province in August.",
+            ),
+        ];
+        let claim = "In August, toxic drugs killed 174 people in the province.";
+        let j = judge_with(claim, &src, 0, &Citation::Sources(vec![0]));
+        assert_eq!(j.verdict, Verdict::Miscited, "{j:?}");
     }
 
     #[test]
