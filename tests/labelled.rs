@@ -39,10 +39,13 @@ fn score(set: &Path) -> Score {
     for e in expected["figure"].as_array().unwrap() {
         s.total += 1;
         let line = e["line"].as_integer().unwrap() as u64;
-        let value = e["value"]
-            .as_float()
-            .or_else(|| e["value"].as_integer().map(|i| i as f64))
-            .unwrap();
+        // a number, or a range as [low, high] (matched on its low end or its text)
+        let number = |v: &toml::Value| v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
+        let value = match &e["value"] {
+            toml::Value::Array(a) => a.first().and_then(number),
+            v => number(v),
+        }
+        .unwrap();
         let text = e["text"].as_str().unwrap();
         // one verdict, or a list of acceptable ones
         let want: Vec<&str> = match &e["verdict"] {
@@ -130,6 +133,16 @@ const SETS: &[(&str, f64)] = &[
     ("domains/military-spending", 0.52),
     ("domains/prisons", 0.67),
     ("domains/universities", 0.68),
+    // written this session, kept out of its tuning; floors a margin under their score on
+    // the session's last engine
+    ("domains/retail", 0.66),
+    ("domains/deforestation", 0.76),
+    ("domains/cybercrime", 0.67),
+    ("domains/fisheries", 0.70),
+    ("domains/drought", 0.62),
+    ("domains/child-poverty", 0.64),
+    ("domains/tobacco-alcohol", 0.67),
+    ("domains/space", 0.67),
 ];
 
 #[test]
