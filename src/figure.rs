@@ -3522,8 +3522,33 @@ fn extract_window(text: &str) -> Vec<Figure> {
             f.year = f.year.map(|y| y - 1);
             f.own_year = true;
         }
+        // "From April 2025 the pension rose from £221.20 to £230.25": the figure a
+        // change starts from is of an earlier time than the sentence's year
+        if year.is_some_and(|y| !y.1) && starts_a_change(text, &f.span, &spans) {
+            f.year = None;
+        }
     }
     out
+}
+
+/// Whether the figure at `span` is the start of a change written "from X to Y": "from"
+/// right before it, "to" and another figure right after.
+fn starts_a_change(text: &str, span: &Range<usize>, figures: &[Range<usize>]) -> bool {
+    let before = text[..span.start].trim_end();
+    let cut = before.len().saturating_sub(4);
+    let from = before
+        .get(cut..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+        && !before[..cut].ends_with(char::is_alphanumeric);
+    let after = text[span.end..].trim_start();
+    let to = after
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("to "));
+    let next = span.end + (text[span.end..].len() - after.len()) + 3;
+    from && to
+        && figures
+            .iter()
+            .any(|g| g.start >= next && g.start <= next + 2)
 }
 
 /// Whether a `[period] previous_year` phrase follows the figure at `span` in its clause,
@@ -4233,6 +4258,19 @@ mod tests {
         // a year that is no attribute stays nearer than a far one
         let f = extract_figures("In 2022 the agency counted 5,100 arrests, up from 4,000 in 2021.");
         assert_eq!(f[0].year, Some(2022), "{f:?}");
+    }
+
+    #[test]
+    fn the_start_of_a_change_is_not_of_the_sentences_year() {
+        let f = extract_figures("From April 2025 the full pension rose by 4.1 per cent, from £221.20 to £230.25 a week.");
+        let of = |t: &str| f.iter().find(|f| f.text == t).map(|f| f.year);
+        assert_eq!(of("£221.20"), Some(None), "{f:?}");
+        assert_eq!(of("£230.25"), Some(Some(2025)), "{f:?}");
+        // its own year stays: "from 1,430,200 in 2019 to 1,215,800 in 2020"
+        let f = extract_figures("The count fell from 1,430,200 in 2019 to 1,215,800 in 2020.");
+        assert_eq!(f[0].year, Some(2019), "{f:?}");
+        // no panic where a wide character follows
+        let _ = extract_figures("It went from 5 to€6 and from €5 tö 7.");
     }
 
     #[test]
