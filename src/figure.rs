@@ -1590,7 +1590,12 @@ impl<'a> Parser<'a> {
             }
             if !t.space_before && (p.text == "-" || p.text == "/") && i > 1 {
                 let pp = &self.toks[i - 2];
-                if !p.space_before && (pp.kind == Kind::Word || pp.kind == Kind::Number) {
+                // ("49 percent-42 percent": a dash after a percent joins two figures)
+                let percent_word = matches!(pp.lower.as_str(), "percent" | "cent");
+                if !p.space_before
+                    && (pp.kind == Kind::Word || pp.kind == Kind::Number)
+                    && !percent_word
+                {
                     // "COVID-19", "2013/2014"; a valid "7,000-10,000" was read as a range
                     // before we got here, so a number after "-" is the tail of a label
                     return true;
@@ -4025,6 +4030,14 @@ mod tests {
         assert_eq!(f.first().map(|f| f.value), Some(5.4), "{f:?}");
         let f = extract_figures("Visas at bachelors level 100,996 were granted.");
         assert_eq!(f.first().map(|f| f.value), Some(100996.0), "{f:?}");
+    }
+
+    #[test]
+    fn two_percents_joined_by_a_dash_are_both_read() {
+        let f = extract_figures("the gap was seven percent in Sindh (49 percent-42 percent).");
+        let values: Vec<f64> = f.iter().map(|f| f.value).collect();
+        assert_eq!(values, [7.0, 49.0, 42.0], "{f:?}");
+        none("COVID-19");
     }
 
     #[test]
