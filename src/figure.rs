@@ -514,41 +514,6 @@ fn is_month(w: &str) -> bool {
     month_name(w).is_some()
 }
 
-/// Words before a number that make it a label, not a quantity: "No. 5", "p. 336".
-const LABEL_WORDS: &[&str] = &[
-    "no",
-    "p",
-    "pp",
-    "page",
-    "pages",
-    "vol",
-    "volume",
-    "issue",
-    "chapter",
-    "section",
-    "article",
-    "resolution",
-    "paragraph",
-    "para",
-    "flight",
-    "route",
-    "number",
-    "tel",
-    "fax",
-    "phase",
-    "part",
-    "room",
-    "suite",
-    "level",
-    "grade",
-    "version",
-    "episode",
-    "season",
-    "table",
-    "figure",
-    "fig",
-];
-
 const DURATION_WORDS: &[(&str, &str)] = &[
     ("day", "days"),
     ("days", "days"),
@@ -1568,7 +1533,8 @@ impl<'a> Parser<'a> {
             (i - 1, false)
         };
         let w = &self.toks[word_idx];
-        if w.kind == Kind::Word && LABEL_WORDS.contains(&w.lower.as_str()) {
+        let labels = &crate::lexicon::figure_words().label_words;
+        if w.kind == Kind::Word && crate::lexicon::FigureWords::has(labels, &w.lower) {
             // "number" only as a label when capitalised or followed by a dot
             if w.lower == "number" || w.lower == "no" {
                 return w.text.starts_with(|c: char| c.is_uppercase());

@@ -184,6 +184,7 @@ pub struct FigureWords {
     pub multiplier_comparisons: Vec<String>,
     pub noun_skip: Vec<String>,
     pub singular_nouns: Vec<String>,
+    pub label_words: Vec<String>,
     pub up_to_verbs: Vec<String>,
     pub comparative_up: Vec<String>,
     pub comparative_down: Vec<String>,
@@ -332,6 +333,7 @@ mod tests {
         assert!(!measures().people.is_empty());
         assert!(!previous_year_phrases().is_empty());
         assert!(!attributive_year_words().is_empty());
+        assert!(!figure_words().label_words.is_empty());
         assert!(!refers_back_phrases().is_empty());
         for (name, _) in PROFILES {
             assert!(entities(&[name.to_string()]).len() > entities(&[]).len());
