@@ -3163,7 +3163,12 @@ fn year_in_gloss(
     /// At most this many words before the year in the gloss: "set in 2017", "recorded
     /// in May 2019".
     const GLOSS_WORDS: usize = 3;
+    /// How far after the figure its gloss may end, in bytes.
+    const GLOSS_REACH: usize = 120;
     let marks = [',', ';', '(', ')'];
+    // (within a short reach of the figure: a gloss follows it closely)
+    let hi = crate::text::ceil_boundary(text, span.end.saturating_add(GLOSS_REACH));
+    let text = &text[..hi];
     let open = crate::text::mark_after(text, span.end, &marks)?;
     if !text[span.end..open].trim().is_empty()
         && text[span.end..open].split_whitespace().count() > 3

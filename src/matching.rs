@@ -831,8 +831,14 @@ pub fn time_clash(a: &str, b: &str) -> bool {
 /// one after it.
 fn clause_of(text: &str, span: &std::ops::Range<usize>) -> (usize, usize) {
     const MARKS: [char; 5] = [',', ';', ':', '—', '–'];
-    let start = crate::text::mark_before(text, span.start, &MARKS).map_or(0, |(p, n)| p + n);
-    let end = crate::text::mark_after(text, span.end, &MARKS).unwrap_or(text.len());
+    // (a clause is read within a bounded reach: a passage of thousands of figures and no
+    // mark must not be scanned whole for each of them)
+    const REACH: usize = 400;
+    let lo = crate::text::floor_boundary(text, span.start.saturating_sub(REACH));
+    let hi = crate::text::ceil_boundary(text, span.end.saturating_add(REACH));
+    let start = crate::text::mark_before(&text[lo..], span.start - lo, &MARKS)
+        .map_or(lo, |(p, n)| lo + p + n);
+    let end = crate::text::mark_after(&text[..hi], span.end, &MARKS).unwrap_or(hi);
     (start, end)
 }
 
@@ -966,12 +972,14 @@ fn bracket_head(
 ) -> Option<(usize, usize)> {
     /// A bracket longer than this is prose, not a figure's gloss.
     const MAX_BRACKET: usize = 120;
-    let open = text[..span.start].rfind('(')?;
-    if text[open..span.start].contains(')') || span.start - open > MAX_BRACKET {
+    let lo = crate::text::floor_boundary(text, span.start.saturating_sub(MAX_BRACKET));
+    let open = lo + text[lo..span.start].rfind('(')?;
+    if text[open..span.start].contains(')') {
         return None;
     }
-    let close = text[span.end..].find([')', '('])?;
-    if !text[span.end + close..].starts_with(')') || close > MAX_BRACKET {
+    let hi = crate::text::ceil_boundary(text, span.end.saturating_add(MAX_BRACKET));
+    let close = text[span.end..hi].find([')', '('])?;
+    if !text[span.end + close..].starts_with(')') {
         return None;
     }
     let head_start = crate::text::mark_before(text, open, &[',', ';', ':', '(', ')', '—', '–'])
