@@ -251,7 +251,7 @@ fn has_phrase(ws: &[(usize, String)], cue: &[String]) -> bool {
 /// The clause around `span`: between the nearest clause marks of the sentence.
 /// (Never further than [`LOOKBACK_BYTES`] on either side: a sentence of thousands of
 /// figures without a comma must not be scanned whole for each.)
-fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
+pub(crate) fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
     const MARKS: [char; 5] = [',', ';', ':', '—', '–'];
     let lo = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
     let hi = crate::text::ceil_boundary(text, span.end.saturating_add(LOOKBACK_BYTES));

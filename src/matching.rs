@@ -830,16 +830,9 @@ pub fn time_clash(a: &str, b: &str) -> bool {
 /// The clause around a span: from the last ",", ";", ":" or dash before it to the next
 /// one after it.
 fn clause_of(text: &str, span: &std::ops::Range<usize>) -> (usize, usize) {
-    const MARKS: [char; 5] = [',', ';', ':', '—', '–'];
-    // (a clause is read within a bounded reach: a passage of thousands of figures and no
-    // mark must not be scanned whole for each of them)
-    const REACH: usize = 400;
-    let lo = crate::text::floor_boundary(text, span.start.saturating_sub(REACH));
-    let hi = crate::text::ceil_boundary(text, span.end.saturating_add(REACH));
-    let start = crate::text::mark_before(&text[lo..], span.start - lo, &MARKS)
-        .map_or(lo, |(p, n)| lo + p + n);
-    let end = crate::text::mark_after(&text[..hi], span.end, &MARKS).unwrap_or(hi);
-    (start, end)
+    // the frame's clause: the same marks, within the same bounded reach
+    let c = crate::frame::clause(text, span);
+    (c.start, c.end)
 }
 
 /// Recall of the claim's topic words: all but the counted noun, hedges, time words and
@@ -982,8 +975,14 @@ fn bracket_head(
     if !text[span.end + close..].starts_with(')') {
         return None;
     }
-    let head_start = crate::text::mark_before(text, open, &[',', ';', ':', '(', ')', '—', '–'])
-        .map_or(0, |(i, n)| i + n);
+    // (the head is looked for within the same reach before the bracket)
+    let reach = crate::text::floor_boundary(text, open.saturating_sub(MAX_BRACKET));
+    let head_start = crate::text::mark_before(
+        &text[reach..],
+        open - reach,
+        &[',', ';', ':', '(', ')', '—', '–'],
+    )
+    .map_or(reach, |(i, n)| reach + i + n);
     let figure_in_head = figures
         .iter()
         .any(|f| f.span.end > head_start && f.span.start < open);
