@@ -205,6 +205,18 @@ fn cited_contradiction<'e>(
 }
 
 /// The passage figure an evidence points at.
+/// The figure's statement told with the claim's frame: the same counted noun, the same
+/// unit and the same stated year on both sides. Such a passage disputes the claim
+/// however differently its sentence is worded.
+fn same_frame(claim: &Figure, f: &Figure, e: &Evidence) -> bool {
+    e.noun == NounRelation::Same
+        && claim.unit == f.unit
+        && claim.year.is_some()
+        && claim.year == f.year
+        && !e.other_actor
+        && !e.narrower_place
+}
+
 fn e_figure<'c>(corpus: &'c Corpus, e: &Evidence) -> &'c Figure {
     &corpus.passages[e.passage].figures[e.figure]
 }
@@ -515,15 +527,19 @@ fn decide(
             let obstacle = |e: &Evidence| -> Option<&'static str> {
                 let f = e_figure(corpus, e);
                 let support_text = &corpus.passages[cited_supports[0].passage].text;
-                let checks: [(bool, &'static str); 18] = [
+                let checks: [(bool, &'static str); 19] = [
                     // a close number whose own words are the claim's is the statement
                     // however it is worded
                     (
-                        e.near || e.score >= settings.conflict_threshold,
+                        e.near
+                            || e.score >= settings.conflict_threshold
+                            || same_frame(&j.figure, f, e),
                         "weak match",
                     ),
                     (
-                        e.near || e.score >= settings.conflict_ratio * best_support,
+                        e.near
+                            || e.score >= settings.conflict_ratio * best_support
+                            || same_frame(&j.figure, f, e),
                         "far weaker than the support",
                     ),
                     // a copy of a supporting source agrees with it by construction
@@ -589,6 +605,15 @@ fn decide(
                     (
                         same_statement_as(corpus, cited_supports[0], e),
                         "another statement than the support",
+                    ),
+                    // a change ("793 fewer ships") disputes a change, not a level
+                    (
+                        corpus.passages[cited_supports[0].passage]
+                            .frame(cited_supports[0].figure)
+                            .change
+                            .is_some()
+                            == corpus.passages[e.passage].frame(e.figure).change.is_some(),
+                        "a change against a level",
                     ),
                     // a running count at another date is another reading of it
                     (
@@ -840,6 +865,53 @@ mod tests {
             &[
                 ("a", "2024-02-20", "Across 2023 the airport handled 86.9 million passengers, while its traffic in 2019 was 86.3 million passengers."),
                 ("b", "2023-05-08", "The hub tops a ranking of foreign travellers. It served 86.4 million passengers in 2019."),
+            ],
+            0,
+            &cited,
+        );
+        assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
+    }
+
+    #[test]
+    fn the_same_counted_noun_and_year_in_other_words_is_a_conflict() {
+        // the final count shares few words with the claim, but its noun, unit and year
+        let claim = "The agency's provisional count put drug overdose deaths nationwide at 107,543 in 2023, down on the year before.";
+        let cited = Citation::Sources(vec![0]);
+        let src = [
+            ("early", "2024-05-15", "The provisional data indicate an estimated 107,543 drug overdose deaths nationwide in 2023, a decrease from the year before."),
+            ("final", "2024-12-19", "In 2023, 105,007 drug overdose deaths occurred nationwide, a rate of 31.3 per 100,000."),
+        ];
+        let j = judge_with(claim, &src, 0, &cited);
+        assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
+        // another year's figure is no dispute
+        let src = [
+            src[0],
+            ("final", "2024-12-19", "In 2022, 105,007 drug overdose deaths occurred nationwide, a rate of 31.3 per 100,000."),
+        ];
+        let j = judge_with(claim, &src, 0, &cited);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
+    fn a_change_does_not_dispute_a_level() {
+        let claim = "In January 2024, 1,362 ships crossed the canal.";
+        let cited = Citation::Sources(vec![0]);
+        let level = "The canal authority said 1,362 ships crossed the canal in January 2024.";
+        let j = judge_with(
+            claim,
+            &[
+                ("a", "2024-02-04", level),
+                ("b", "2024-02-04", "Ship traffic through the canal in January 2024 fell sharply, with 1,290 fewer ships crossing."),
+            ],
+            0,
+            &cited,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        let j = judge_with(
+            claim,
+            &[
+                ("a", "2024-02-04", level),
+                ("b", "2024-02-04", "Ship traffic through the canal in January 2024 fell sharply, with 1,290 ships crossing."),
             ],
             0,
             &cited,
