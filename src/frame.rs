@@ -50,6 +50,11 @@ pub struct Frame {
     pub window: Option<Window>,
     /// Names of the places the figure is counted in ("in Kinshasa"), lowercased.
     pub places: Vec<String>,
+    /// Countries and regions the figure's clause names, however ("US emissions",
+    /// "Britain's", "in Germany"), as gazetteer ids (`lexicon/places.toml`).
+    pub named_places: Vec<&'static str>,
+    /// Those named anywhere near the figure: a place the other side names here is shared.
+    pub near_places: Vec<&'static str>,
     /// The figure is a rate: it counts per something ("per 100,000 people").
     pub rate: bool,
     /// The figure reads a running count at the time of writing ("has recorded", "so
@@ -188,6 +193,7 @@ struct PeriodCues {
 #[derive(Debug, Deserialize)]
 struct PlaceCues {
     prepositions: Vec<String>,
+    comparisons: Vec<String>,
 }
 
 /// The built-in lexicon, parsed once.
@@ -324,6 +330,8 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         stance,
         window,
         places: figure_places(text, &c),
+        named_places: named_places(text, &c, span),
+        near_places: crate::places::named(near(text, span)),
         rate,
         parts: parts(text, span),
         change,
@@ -332,6 +340,27 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
             || period.current.any_in(&clause_words)
             || period.current.any_in(&lead),
     }
+}
+
+/// The gazetteer places of a figure: those of its clause up to the figure and after it
+/// up to a comparison or a boundary word ("5.4% in Britain", not "double the value of
+/// rights in Germany").
+fn named_places(text: &str, clause: &Range<usize>, span: &Range<usize>) -> Vec<&'static str> {
+    let end = span.end.min(clause.end).max(clause.start);
+    let after = &text[end..clause.end.max(end)];
+    let lex = lexicon();
+    // (nor past a boundary: "killed 66 people in 2008 and an attack on a base in Afghanistan")
+    let upto = spans(after)
+        .find(|(a, b)| {
+            let w = after[*a..*b].to_lowercase();
+            lex.place.comparisons.contains(&w) || lex.contrast.boundaries.contains(&w)
+        })
+        .map_or(after.len(), |(a, _)| a);
+    let mut out = crate::places::named(&text[clause.start..end]);
+    out.extend(crate::places::named(&after[..upto]));
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// How many words before a figure a change word may stand when a link joins them
@@ -605,6 +634,21 @@ pub fn clash(
         }
     }
 
+    // "UK emissions" and "US emissions": both name a country or region, neither names the
+    // other's anywhere near the figure
+    if !claim.named_places.is_empty()
+        && !passage.named_places.is_empty()
+        && claim
+            .named_places
+            .iter()
+            .all(|x| !passage.near_places.contains(x))
+        && passage
+            .named_places
+            .iter()
+            .all(|x| !claim.near_places.contains(x))
+    {
+        return Some("place");
+    }
     if !claim.places.is_empty() && !passage.places.is_empty() {
         let (ct, pt) = (claim_text.to_lowercase(), passage_text.to_lowercase());
         let shared = claim.places.iter().any(|p| pt.contains(p.as_str()))
@@ -623,6 +667,19 @@ mod tests {
     fn frame(text: &str, fig: &str) -> Frame {
         let at = text.find(fig).unwrap();
         frame_of(text, &(at..at + fig.len()))
+    }
+
+    #[test]
+    fn countries_named_as_modifiers_are_places() {
+        let claim = "UK greenhouse gas emissions fell 5.4% in 2023.";
+        let c = frame(claim, "5.4%");
+        let us = "US greenhouse gas emissions fell by nearly 2% in 2023.";
+        assert_eq!(clash(&c, &frame(us, "2%"), claim, us), Some("place"));
+        let gb = "Britain's greenhouse gas emissions fell by 5.2% in 2023.";
+        assert_eq!(clash(&c, &frame(gb, "5.2%"), claim, gb), None);
+        // a country it is compared with is not where the figure is counted
+        let cmp = "Emissions fell 5.2% last year at around double the fall in Germany.";
+        assert_eq!(clash(&c, &frame(cmp, "5.2%"), claim, cmp), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod lint;
 pub mod listing;
 pub mod markdown;
 pub mod matching;
+pub mod places;
 pub mod provenance;
 pub mod report;
 pub mod retrieve;
