@@ -3037,9 +3037,71 @@ impl<'a> Parser<'a> {
                 return Some(l.to_string());
             }
         }
+        self.subject_noun(raw)
+    }
+
+    /// A bare count ("rose 15% in 2019, from 127 to 146", "149 last year compared with
+    /// 133") counts what its sentence is about: the first plural noun of the sentence,
+    /// when no other figure stands between it and this one.
+    fn subject_noun(&self, raw: &RawFigure) -> Option<String> {
+        if raw.unit != Unit::Count {
+            return None;
+        }
+        // the sentence's start, within a bounded reach
+        let mut start = raw.start_tok;
+        let mut back = 0;
+        while start > 0 && back < SUBJECT_REACH {
+            if matches!(self.toks[start - 1].text, "." | "!" | "?" | ";" | ":" | "|") {
+                break;
+            }
+            start -= 1;
+            back += 1;
+        }
+        if back == SUBJECT_REACH {
+            return None;
+        }
+        let not_plural = &crate::lexicon::figure_words().not_plurals;
+        // another count between them is what the noun counts ("380,000 doses, far short
+        // of the three million"); a year or a percent is not
+        let count_between = (start..raw.start_tok).any(|k| {
+            let t = &self.toks[k];
+            t.kind == Kind::Number
+                && !(t.text.len() == 4
+                    && t.text
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1800..=2100).contains(&y)))
+                && !matches!(
+                    self.toks.get(k + 1).map(|n| n.lower.as_str()),
+                    Some("%" | "percent" | "per" | "pc")
+                )
+        });
+        if count_between {
+            return None;
+        }
+        for k in start..raw.start_tok {
+            let t = &self.toks[k];
+            if t.kind != Kind::Word {
+                continue;
+            }
+            let l = t.lower.as_str();
+            let name = t.text.starts_with(char::is_uppercase) && k != start;
+            // (a possessive is a determiner: "the state's answer")
+            let possessive = l.ends_with("'s") || l.ends_with("’s");
+            if name || possessive || STOP_AFTER.contains(&l) || not_plural.iter().any(|w| w == l) {
+                continue;
+            }
+            if (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3)
+                || (l.ends_with("men") && l.len() > 4)
+            {
+                return Some(l.to_string());
+            }
+        }
         None
     }
 }
+
+/// How many tokens back a bare count's sentence may start for its subject to be read.
+const SUBJECT_REACH: usize = 40;
 
 /// Verbs that say what happened to the counted thing, by the role they give it
 /// (`[roles]` in `lexicon/default.toml`).
@@ -4329,6 +4391,24 @@ mod tests {
         assert_eq!(f.noun.as_deref(), Some("deaths"));
         let f = one("Deaths rose to 107,543");
         assert_eq!(f.noun.as_deref(), Some("deaths"));
+    }
+
+    #[test]
+    fn a_bare_count_counts_what_its_sentence_is_about() {
+        let f =
+            extract_figures("Homicides recorded by the police rose 15% in 2019, from 127 to 146.");
+        let nouns: Vec<_> = f.iter().map(|f| f.noun.as_deref()).collect();
+        assert_eq!(nouns[1], Some("homicides"), "{f:?}");
+        // another count stands between: the noun is that one's
+        let f = extract_figures(
+            "Partners had promised 380,000 doses, far short of the three million needed.",
+        );
+        assert_eq!(f[1].noun, None, "{f:?}");
+        // words ending in "s" that are no noun are passed over
+        let f = extract_figures("It also said that last year 149 were recorded.");
+        assert_eq!(f[0].noun, None, "{f:?}");
+        let f = extract_figures("The state's answer, a 20-point plan, came later.");
+        assert_eq!(f[0].noun, None, "{f:?}");
     }
 
     #[test]

@@ -183,6 +183,7 @@ pub struct FigureWords {
     pub multiplier_suffixes: Vec<String>,
     pub multiplier_comparisons: Vec<String>,
     pub noun_skip: Vec<String>,
+    pub not_plurals: Vec<String>,
     pub singular_nouns: Vec<String>,
     pub label_words: Vec<String>,
     pub up_to_verbs: Vec<String>,
