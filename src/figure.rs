@@ -2089,10 +2089,12 @@ impl<'a> Parser<'a> {
             {
                 if !(n2.year_like && num.year_like) {
                     let mut v2 = if negative2 { -n2.value } else { n2.value };
-                    // "7-10 million": the scale of the second applies to both
+                    // "7-10 million": the scale of the second applies to both (only
+                    // when they make a range: "lowered by 60,000 tons to 1.74 million")
+                    let mut v1 = value;
                     if n2.scaled && !num.scaled && !num.words {
                         let scale = self.scale_of(c2, n2);
-                        value *= scale;
+                        v1 *= scale;
                     }
                     if !n2.scaled && num.scaled && !n2.words {
                         let scale = self.scale_of(k, num);
@@ -2103,7 +2105,8 @@ impl<'a> Parser<'a> {
                     let led = start_tok > 0
                         && self.lower(start_tok - 1) == "from"
                         && !self.changes_from(start_tok);
-                    if v2 > value || (led && v2 < value) {
+                    if v2 > v1 || (led && v2 < v1) {
+                        value = v1;
                         low = value.min(v2);
                         high = value.max(v2);
                         is_range = true;
@@ -2595,8 +2598,10 @@ impl<'a> Parser<'a> {
 
     /// "fell 0.4 percentage points to 4.1%": a percent after a change word, then "to", is
     /// a change and the level it reached.
+    /// Of any unit, so after "by": "fell by 16,200 to 43,300 units".
     fn change_then_level(&self, unit: Unit, start: usize) -> bool {
-        unit == Unit::Percent && self.changed_by(start)
+        (unit == Unit::Percent || (start > 0 && self.lower(start - 1) == "by"))
+            && self.changed_by(start)
     }
 
     /// "rose from 1,000 to 1,739": "from" before the figure states a change between two
@@ -3530,6 +3535,7 @@ fn extract_window(text: &str) -> Vec<Figure> {
                     unit_start: raw.measure.map(|_| p.toks[raw.unit_tok].start),
                     form: raw.form,
                 };
+                let fig = carry_unit_of_change(&p, raw.start_tok, &out, fig);
                 out.push(fig);
                 i = next;
             }
@@ -3567,6 +3573,36 @@ fn extract_window(text: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// "lowered by 60,000 tons to 1.74 million", "from 2.1 GW to 3.4": the level a change
+/// reaches is in the unit of the change when it names none of its own.
+fn carry_unit_of_change(
+    p: &Parser,
+    start_tok: usize,
+    before: &[Figure],
+    mut fig: Figure,
+) -> Figure {
+    let after_to = start_tok >= 2 && p.lower(start_tok - 1) == "to";
+    let change = before
+        .last()
+        .filter(|f| f.unit == Unit::Measure && after_to && f.span.end == p.toks[start_tok - 2].end);
+    if let (Unit::Count, Some(change)) = (fig.unit, change) {
+        fig.unit = Unit::Measure;
+        fig.measure = change.measure;
+        // (the unit word read back as its noun is no noun)
+        let unit_word = |n: &str| {
+            change
+                .text
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w == n)
+        };
+        if fig.noun.as_deref().is_some_and(unit_word) {
+            fig.noun = None;
+        }
+    }
+    fig
 }
 
 /// Whether the figure at `span` is the start of a change written "from X to Y": "from"
@@ -3894,6 +3930,22 @@ mod tests {
         assert_eq!(
             one("prices increased 5 to 10 percent").qualifier,
             Qualifier::Range
+        );
+        // a range's scale is the range's only: "by 60,000 tons to 1.74 million" is a
+        // change in tons and the level it reached, in tons too
+        let fs = extract_figures("The estimate was lowered by 60,000 tons to 1.74 million.");
+        let got: Vec<_> = fs.iter().map(|f| (f.value, f.unit)).collect();
+        assert_eq!(
+            got,
+            [(60000.0, Unit::Measure), (1_740_000.0, Unit::Measure)]
+        );
+        assert_eq!(fs[1].measure, fs[0].measure);
+        assert_eq!(one("exports reached 716,004 MT").unit, Unit::Measure);
+        let fs = extract_figures("Starts fell by 16,200 to 43,300 units.");
+        let got: Vec<_> = fs.iter().map(|f| (f.value, f.qualifier)).collect();
+        assert_eq!(
+            got,
+            [(16200.0, Qualifier::Exact), (43300.0, Qualifier::Exact)]
         );
         let fs = extract_figures("Revenue rose 15% to $415.9 million.");
         assert_eq!(fs.len(), 2, "{fs:?}");
