@@ -3941,6 +3941,8 @@ mod tests {
         );
         assert_eq!(fs[1].measure, fs[0].measure);
         assert_eq!(one("exports reached 716,004 MT").unit, Unit::Measure);
+        assert_eq!(one("supply rose to 959,000 bpd").unit, Unit::Measure);
+        assert_eq!(one("reserves of 9 billion U.S. dollars").unit, Unit::Money);
         let fs = extract_figures("Starts fell by 16,200 to 43,300 units.");
         let got: Vec<_> = fs.iter().map(|f| (f.value, f.qualifier)).collect();
         assert_eq!(
