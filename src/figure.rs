@@ -3543,10 +3543,16 @@ fn extract_window(text: &str) -> Vec<Figure> {
         }
     }
     // years that stand right after a figure in its clause belong to that figure
+    // (and the year after a baseline figure is that figure's however far: "4.12% higher
+    // than the 107.74 million tonnes recorded during 2021-22")
     let owned: Vec<usize> = out
         .iter()
         .filter_map(|f| year_of_clause(text, &yrs, &f.span))
-        .filter(|(p, _)| out.iter().any(|f| *p >= f.span.end && *p < f.span.end + 12))
+        .filter(|(p, _)| {
+            out.iter().any(|f| {
+                *p >= f.span.end && (*p < f.span.end + 12 || baseline_figure(text, &f.span))
+            })
+        })
         .map(|(p, _)| p)
         .collect();
     let spans: Vec<Range<usize>> = out.iter().map(|f| f.span.clone()).collect();
@@ -3603,6 +3609,22 @@ fn carry_unit_of_change(
         }
     }
     fig
+}
+
+/// Whether the figure at `span` is a change's baseline, referred to with an article:
+/// "higher than the 107.74 million tonnes", "up from the 221". ("more than 500", a bound,
+/// has none.)
+fn baseline_figure(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].trim_end();
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .map(|w| w.to_lowercase());
+    let (article, lead) = (words.next(), words.next());
+    matches!(article.as_deref(), Some("the" | "its" | "their"))
+        && matches!(
+            lead.as_deref(),
+            Some("than" | "from" | "versus" | "vs" | "over" | "with")
+        )
 }
 
 /// Whether the figure at `span` is the start of a change written "from X to Y": "from"
@@ -4445,6 +4467,21 @@ mod tests {
         assert_eq!(f.noun.as_deref(), Some("deaths"));
         let f = one("Deaths rose to 107,543");
         assert_eq!(f.noun.as_deref(), Some("deaths"));
+    }
+
+    #[test]
+    fn the_year_after_a_baseline_figure_is_that_figures() {
+        let f = extract_figures(
+            "That is 4.12 per cent higher than the 107.74 million tonnes recorded during 2021-22.",
+        );
+        assert_eq!((f[0].year, f[1].year), (None, Some(2021)), "{f:?}");
+        let f = extract_figures(
+            "It counted 259 launches in 2024, up from the 221 it recorded for 2023.",
+        );
+        assert_eq!((f[0].year, f[1].year), (Some(2024), Some(2023)), "{f:?}");
+        // a bound is no baseline: the year is the figure's
+        let f = extract_figures("Sales grew 4% as more than 500 stores opened during 2021.");
+        assert_eq!(f[1].year, Some(2021), "{f:?}");
     }
 
     #[test]

@@ -651,8 +651,18 @@ pub fn clash(
     }
     if !claim.places.is_empty() && !passage.places.is_empty() {
         let (ct, pt) = (claim_text.to_lowercase(), passage_text.to_lowercase());
+        // (or two names of one country: "in Turkey", "in Türkiye")
+        let ids = |places: &[String]| -> Vec<&'static str> {
+            places
+                .iter()
+                .flat_map(|p| crate::places::ids_of_place(p))
+                .collect()
+        };
         let shared = claim.places.iter().any(|p| pt.contains(p.as_str()))
-            || passage.places.iter().any(|p| ct.contains(p.as_str()));
+            || passage.places.iter().any(|p| ct.contains(p.as_str()))
+            || ids(&claim.places)
+                .iter()
+                .any(|x| ids(&passage.places).contains(x));
         if !shared {
             return Some("place");
         }
@@ -677,6 +687,13 @@ mod tests {
         assert_eq!(clash(&c, &frame(us, "2%"), claim, us), Some("place"));
         let gb = "Britain's greenhouse gas emissions fell by 5.2% in 2023.";
         assert_eq!(clash(&c, &frame(gb, "5.2%"), claim, gb), None);
+        // two names of one country after "in" are one place
+        let a = "Damage in Turkey came to $34.2bn.";
+        let b = "The quakes caused about $34.2 billion in damages in Türkiye.";
+        assert_eq!(
+            clash(&frame(a, "$34.2bn"), &frame(b, "about $34.2 billion"), a, b),
+            None
+        );
         // a country it is compared with is not where the figure is counted
         let cmp = "Emissions fell 5.2% last year at around double the fall in Germany.";
         assert_eq!(clash(&c, &frame(cmp, "5.2%"), claim, cmp), None);

@@ -110,6 +110,16 @@ fn gazetteer() -> &'static Gazetteer {
 /// The ids of the places `text` names, sorted, each once. The longest name wins
 /// ("South Sudan" is not Sudan); a possessive is its name ("Britain's").
 pub fn named(text: &str) -> Vec<&'static str> {
+    named_in(text, true)
+}
+
+/// The place ids of a name already known to be a place (lowercased after "in"): the case
+/// rules that keep "us" from being the US do not apply.
+pub fn ids_of_place(name: &str) -> Vec<&'static str> {
+    named_in(name, false)
+}
+
+fn named_in(text: &str, case_rules: bool) -> Vec<&'static str> {
     let g = gazetteer();
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -143,6 +153,7 @@ pub fn named(text: &str) -> Vec<&'static str> {
                 continue;
             };
             let written = match case {
+                _ if !case_rules => true,
                 Case::Any => true,
                 Case::Upper => phrase.iter().all(|w| !w.chars().any(char::is_lowercase)),
                 Case::Capital => phrase.iter().all(|w| w.starts_with(char::is_uppercase)),
@@ -198,5 +209,6 @@ mod tests {
         assert!(named("a turkey dinner").is_empty());
         assert_eq!(named("Turkey's exports"), vec!["tr"]);
         assert_eq!(named("France and Germany"), vec!["de", "fr"]);
+        assert_eq!(ids_of_place("turkey"), ids_of_place("türkiye"));
     }
 }
