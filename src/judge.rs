@@ -893,6 +893,31 @@ mod tests {
     }
 
     #[test]
+    fn a_month_without_a_year_is_of_the_year_its_source_was_written() {
+        let src = [(
+            "ookla",
+            "2023-06-21",
+            "Ookla says the median mobile download speed in India increased to 39.94 Mbps in May.",
+        )];
+        let cited = Citation::Sources(vec![0]);
+        // another year's figure is no misquote: nothing in the corpus states it
+        let j = judge_with(
+            "In December 2022 India's median mobile download speed was 25.29 Mbps.",
+            &src,
+            0,
+            &cited,
+        );
+        assert_ne!(j.verdict, Verdict::Misquoted, "{j:?}");
+        let j = judge_with(
+            "In May 2023 India's median mobile download speed was 25.29 Mbps.",
+            &src,
+            0,
+            &cited,
+        );
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
     fn a_change_does_not_dispute_a_level() {
         let claim = "In January 2024, 1,362 ships crossed the canal.";
         let cited = Citation::Sources(vec![0]);

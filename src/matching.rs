@@ -652,6 +652,23 @@ fn month_of(text: &str, figures: &[Figure], k: usize) -> Option<&'static str> {
     month_in(span.end, next.min(ce), false).or_else(|| month_in(prev.max(cs), span.start, true))
 }
 
+/// The year of a passage figure dated by a month alone ("in October", "in January this
+/// year"): the year its source was written, or the year before when that month had not
+/// come yet (a report of 20 December 2021 on "November" speaks of 2021; one of 10
+/// January 2024 on "December" of 2023). None when the passage names a year.
+fn month_dated_year(corpus: &Corpus, pi: usize, k: usize) -> Option<i32> {
+    let p = &corpus.passages[pi];
+    if !crate::figure::years(&p.text).is_empty() {
+        return None;
+    }
+    let month = month_of(&p.text, &p.figures, k)?;
+    let number = crate::figure::MONTHS.iter().position(|m| *m == month)? + 1;
+    let date = corpus.sources[p.source].meta.as_ref()?.date.as_deref()?;
+    let year: i32 = date.get(..4)?.parse().ok()?;
+    let written: usize = date.get(5..7)?.parse().ok()?;
+    Some(if number > written { year - 1 } else { year })
+}
+
 /// "In July" against "in the first year": figures of different periods.
 pub fn period_mismatch(claim: &str, passage: &str) -> bool {
     let (cm, pm) = (months(claim), months(passage));
@@ -1378,6 +1395,14 @@ pub fn evidence_for(
             let predates = fp.year.is_none()
                 && frame.stance != crate::frame::Stance::Projected
                 && written.zip(fc.year).is_some_and(|(w, a)| w + 1 < a);
+            // "in October", "in January this year": a month with no year is of the year
+            // its source was written, for certain
+            let month_dated =
+                if fp.year.is_none() && frame.stance != crate::frame::Stance::Projected {
+                    month_dated_year(corpus, pi, k)
+                } else {
+                    None
+                };
             let passage_year = passage_year
                 .or_else(|| {
                     (fc.year.is_some() && fp.year.is_none() && p.frame(k).current)
@@ -1395,7 +1420,8 @@ pub fn evidence_for(
             };
             // another year's different figure is another statement, not a misquote of
             // this one (the same number said of another year still is)
-            if fc.year.zip(compared_year).is_some_and(|(a, b)| a != b) && !same_number(fc, fp) {
+            let other_year = |y: Option<i32>| fc.year.zip(y).is_some_and(|(a, b)| a != b);
+            if (other_year(compared_year) || other_year(month_dated)) && !same_number(fc, fp) {
                 continue;
             }
             let mut agreement = match (fc.year, fp.year, compared_year) {
