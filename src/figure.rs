@@ -3271,10 +3271,35 @@ fn year_of_clause(
         .rfind([',', ';', '(', ')'])
         .map(|p| p + 1)
         .unwrap_or(0);
-    let clause_end = text[span.end..]
+    let mut clause_end = text[span.end..]
         .find([',', ';', '(', ')'])
         .map(|p| p + span.end)
         .unwrap_or(text.len());
+    // "from Nov. 1 to Dec. 31, 2024": the comma of a date leaves its year in the clause
+    if text[..clause_end].ends_with(|c: char| c.is_ascii_digit())
+        && years.iter().any(|(p, _)| {
+            *p > clause_end && text[clause_end + 1..*p].trim().is_empty() && {
+                let head = text[..clause_end].trim_end_matches(|c: char| c.is_ascii_digit());
+                let word = head
+                    .trim_end()
+                    .trim_end_matches('.')
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                is_month(word)
+            }
+        })
+    {
+        let end = text[clause_end + 1..]
+            .find([',', ';', '(', ')'])
+            .map_or(text.len(), |p| p + clause_end + 1);
+        // (not a span's first date: "from October 1, 2022, to September 30, 2023")
+        let next = text[end..].trim_start_matches([',', ' ']).to_lowercase();
+        if !next.starts_with("to ") && !next.starts_with("through ") && !next.starts_with("until ")
+        {
+            clause_end = end;
+        }
+    }
     let after = years.iter().any(|(p, _)| *p >= span.end && *p < clause_end);
     let in_clause = years
         .iter()
@@ -4479,6 +4504,13 @@ mod tests {
             "It counted 259 launches in 2024, up from the 221 it recorded for 2023.",
         );
         assert_eq!((f[0].year, f[1].year), (Some(2024), Some(2023)), "{f:?}");
+        // a date's comma keeps its year in the clause; a span's first date is no year
+        let f = extract_figures(
+            "Consumers spent $241.4 billion online from Nov. 1 to Dec. 31, 2024, up 8.7%.",
+        );
+        assert_eq!(f[0].year, Some(2024), "{f:?}");
+        let f = extract_figures("It received $3.3 billion in total revenue in the period from October 1, 2022, to September 30, 2023.");
+        assert_ne!(f[0].year, Some(2022), "{f:?}");
         // a bound is no baseline: the year is the figure's
         let f = extract_figures("Sales grew 4% as more than 500 stores opened during 2021.");
         assert_eq!(f[1].year, Some(2021), "{f:?}");
