@@ -143,6 +143,13 @@ const SETS: &[(&str, f64)] = &[
     ("domains/child-poverty", 0.64),
     ("domains/tobacco-alcohol", 0.67),
     ("domains/space", 0.67),
+    // written in the session after, scored on arrival, kept out of its tuning (rows not
+    // read); floors a margin under their score on that session's last engine
+    ("domains/homelessness", 0.63),
+    ("domains/waste-recycling", 0.63),
+    ("domains/floods", 0.69),
+    ("domains/heatwaves", 0.61),
+    ("domains/venture-capital", 0.65),
 ];
 
 #[test]
