@@ -980,6 +980,16 @@ mod tests {
     }
 
     #[test]
+    fn a_round_hedged_forecast_told_again_is_the_same_statement() {
+        // one significant digit, but the same hedge and currency on both sides
+        same_figure_across_a_missed_cue(
+            "Recipients receive about $50 more in benefits per month in 2025.",
+            "Recipients are expected to get about $50 more in benefits per month in 2025.",
+            "Recipients are expected to get about $70 more in benefits per month in 2025.",
+        );
+    }
+
+    #[test]
     fn a_change_read_as_a_level_with_the_same_figure_is_the_same_statement() {
         same_figure_across_a_missed_cue(
             "Food and non-alcoholic beverage prices stood at 9.2% over the year.",

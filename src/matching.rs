@@ -1100,6 +1100,16 @@ fn same_written_figure(claim: &Figure, source: &Figure) -> bool {
         && claim.unit == source.unit
 }
 
+/// The same round number with the same hedge and unit ("around €200 million" on both
+/// sides): a hedge written twice is the figure told again, however few its digits.
+fn same_hedged_figure(claim: &Figure, source: &Figure) -> bool {
+    claim.qualifier != crate::figure::Qualifier::Exact
+        && claim.qualifier == source.qualifier
+        && claim.unit == source.unit
+        && claim.currency == source.currency
+        && same_number(claim, source)
+}
+
 pub fn same_rare_number(claim: &Figure, source: &Figure) -> bool {
     rare_number(claim) && same_number(claim, source) && claim.qualifier == source.qualifier
 }
@@ -1298,7 +1308,7 @@ pub fn evidence_for(
                 let restated = matches!(why, "stance" | "change")
                     && claim_frame.stance != Denied
                     && frame.stance != Denied
-                    && same_written_figure(fc, fp);
+                    && (same_written_figure(fc, fp) || same_hedged_figure(fc, fp));
                 if !restated {
                     continue;
                 }
