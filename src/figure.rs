@@ -2970,8 +2970,7 @@ impl<'a> Parser<'a> {
             }
             // plurals, irregular plurals ("policemen", "tribesmen") and count nouns
             if crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().singular_nouns, l)
-                || (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3)
-                || (l.ends_with("men") && l.len() > 4)
+                || plural_form(l)
             {
                 return Some(l.to_string());
             }
@@ -3026,9 +3025,7 @@ impl<'a> Parser<'a> {
             if t.text.starts_with(char::is_uppercase) && !starts_sentence {
                 continue;
             }
-            if l.ends_with('s')
-                && !l.ends_with("ss")
-                && l.len() > 3
+            if plural_s(l)
                 && !matches!(
                     l,
                     "was" | "has" | "its" | "this" | "thus" | "makes" | "sees"
@@ -3071,10 +3068,7 @@ impl<'a> Parser<'a> {
         let count_between = (start..raw.start_tok).any(|k| {
             let t = &self.toks[k];
             t.kind == Kind::Number
-                && !(t.text.len() == 4
-                    && t.text
-                        .parse::<u32>()
-                        .is_ok_and(|y| (1800..=2100).contains(&y)))
+                && year_number(t.text).is_none()
                 && !matches!(
                     self.toks.get(k + 1).map(|n| n.lower.as_str()),
                     Some("%" | "percent" | "per" | "pc")
@@ -3095,14 +3089,30 @@ impl<'a> Parser<'a> {
             if name || possessive || STOP_AFTER.contains(&l) || not_plural.iter().any(|w| w == l) {
                 continue;
             }
-            if (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3)
-                || (l.ends_with("men") && l.len() > 4)
-            {
+            if plural_form(l) {
                 return Some(l.to_string());
             }
         }
         None
     }
+}
+
+/// A word that looks like a plural noun by its ending ("attacks"; not "class").
+fn plural_s(l: &str) -> bool {
+    l.ends_with('s') && !l.ends_with("ss") && l.len() > 3
+}
+
+/// [`plural_s`], or an irregular plural in "-men" ("policemen", "tribesmen").
+fn plural_form(l: &str) -> bool {
+    plural_s(l) || (l.ends_with("men") && l.len() > 4)
+}
+
+/// The year a four-digit number names, 1800 to 2100 ("2023"; not "2,023" or "12.5").
+fn year_number(text: &str) -> Option<i32> {
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|y| (1800..=2100).contains(y))
 }
 
 /// How many tokens back a bare count's sentence may start for its subject to be read.
@@ -3157,15 +3167,12 @@ pub fn years(text: &str) -> Vec<(usize, i32)> {
 fn years_of(p: &Parser) -> Vec<(usize, i32, bool)> {
     let mut out = Vec::new();
     for (i, t) in p.toks.iter().enumerate() {
-        if t.kind != Kind::Number || t.text.len() != 4 || t.text.contains([',', '.']) {
+        if t.kind != Kind::Number {
             continue;
         }
-        let Ok(y) = t.text.parse::<i32>() else {
+        let Some(y) = year_number(t.text) else {
             continue;
         };
-        if !(1800..=2100).contains(&y) {
-            continue;
-        }
         // "1990s" is a decade; "2013/2014" counts as both years
         if p.toks
             .get(i + 1)

@@ -660,9 +660,10 @@ pub fn clash(
         };
         let shared = claim.places.iter().any(|p| pt.contains(p.as_str()))
             || passage.places.iter().any(|p| ct.contains(p.as_str()))
-            || ids(&claim.places)
-                .iter()
-                .any(|x| ids(&passage.places).contains(x));
+            || {
+                let theirs = ids(&passage.places);
+                ids(&claim.places).iter().any(|x| theirs.contains(x))
+            };
         if !shared {
             return Some("place");
         }

@@ -655,18 +655,13 @@ fn month_of(text: &str, figures: &[Figure], k: usize) -> Option<&'static str> {
 /// The year of a passage figure dated by a month alone ("in October", "in January this
 /// year"): the year its source was written, or the year before when that month had not
 /// come yet (a report of 20 December 2021 on "November" speaks of 2021; one of 10
-/// January 2024 on "December" of 2023). None when the passage names a year.
+/// January 2024 on "December" of 2023). For a passage that names no year.
 fn month_dated_year(corpus: &Corpus, pi: usize, k: usize) -> Option<i32> {
     let p = &corpus.passages[pi];
-    if !crate::figure::years(&p.text).is_empty() {
-        return None;
-    }
     let month = month_of(&p.text, &p.figures, k)?;
     let number = crate::figure::MONTHS.iter().position(|m| *m == month)? + 1;
-    let date = corpus.sources[p.source].meta.as_ref()?.date.as_deref()?;
-    let year: i32 = date.get(..4)?.parse().ok()?;
-    let written: usize = date.get(5..7)?.parse().ok()?;
-    Some(if number > written { year - 1 } else { year })
+    let (year, written) = source_date(corpus, pi)?;
+    Some(if number > written? { year - 1 } else { year })
 }
 
 /// "In July" against "in the first year": figures of different periods.
@@ -720,8 +715,15 @@ fn context_year(corpus: &Corpus, pi: usize) -> Option<i32> {
 
 /// The year a passage's source was published, from its metadata.
 pub fn source_year_of(corpus: &Corpus, pi: usize) -> Option<i32> {
+    source_date(corpus, pi).map(|(year, _)| year)
+}
+
+/// The year and, when given, the month a passage's source was published ("2024-06-26").
+fn source_date(corpus: &Corpus, pi: usize) -> Option<(i32, Option<usize>)> {
     let s = &corpus.sources[corpus.passages[pi].source];
-    s.meta.as_ref()?.date.as_deref()?.get(..4)?.parse().ok()
+    let date = s.meta.as_ref()?.date.as_deref()?;
+    let year = date.get(..4)?.parse().ok()?;
+    Some((year, date.get(5..7).and_then(|m| m.parse().ok())))
 }
 
 /// The passage before `pi` in the same source (its context: "the group" is the TTP).
@@ -1272,6 +1274,8 @@ pub fn evidence_for(
         let mut best: Option<(f64, Evidence)> = None;
         // what depends on the passage only, once per passage
         let passage_year = context_year(corpus, pi);
+        // (whether the passage names a year, read once: a claim of a year only asks)
+        let names_no_year = fc.year.is_some() && crate::figure::years(&p.text).is_empty();
         let period = if q.time_clash_with(corpus, pi) {
             0.1
         } else {
@@ -1407,12 +1411,14 @@ pub fn evidence_for(
                 && written.zip(fc.year).is_some_and(|(w, a)| w + 1 < a);
             // "in October", "in January this year": a month with no year is of the year
             // its source was written, for certain
-            let month_dated =
-                if fp.year.is_none() && frame.stance != crate::frame::Stance::Projected {
-                    month_dated_year(corpus, pi, k)
-                } else {
-                    None
-                };
+            let month_dated = if names_no_year
+                && fp.year.is_none()
+                && frame.stance != crate::frame::Stance::Projected
+            {
+                month_dated_year(corpus, pi, k)
+            } else {
+                None
+            };
             let passage_year = passage_year
                 .or_else(|| {
                     (fc.year.is_some() && fp.year.is_none() && p.frame(k).current)

@@ -57,11 +57,16 @@ struct Gazetteer {
 /// A name's words as matched: lowercase, dots and hyphens as word breaks ("u.s." is
 /// "u s", "asia-pacific" is "asia pacific").
 fn normalise(name: &str) -> String {
-    name.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
+    words(name)
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The words of a text as names are matched: letters, digits and apostrophes.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
 }
 
 fn gazetteer() -> &'static Gazetteer {
@@ -121,9 +126,7 @@ pub fn ids_of_place(name: &str) -> Vec<&'static str> {
 
 fn named_in(text: &str, case_rules: bool) -> Vec<&'static str> {
     let g = gazetteer();
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
+    let words: Vec<&str> = words(text)
         .map(|w| {
             w.strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
