@@ -2986,15 +2986,15 @@ impl<'a> Parser<'a> {
         }
         // "the death toll from Monday's bombing … rose to at least 100": a toll counts
         // the dead, whatever nouns sit in between
-        let sentence_before = &self.toks[..raw.start_tok];
-        if sentence_before
+        let totals = &crate::lexicon::figure_words().total_nouns;
+        if let Some(t) = self.toks[..raw.start_tok]
             .iter()
             .rev()
             .take(20)
             .take_while(|t| t.text != ".")
-            .any(|t| t.lower == "toll")
+            .find(|t| totals.contains(&t.lower))
         {
-            return Some("toll".to_string());
+            return Some(t.lower.to_string());
         }
         // look back: "troops numbering approximately several thousand", "attacks rose 42%"
         let mut b = raw.start_tok;

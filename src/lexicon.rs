@@ -43,6 +43,8 @@ pub struct Measures {
     pub groups: Vec<Vec<String>>,
     /// Nouns that count the dead and hurt.
     pub casualties: Vec<String>,
+    /// Roles that make a count a casualty count.
+    pub casualty_roles: Vec<String>,
     /// Nouns of people in general, counted in any role.
     pub generic_people: Vec<String>,
 }
@@ -184,6 +186,7 @@ pub struct FigureWords {
     pub multiplier_comparisons: Vec<String>,
     pub noun_skip: Vec<String>,
     pub not_plurals: Vec<String>,
+    pub total_nouns: Vec<String>,
     pub singular_nouns: Vec<String>,
     pub label_words: Vec<String>,
     pub up_to_verbs: Vec<String>,

@@ -146,7 +146,8 @@ fn casualty_mismatch(a: &Figure, b: &Figure) -> bool {
     let kind = |f: &Figure| {
         let n = f.noun.as_deref().unwrap_or("");
         if in_list(&crate::lexicon::measures().casualties, n)
-            || matches!(f.role, Some("killed") | Some("injured"))
+            || f.role
+                .is_some_and(|r| in_list(&crate::lexicon::measures().casualty_roles, r))
         {
             1 // a casualty count
         } else if in_list(&crate::lexicon::measures().generic_people, n) {
