@@ -2390,7 +2390,10 @@ impl<'a> Parser<'a> {
     fn numeric_at(&self, k: usize) -> bool {
         let look = self.currency_prefix(k).map(|c| c.1).unwrap_or(k);
         let look = self.sign_at(look).unwrap_or(look);
-        self.number(look).is_some() || self.vague(look).is_some()
+        // "more than half of", "nearly two-thirds", "more than doubled"
+        self.number(look).is_some()
+            || self.vague(look).is_some()
+            || self.share_or_multiplier(look).is_some()
     }
 
     /// A sign before a number at k: "-504", "−2 °C" (a dash glued to the number and not
@@ -2493,7 +2496,12 @@ impl<'a> Parser<'a> {
         if self.fraction_of_scale(k).is_some() {
             return None;
         }
-        if w == "half" && self.lower(k + 1) == "of" {
+        // "half of", "half the population", "more than half their income", "fell by half"
+        if w == "half"
+            && (self.lower(k + 1) == "of"
+                || crate::lexicon::FigureWords::has(&lex.half_determiners, self.lower(k + 1))
+                || (k > 0 && self.lower(k - 1) == "by"))
+        {
             return Some((50.0, k + 1, Form::Share));
         }
         // "a hundred trillionths" counts a hundred; "a third" one
@@ -4322,6 +4330,20 @@ mod tests {
         assert_eq!(share("Half of the schools shut."), ("Half".into(), 50.0));
         let f = extract_figures("nearly two thirds of seats");
         assert_eq!(f[0].qualifier, Qualifier::Almost);
+        // "half" before a determiner, or after "by", is a share as "half of" is
+        assert_eq!(share("half the population voted"), ("half".into(), 50.0));
+        assert_eq!(share("Rates fell by half."), ("half".into(), 50.0));
+        // a comparator or a hedge before a share bounds it
+        let f = extract_figures("More than half their income goes on rent.");
+        assert_eq!(
+            (f[0].text.as_str(), f[0].qualifier),
+            ("More than half", Qualifier::Over)
+        );
+        let f = extract_figures("Nearly half of the 300 schools");
+        assert_eq!(
+            (f[0].text.as_str(), f[0].qualifier),
+            ("Nearly half", Qualifier::Almost)
+        );
         // not shares: an ordinal, a year, a scale
         assert!(extract_figures("for a third time").is_empty());
         assert!(extract_figures("the third largest city").is_empty());

@@ -195,6 +195,7 @@ pub struct FigureWords {
     pub postfix_up: Vec<String>,
     pub postfix_down: Vec<String>,
     pub passing_verbs: Vec<String>,
+    pub half_determiners: Vec<String>,
     pub range_connectors: Vec<String>,
     pub negative_signs: Vec<String>,
     pub zero_words: Vec<String>,
