@@ -637,6 +637,15 @@ impl<'a> Parser<'a> {
         self.toks.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// Whether token `i` is punctuation that may follow a word ("40.3C." "40C,"):
+    /// not a dash or a slash, which join words into names ("C-130").
+    fn closes_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Symbol
+                && matches!(t.text, "." | "," | ";" | ":" | ")" | "]" | "!" | "?")
+        })
+    }
+
     /// Match a multi-word phrase at i; returns the index after it.
     fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
         let mut k = i;
@@ -2742,13 +2751,20 @@ impl<'a> Parser<'a> {
             .find_map(|((toks, cased), u)| {
                 let after = if *cased {
                     let n = toks.len();
-                    toks.iter()
+                    let end = toks
+                        .iter()
                         .enumerate()
                         .all(|(j, (w, spaced))| {
                             self.toks.get(i + j).is_some_and(|t| t.text == w)
                                 && (j == 0 || *spaced || self.attached(i + j))
                         })
-                        .then_some(i + n)?
+                        .then_some(i + n)?;
+                    // a lone capital ("40.3C") ends the word: "C-130" and "5Cs" are names
+                    let lone = n == 1 && toks[0].0.chars().count() == 1;
+                    if lone && self.attached(end) && !self.closes_word(end) {
+                        return None;
+                    }
+                    end
                 } else {
                     self.words_at(i, toks.iter().map(|(w, s)| (w.as_str(), *s)))?
                 };
@@ -4934,6 +4950,18 @@ mod tests {
         );
         let f = one("it was 3 °C below zero");
         assert_eq!((f.value, f.measure.map(|m| m.unit)), (-3.0, Some("°C")));
+        // the capital letter alone, as weather reports write it; not in a name
+        let temp = |t: &str| {
+            let f = one(t);
+            (f.text.clone(), f.value, f.measure.map(|m| m.unit))
+        };
+        assert_eq!(
+            temp("Temperatures hit 40.3C on Tuesday."),
+            ("40.3C".into(), 40.3, Some("°C"))
+        );
+        assert_eq!(temp("Now it is -10C."), ("-10C".into(), -10.0, Some("°C")));
+        assert_eq!(temp("highs of 104F"), ("104F".into(), 104.0, Some("°F")));
+        assert_eq!(one("10 C-130 aircraft").unit, Unit::Count);
         let f = one("The wall is 3m high.");
         assert_eq!((f.value, f.measure.map(|m| m.unit)), (3.0, Some("m")));
         assert_eq!(one("it cost 3m in a year").value, 3e6);
