@@ -672,7 +672,22 @@ impl<'a> Parser<'a> {
             let dot = self.is_sym(i + 1, ".") && self.attached(i + 1);
             return Some((RUPEE, i + 1 + usize::from(dot)));
         }
+        // "N3.2 trillion", "R2.5bn", "Sh50 billion": a currency's letters glued to an
+        // amount with a scale word or thousands groups; "N95" and "R2" stay names
+        if let Some((_, code)) = currencies().letters.iter().find(|(l, _)| *l == t.text) {
+            let amount = self.toks.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Number && !n.space_before && !self.attached_word_before(i)
+            }) && self
+                .number(i + 1)
+                .is_some_and(|n| n.scaled || self.toks[i + 1].text.contains(','));
+            return amount.then_some((*code, i + 1));
+        }
         self.spelling_at(i, &currencies().before)
+    }
+
+    /// Whether the token at i is glued to a word or number before it ("PN3" is a name).
+    fn attached_word_before(&self, i: usize) -> bool {
+        i > 0 && self.attached(i) && self.toks[i - 1].kind != Kind::Symbol
     }
 
     /// The first of `list`'s spellings at i, longest first, with the index after it.
@@ -855,6 +870,7 @@ impl<'a> Parser<'a> {
                         && self.unit_at(next).is_none()
                         && self.currency_postfix(next).is_none()
                         && self.million_code(next).is_none()
+                        && self.subunit_at(next).is_none()
                     {
                         return None;
                     }
@@ -1786,6 +1802,21 @@ impl<'a> Parser<'a> {
             }
         }
         let mut currency = None;
+        // "-£40m", "−$3bn": a sign glued before the currency, not to a word before it
+        let mut signed_currency = false;
+        if self
+            .toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text, "-" | "−"))
+            && self.attached(k + 1)
+            && !self.attached_word_before(k)
+            && self
+                .currency_prefix(k + 1)
+                .is_some_and(|(_, after)| self.number(after).is_some())
+        {
+            signed_currency = true;
+            k += 1;
+        }
         // "MAUD 60": millions of a currency
         let mut money_factor = 1.0;
         if let Some((c, after)) = self.currency_prefix(k) {
@@ -1836,7 +1867,7 @@ impl<'a> Parser<'a> {
         }
         // a sign: "minus five percent", "-504", "−2 °C" (a dash glued to the number and
         // not to a word before it)
-        let mut negative = false;
+        let mut negative = signed_currency;
         if let Some(after) = self.sign_at(k) {
             negative = true;
             k = after;
@@ -2617,7 +2648,9 @@ impl<'a> Parser<'a> {
     /// a change and the level it reached.
     /// Of any unit, so after "by": "fell by 16,200 to 43,300 units".
     fn change_then_level(&self, unit: Unit, start: usize) -> bool {
-        (unit == Unit::Percent || (start > 0 && self.lower(start - 1) == "by"))
+        (unit == Unit::Percent
+            || unit == Unit::Measure
+            || (start > 0 && self.lower(start - 1) == "by"))
             && self.changed_by(start)
     }
 
@@ -2805,7 +2838,9 @@ impl<'a> Parser<'a> {
             // "pc" after number words is too ambiguous ("two pc", a computer)
             "pc" if !words => Some(i + 1),
             "per" if self.lower(i + 1) == "cent" => Some(i + 2),
-            "percentage" if matches!(self.lower(i + 1), "points" | "point") => Some(i + 2),
+            // "percentage points" are a unit of their own (lexicon/units.toml): a rise of
+            // 3 points is not a rise of 3%
+            "percentage" if matches!(self.lower(i + 1), "points" | "point") => None,
             // "100 percentage", as some write it
             "percentage" => Some(i + 1),
             _ => None,
@@ -2869,6 +2904,23 @@ impl<'a> Parser<'a> {
     /// A subunit after a number: "50 cents", "20 pence": its currency (none for
     /// "cents", of many currencies), the factor to the main unit, the index after it.
     fn subunit_at(&self, i: usize) -> Option<(Option<&'static str>, f64, usize)> {
+        // "50p": glued to the digits and ending the word ("5pm" is a time, "3pc" a percent)
+        if let Some(t) = self
+            .toks
+            .get(i)
+            .filter(|t| t.kind == Kind::Word && !t.space_before)
+        {
+            let before_digits = i > 0 && self.toks[i - 1].kind == Kind::Number;
+            let ends = !self.attached(i + 1) || self.closes_word(i + 1);
+            if let Some((_, code, factor)) = currencies()
+                .glued_subunits
+                .iter()
+                .find(|(l, _, _)| *l == t.text)
+                .filter(|_| before_digits && ends)
+            {
+                return Some((Some(*code), *factor, i + 1));
+            }
+        }
         currencies().subunits.iter().find_map(|(sp, code, factor)| {
             let next = self.words_at(i, sp.iter().map(|(w, s)| (w.as_str(), *s)))?;
             Some(((!code.is_empty()).then_some(*code), *factor, next))
@@ -3400,9 +3452,13 @@ type Spelling = Vec<(String, bool)>;
 
 /// `lexicon/currencies.toml`, tokenized once.
 struct Currencies {
+    /// Case-sensitive letters glued before an amount ("N", "R", "Sh") and their code.
+    letters: Vec<(&'static str, &'static str)>,
     before: Vec<(Spelling, &'static str)>,
     after: Vec<(Spelling, &'static str)>,
     subunits: Vec<(Spelling, &'static str, f64)>,
+    /// Case-sensitive letters glued after an amount ("50p") and their code and factor.
+    glued_subunits: Vec<(&'static str, &'static str, f64)>,
     families: Vec<(String, Vec<String>)>,
 }
 
@@ -3423,12 +3479,18 @@ fn currencies() -> &'static Currencies {
         code: String,
         before: Vec<String>,
         after: Vec<String>,
+        /// Letters written glued before an amount, case as written ("N3.2 trillion").
+        #[serde(default)]
+        letters: Vec<String>,
     }
     #[derive(serde::Deserialize)]
     struct Subunit {
         code: String,
         factor: f64,
         after: Vec<String>,
+        /// Letters glued after the amount, case as written ("50p").
+        #[serde(default)]
+        glued: Vec<String>,
     }
     #[derive(serde::Deserialize)]
     struct Family {
@@ -3464,8 +3526,22 @@ fn currencies() -> &'static Currencies {
             out
         };
         Currencies {
+            letters: file
+                .currency
+                .iter()
+                .flat_map(|c| c.letters.iter().map(move |l| (l.as_str(), c.code.as_str())))
+                .collect(),
             before: table(|c| &c.before),
             after: table(|c| &c.after),
+            glued_subunits: file
+                .subunit
+                .iter()
+                .flat_map(|u| {
+                    u.glued
+                        .iter()
+                        .map(move |l| (l.as_str(), u.code.as_str(), u.factor))
+                })
+                .collect(),
             subunits: file
                 .subunit
                 .iter()
@@ -3840,16 +3916,23 @@ mod tests {
 
     #[test]
     fn percent_forms() {
-        for t in [
-            "a 42% increase",
-            "42 percent",
-            "42 per cent",
-            "42 pc",
-            "42 percentage points",
-            "a 42 percentage point rise",
-        ] {
+        for t in ["a 42% increase", "42 percent", "42 per cent", "42 pc"] {
             let f = one(t);
             assert_eq!((f.value, f.unit), (42.0, Unit::Percent), "{t}");
+        }
+        // percentage points are not percent: a rise of 3 points is not a rise of 3%
+        for t in [
+            "42 percentage points",
+            "a 42 percentage point rise",
+            "up 42pp",
+            "42 ppts",
+        ] {
+            let f = one(t);
+            assert_eq!(
+                (f.value, f.measure.map(|m| m.dimension)),
+                (42.0, Some("percentage points")),
+                "{t}"
+            );
         }
     }
 
@@ -4897,6 +4980,18 @@ mod tests {
             assert!(close(value, v) && code == Some(c), "{t}: {value} {code:?}");
         };
         m("115USD", 115.0, "USD");
+        // a currency's letters glued to an amount with a scale or thousands groups
+        m("Nigeria's N3.2 trillion budget", 3.2e12, "NGN");
+        m("a R2.5bn bailout", 2.5e9, "ZAR");
+        m("a N5,000 fine", 5000.0, "NGN");
+        m("the Sh50 billion plan", 50e9, "SHILLING");
+        none("N95 masks");
+        // pence glued to the digits; a sign before the currency
+        m("Stamps rose to 50p.", 0.5, "GBP");
+        none("at 5pm");
+        m("the balance was -£40m", -40e6, "GBP");
+        m("an outflow of −$3bn", -3e9, "USD");
+        assert_eq!(one("pre-£40m").value, 40e6);
         m("100元", 100.0, "CNY");
         m("100₾", 100.0, "GEL");
         m("₿21,000,000", 21e6, "BTC");
