@@ -110,7 +110,7 @@ struct Common {
     corpus: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value = "human")]
-    format: Format,
+    format: OutputFormat,
     /// Also show supported figures and every passage found
     #[arg(long, short)]
     verbose: bool,
@@ -150,6 +150,34 @@ enum FailOn {
     Warning,
     /// Findings never fail the run; bad input still exits 2
     Never,
+}
+
+/// `--format` of check, lint, trace and sources (the library's [`Format`]).
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards
+    Sarif,
+    /// GitHub Actions annotations, and a job summary when $GITHUB_STEP_SUMMARY is set
+    Github,
+    /// A Markdown summary table, for a pull-request comment
+    Markdown,
+    /// One self-contained HTML page for an editor (filters, sources, conflict matrix)
+    Html,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(f: OutputFormat) -> Format {
+        match f {
+            OutputFormat::Human => Format::Human,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Sarif => Format::Sarif,
+            OutputFormat::Github => Format::Github,
+            OutputFormat::Markdown => Format::Markdown,
+            OutputFormat::Html => Format::Html,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -341,7 +369,7 @@ fn render(common: &Common, run: &Run, ctx: Context) -> std::io::Result<()> {
     let root = claimcheck::config::project_root(&ctx_root(common));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match common.format {
+    match Format::from(common.format) {
         Format::Json => {
             report::write_json(&mut out, findings, corpus, prov, summary, common.verbose)?
         }
@@ -833,7 +861,7 @@ fn run_trace(common: Common, target: String) -> ExitCode {
         }
     };
     let findings: Vec<Finding> = t.figures.iter().map(|f| f.finding.clone()).collect();
-    let r = match common.format {
+    let r = match Format::from(common.format) {
         Format::Human => safe_human(
             &mut std::io::stdout().lock(),
             use_color(common.color),
@@ -937,7 +965,7 @@ fn run_sources(common: Common) -> ExitCode {
     let (corpus, prov) = (&l.corpus, &l.provenance);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let r = match common.format {
+    let r = match Format::from(common.format) {
         Format::Human => safe_human(&mut out, use_color(common.color), |buf| {
             report::write_sources_human(buf, corpus, prov, common.verbose)
         }),

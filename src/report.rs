@@ -15,8 +15,9 @@ use std::fmt;
 use std::io::Write;
 use std::ops::Range;
 
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Output format. (The command line's `--format` maps onto it in main.rs: the library
+/// does not depend on clap.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
     Json,
