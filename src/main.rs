@@ -109,8 +109,8 @@ struct Common {
     #[arg(long, value_name = "PATH")]
     corpus: Vec<PathBuf>,
     /// Output format
-    #[arg(long, value_enum, default_value = "human")]
-    format: OutputFormat,
+    #[arg(long, value_parser = format_parser(), default_value = "human")]
+    format: Format,
     /// Also show supported figures and every passage found
     #[arg(long, short)]
     verbose: bool,
@@ -152,32 +152,15 @@ enum FailOn {
     Never,
 }
 
-/// `--format` of check, lint, trace and sources (the library's [`Format`]).
-#[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Human,
-    Json,
-    /// SARIF 2.1.0, for code-scanning dashboards
-    Sarif,
-    /// GitHub Actions annotations, and a job summary when $GITHUB_STEP_SUMMARY is set
-    Github,
-    /// A Markdown summary table, for a pull-request comment
-    Markdown,
-    /// One self-contained HTML page for an editor (filters, sources, conflict matrix)
-    Html,
-}
-
-impl From<OutputFormat> for Format {
-    fn from(f: OutputFormat) -> Format {
-        match f {
-            OutputFormat::Human => Format::Human,
-            OutputFormat::Json => Format::Json,
-            OutputFormat::Sarif => Format::Sarif,
-            OutputFormat::Github => Format::Github,
-            OutputFormat::Markdown => Format::Markdown,
-            OutputFormat::Html => Format::Html,
-        }
-    }
+/// `--format` of check, lint, trace and sources: the library's formats, with their help.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        Format::ALL
+            .iter()
+            .map(|(_, name, help)| PossibleValue::new(*name).help(*help)),
+    )
+    .map(|name| Format::from_name(&name).unwrap_or(Format::Human))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -369,7 +352,7 @@ fn render(common: &Common, run: &Run, ctx: Context) -> std::io::Result<()> {
     let root = claimcheck::config::project_root(&ctx_root(common));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match Format::from(common.format) {
+    match common.format {
         Format::Json => {
             report::write_json(&mut out, findings, corpus, prov, summary, common.verbose)?
         }
@@ -861,7 +844,7 @@ fn run_trace(common: Common, target: String) -> ExitCode {
         }
     };
     let findings: Vec<Finding> = t.figures.iter().map(|f| f.finding.clone()).collect();
-    let r = match Format::from(common.format) {
+    let r = match common.format {
         Format::Human => safe_human(
             &mut std::io::stdout().lock(),
             use_color(common.color),
@@ -965,7 +948,7 @@ fn run_sources(common: Common) -> ExitCode {
     let (corpus, prov) = (&l.corpus, &l.provenance);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let r = match Format::from(common.format) {
+    let r = match common.format {
         Format::Human => safe_human(&mut out, use_color(common.color), |buf| {
             report::write_sources_human(buf, corpus, prov, common.verbose)
         }),
@@ -976,10 +959,7 @@ fn run_sources(common: Common) -> ExitCode {
                 code = "claimcheck::sources::format",
                 help = "use `--format human` or `--format json`",
                 "`sources` lists sources, not findings: `--format {}` has nothing to show",
-                common
-                    .format
-                    .to_possible_value()
-                    .map_or(String::new(), |v| v.get_name().to_string())
+                common.format.name()
             ))
         }
     };

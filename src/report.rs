@@ -15,20 +15,68 @@ use std::fmt;
 use std::io::Write;
 use std::ops::Range;
 
-/// Output format. (The command line's `--format` maps onto it in main.rs: the library
-/// does not depend on clap.)
+/// Output format. (The command line's `--format` is read from [`Format::ALL`] in
+/// main.rs: the library does not depend on clap.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
     Json,
-    /// SARIF 2.1.0, for code-scanning dashboards
     Sarif,
-    /// GitHub Actions annotations, and a job summary when $GITHUB_STEP_SUMMARY is set
     Github,
-    /// A Markdown summary table, for a pull-request comment
     Markdown,
-    /// One self-contained HTML page for an editor (filters, sources, conflict matrix)
     Html,
+}
+
+impl Format {
+    /// Every format with its name on the command line and a line of help.
+    pub const ALL: [(Format, &'static str, &'static str); 6] = [
+        (
+            Format::Human,
+            "human",
+            "Findings for people, with source excerpts",
+        ),
+        (
+            Format::Json,
+            "json",
+            "One JSON object with every figure (schema 1)",
+        ),
+        (
+            Format::Sarif,
+            "sarif",
+            "SARIF 2.1.0, for code-scanning dashboards",
+        ),
+        (
+            Format::Github,
+            "github",
+            "GitHub Actions annotations, and a job summary when $GITHUB_STEP_SUMMARY is set",
+        ),
+        (
+            Format::Markdown,
+            "markdown",
+            "A Markdown summary table, for a pull-request comment",
+        ),
+        (
+            Format::Html,
+            "html",
+            "One self-contained HTML page for an editor (filters, sources, conflict matrix)",
+        ),
+    ];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .map_or("human", |(_, n, _)| n)
+    }
+
+    /// The format of a command-line name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(f, _, _)| *f)
+    }
 }
 
 /// Options of the human renderer.
