@@ -268,6 +268,29 @@ pub(crate) fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// The words of the figure's clause that speak of it: a coordinated clause after it
+/// ("lost 200,000 subscribers and forecast the loss of another 2 million") has its own
+/// verb, and its stance is not the figure's.
+fn own_clause_words(
+    text: &str,
+    clause: &Range<usize>,
+    span: &Range<usize>,
+) -> Vec<(usize, String)> {
+    let head = &text[clause.start..crate::text::floor_boundary(text, span.start).max(clause.start)];
+    let tail_from = crate::text::ceil_boundary(text, span.end).min(clause.end);
+    let tail = &text[tail_from..clause.end];
+    let mut out = cue_words(head);
+    out.extend(
+        cue_words(tail)
+            .into_iter()
+            .take_while(|(_, w)| !COORDINATORS.contains(&w.as_str())),
+    );
+    out
+}
+
+/// Words that join two clauses, each with its own verb and stance.
+const COORDINATORS: [&str; 5] = ["and", "but", "while", "whereas", "although"];
+
 /// Whether a text speaks of part of a year ("the first nine months of 2022", "the year
 /// to March"), by the `part_year` cues of the lexicon.
 pub fn speaks_of_part_year(text: &str) -> bool {
@@ -288,7 +311,12 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     let lead: Vec<(usize, String)> = before.iter().rev().take(12).rev().cloned().collect();
     let stance = if lex.stance.denied.any_in(&lead) {
         Stance::Denied
-    } else if lex.stance.projected.any_in(&clause_words) || lex.stance.projected.any_in(&lead) {
+    } else if lex
+        .stance
+        .projected
+        .any_in(&own_clause_words(text, &c, span))
+        || lex.stance.projected.any_in(&lead)
+    {
         Stance::Projected
     } else if provisional(lex, near(text, span)) {
         Stance::Provisional
@@ -825,6 +853,17 @@ mod tests {
         let f = frame("Officials said the toll could reach 50,000.", "50,000");
         assert_eq!(f.stance, Stance::Projected);
         let f = frame("The economy is expected to grow 3.5% next year.", "3.5%");
+        assert_eq!(f.stance, Stance::Projected);
+        // a forecast after the figure speaks of it, unless another clause says it
+        let f = frame("Sales of 5,000 homes are forecast to double.", "5,000");
+        assert_eq!(f.stance, Stance::Projected);
+        let t = "Netflix lost 200,000 subscribers and forecast the loss of another 2 million.";
+        assert_eq!(frame(t, "200,000").stance, Stance::Asserted);
+        assert_eq!(frame(t, "2 million").stance, Stance::Projected);
+        let f = frame(
+            "It was projecting a loss of 2 million subscribers.",
+            "2 million",
+        );
         assert_eq!(f.stance, Stance::Projected);
     }
 
