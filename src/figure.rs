@@ -3048,6 +3048,18 @@ impl<'a> Parser<'a> {
             if crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().singular_nouns, l)
                 || plural_form(l)
             {
+                // a count noun before a plural is its modifier: "45.2 million death
+                // counts" counts counts, as "5 million vaccine doses" counts doses
+                if let Some(n) = self.toks.get(k + 1).filter(|n| {
+                    n.kind == Kind::Word
+                        && n.space_before
+                        && !plural_form(l)
+                        && plural_form(&n.lower)
+                        && !STOP_AFTER.contains(&n.lower.as_str())
+                        && !n.text.starts_with(char::is_uppercase)
+                }) {
+                    return Some(n.lower.clone());
+                }
                 return Some(l.to_string());
             }
             if capital {
@@ -4670,6 +4682,10 @@ mod tests {
         assert_eq!(f[1].noun.as_deref(), Some("attacks"));
         let f = one("the Taliban released 780 TTP prisoners");
         assert_eq!(f.noun.as_deref(), Some("prisoners"));
+        // a count noun before a plural modifies it
+        let f = one("the model drew on 45.2 million death counts");
+        assert_eq!(f.noun.as_deref(), Some("counts"));
+        assert_eq!(one("a 2,000 death toll").noun.as_deref(), Some("death"));
         let figs = extract_figures(
             "TTP militants reportedly carried out 33 attacks which killed 34 people and injured 46 others in July",
         );

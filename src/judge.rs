@@ -1085,6 +1085,22 @@ mod tests {
     }
 
     #[test]
+    fn a_rare_number_told_to_fewer_digits_is_found_however_it_is_worded() {
+        let sources = [
+            ("a", "2023-07-10", "The authors analysed the Eurostat mortality database, which holds 45,184,044 counts of death from 823 regions in 35 countries."),
+            ("b", "2023-07-10", "Heat deaths reached 61,672 in 2022, the study counts."),
+            ("c", "2023-07-10", "Deaths counted in Italy reached 18,010 and death counts in Spain 11,324."),
+            ("d", "2023-07-10", "The death counts of Germany were 8,173, of France 4,807."),
+        ];
+        let j = judge(
+            "Their model drew on about 45.2 million death counts.",
+            &sources,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        assert_eq!(key_figure(&j, &sources), "45,184,044");
+    }
+
+    #[test]
     fn a_passage_stating_the_rare_number_is_found_however_it_is_worded() {
         let j = judge(
             "Storm overflows in England spilled 464,056 times in 2023.",

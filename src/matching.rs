@@ -1117,6 +1117,19 @@ pub fn same_rare_number(claim: &Figure, source: &Figure) -> bool {
     rare_number(claim) && same_number(claim, source) && claim.qualifier == source.qualifier
 }
 
+/// The claim's rare number is the source's precise one told to the claim's own digits,
+/// hedged or not ("about 45.2 million" for 45,184,044): as telling as the number itself.
+pub fn rounded_rare_number(claim: &Figure, source: &Figure) -> bool {
+    rare_number(claim)
+        && matches!(claim.qualifier, Qualifier::Exact | Qualifier::About)
+        && source.qualifier == Qualifier::Exact
+        && {
+            let mut told = claim.clone();
+            told.qualifier = Qualifier::Exact;
+            rounds_to(source, &told)
+        }
+}
+
 /// Evidence for figure `fi` of the query: the best-aligned figure of each candidate
 /// passage, best first.
 /// A fall written as a signed percent ("-3.4%") as the size of the fall ("fell 3.4%"),
@@ -1255,8 +1268,12 @@ pub fn evidence_for(
             && p.figures
                 .iter()
                 .any(|f| same_number(fc, f) && f.unit == fc.unit);
+        // a precise number told to the claim's own digits, hedged or not ("about 45.2
+        // million" for 45,184,044): as telling as the rare number itself
+        let states_rounded = p.figures.iter().any(|f| rounded_rare_number(fc, f));
         if pscore < settings.match_threshold * 0.6
-            && !((states_rare || states_near || states_same) && pscore >= RARE_MIN_WORDS)
+            && !((states_rare || states_near || states_same || states_rounded)
+                && pscore >= RARE_MIN_WORDS)
         {
             continue;
         }
@@ -1489,7 +1506,7 @@ pub fn evidence_for(
             // (the figure's own words must share some: the same number of another
             // examiner, role or part is no find)
             let score = if agreement == Agreement::Agree
-                && same_rare_number(fc, fp)
+                && (same_rare_number(fc, fp) || rounded_rare_number(fc, fp))
                 && measure >= RARE_MIN_MEASURE
             {
                 score.max(settings.match_threshold + 0.05)
