@@ -230,8 +230,13 @@ fn precision_unit(v: f64) -> f64 {
         return 1.0;
     }
     if v.fract() != 0.0 {
+        // (the distance to the nearest whole number: 4.3 / 0.1 is 42.99999999999999 in
+        // binary floating point, whose fraction is 0.99999…, not 0)
         let mut unit = 1.0;
-        while unit > 1e-6 && (v / unit).fract().abs() > 1e-9 {
+        while unit > 1e-6 && {
+            let x = v / unit;
+            (x - x.round()).abs() > 1e-9 * x.abs().max(1.0)
+        } {
             unit /= 10.0;
         }
         return unit;
@@ -1820,6 +1825,27 @@ mod tests {
             ),
             Agreement::Year
         );
+    }
+
+    #[test]
+    fn a_decimal_is_written_to_its_last_digit() {
+        // 4.3 / 0.1 is 42.99999999999999 in floating point: still one decimal
+        for (v, unit) in [
+            (4.3, 0.1),
+            (2.3, 0.1),
+            (16.2, 0.1),
+            (0.7, 0.1),
+            (4.32, 0.01),
+        ] {
+            assert!(
+                (precision_unit(v) - unit).abs() < 1e-12,
+                "{v}: {}",
+                precision_unit(v)
+            );
+        }
+        assert_eq!(precision_unit(780.0), 10.0);
+        // so "about €4.3" reaches €4.32
+        assert_eq!(cmp("about €4.3", "€4.32"), Agreement::Agree);
     }
 
     #[test]
