@@ -3119,6 +3119,20 @@ impl<'a> Parser<'a> {
                     "was" | "has" | "its" | "this" | "thus" | "makes" | "sees"
                 )
             {
+                // "people of all ages", "families of all sizes": what is counted stands
+                // before the "of all"
+                if b >= 3
+                    && matches!(self.lower(b - 1), "all" | "both" | "every" | "any")
+                    && self.lower(b - 2) == "of"
+                    && self.toks[b - 3].kind == Kind::Word
+                    && (plural_form(self.lower(b - 3))
+                        || crate::lexicon::FigureWords::has(
+                            &crate::lexicon::figure_words().singular_nouns,
+                            self.lower(b - 3),
+                        ))
+                {
+                    return Some(self.lower(b - 3).to_string());
+                }
                 return Some(l.to_string());
             }
             if crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().singular_nouns, l)
@@ -4686,6 +4700,11 @@ mod tests {
         let f = one("the model drew on 45.2 million death counts");
         assert_eq!(f.noun.as_deref(), Some("counts"));
         assert_eq!(one("a 2,000 death toll").noun.as_deref(), Some("death"));
+        // "of all ages" says which people, not what is counted
+        let f = one("The number of people of all ages in low income was 14.53 million.");
+        assert_eq!(f.noun.as_deref(), Some("people"));
+        let f = one("The count of families of all sizes reached 12,000.");
+        assert_eq!(f.noun.as_deref(), Some("families"));
         let figs = extract_figures(
             "TTP militants reportedly carried out 33 attacks which killed 34 people and injured 46 others in July",
         );
