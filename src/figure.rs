@@ -539,6 +539,31 @@ const DURATION_WORDS: &[(&str, &str)] = &[
     ("decades", "decades"),
 ];
 
+/// Days in each time unit a duration's noun names: "9.3 weeks" and "9.3 months" are one
+/// measure in two units, and "two weeks" is "14 days".
+const DAYS_IN: &[(&str, f64)] = &[
+    ("seconds", 1.0 / 86_400.0),
+    ("minutes", 1.0 / 1_440.0),
+    ("hours", 1.0 / 24.0),
+    ("days", 1.0),
+    ("weeks", 7.0),
+    ("months", 365.25 / 12.0),
+    ("years", 365.25),
+    ("decades", 3_652.5),
+];
+
+/// A duration in days, when its noun names its time unit.
+pub fn duration_days(f: &Figure) -> Option<f64> {
+    if f.unit != Unit::Duration {
+        return None;
+    }
+    let noun = f.noun.as_deref()?;
+    DAYS_IN
+        .iter()
+        .find(|(u, _)| *u == noun)
+        .map(|(_, d)| f.value * d)
+}
+
 const STOP_AFTER: &[&str] = &[
     "in", "on", "at", "by", "for", "from", "with", "to", "during", "since", "after", "before",
     "across", "into", "per", "than", "and", "or", "but", "which", "that", "who", "whom", "were",

@@ -1122,6 +1122,36 @@ mod tests {
     }
 
     #[test]
+    fn a_duration_in_another_time_unit_is_the_same_time_or_a_changed_unit() {
+        let sources = [(
+            "a",
+            "2024-12-05",
+            "Patients waited a median of 9.3 weeks for treatment in 1993, the institute says.",
+        )];
+        let cited = Citation::Sources(vec![0]);
+        let j = judge_with(
+            "Patients waited a median of 9.3 months for treatment in 1993.",
+            &sources,
+            0,
+            &cited,
+        );
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+        assert_eq!(j.agreement, Some(Agreement::Unit), "{j:?}");
+        let sources = [(
+            "a",
+            "2024-12-05",
+            "Patients waited a median of 14 days for treatment in 1993, the institute says.",
+        )];
+        let j = judge_with(
+            "Patients waited a median of two weeks for treatment in 1993.",
+            &sources,
+            0,
+            &cited,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_passage_stating_the_rare_number_is_found_however_it_is_worded() {
         let j = judge(
             "Storm overflows in England spilled 464,056 times in 2023.",

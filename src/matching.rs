@@ -1356,6 +1356,12 @@ pub fn evidence_for(
                 continue;
             }
             let mut noun = noun_relation(fc.noun.as_deref(), fp.noun.as_deref());
+            // durations measure time, whatever unit their nouns name ("9.3 weeks" and
+            // "9.3 months"): compared in days below
+            let days = crate::figure::duration_days(fc).zip(crate::figure::duration_days(fp));
+            if days.is_some() {
+                noun = NounRelation::Same;
+            }
             // "killed 34" and "injured 46" count different people
             if let (Some(a), Some(b)) = (fc.role, fp.role) {
                 noun = if a != b {
@@ -1474,6 +1480,19 @@ pub fn evidence_for(
                 }
                 _ => compare(fc, fp, settings),
             };
+            // a duration in another time unit: the same time ("two weeks", "14 days"), or
+            // the unit changed ("9.3 months" for "9.3 weeks")
+            if let Some((a, b)) = days.filter(|_| fc.noun != fp.noun) {
+                if agreement == Agreement::Agree || agreement == Agreement::Value {
+                    agreement = if (a - b).abs() <= 1e-6 * a.abs().max(b.abs()) {
+                        Agreement::Agree
+                    } else if same_number(fc, fp) {
+                        Agreement::Unit
+                    } else {
+                        Agreement::Value
+                    };
+                }
+            }
             // "an 8% rise" is not "an eight per cent fall"
             if agreement == Agreement::Agree
                 && claim_frame
