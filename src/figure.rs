@@ -3776,6 +3776,37 @@ fn carry_unit_of_change(
     let change = before
         .last()
         .filter(|f| f.unit == Unit::Measure && after_to && f.span.end == p.toks[start_tok - 2].end);
+    // "at 3.8 minutes per flight (3.7 in June-August 2022)": a bare number opening a
+    // bracket right after a figure glosses it in its unit
+    let glossed = start_tok >= 1
+        && p.is_sym(start_tok - 1, "(")
+        && before.last().is_some_and(|f| {
+            // (only lowercase words between: "Belgium (+148%), Denmark (62,759" glosses
+            // Denmark, a name, not the figure)
+            let between = p.toks[..start_tok - 1]
+                .iter()
+                .rev()
+                .take_while(|t| t.start >= f.span.end);
+            let plain = !between.clone().any(|t| {
+                (t.kind == Kind::Symbol && matches!(t.text, ")" | "," | ";" | "("))
+                    || t.text.starts_with(char::is_uppercase)
+            });
+            f.unit != Unit::Count
+                && (fig.noun.is_none() || fig.noun == f.noun)
+                && f.form == fig.form
+                && plain
+                && p.toks[start_tok - 1].start >= f.span.end
+                && p.toks[start_tok - 1].start - f.span.end <= 24
+        });
+    if let (Unit::Count, true, Some(gloss)) = (fig.unit, glossed, before.last()) {
+        fig.unit = gloss.unit;
+        fig.measure = gloss.measure;
+        fig.currency = gloss.currency;
+        if gloss.unit == Unit::Duration {
+            fig.noun = gloss.noun.clone();
+        }
+        return fig;
+    }
     if let (Unit::Count, Some(change)) = (fig.unit, change) {
         fig.unit = Unit::Measure;
         fig.measure = change.measure;
@@ -3994,6 +4025,23 @@ mod tests {
         assert_eq!(one("1,00,000 houses").value, 100000.0);
         // not a grouping of either kind
         none("a code 12,34 here");
+    }
+
+    #[test]
+    fn a_bare_number_opening_a_bracket_glosses_the_figure_before_it() {
+        let f = extract_figures("delays were 3.8 minutes per flight (3.7 in June-August 2022).");
+        assert_eq!(
+            (f[1].value, f[1].unit, f[1].noun.as_deref()),
+            (3.7, Unit::Duration, Some("minutes"))
+        );
+        let f = extract_figures("a cost of £3.2bn (2.9 in 2022)");
+        assert_eq!((f[1].unit, f[1].currency), (Unit::Money, Some("GBP")));
+        // a count's gloss stays a count, and a number far after is no gloss
+        assert_eq!(extract_figures("Queensland 281 (276)")[1].unit, Unit::Count);
+        let f = extract_figures(
+            "It cost £3.2bn, the report on the city's northern bypass says (12 in all).",
+        );
+        assert_eq!(f[1].unit, Unit::Count);
     }
 
     #[test]
