@@ -5093,6 +5093,8 @@ mod tests {
         m("a R2.5bn bailout", 2.5e9, "ZAR");
         m("a N5,000 fine", 5000.0, "NGN");
         m("the Sh50 billion plan", 50e9, "SHILLING");
+        m("casinos took MOP183.06 billion", 183.06e9, "MOP");
+        m("UGX 2.5 trillion", 2.5e12, "UGX");
         none("N95 masks");
         // pence glued to the digits; a sign before the currency
         m("Stamps rose to 50p.", 0.5, "GBP");
