@@ -1938,6 +1938,18 @@ impl<'a> Parser<'a> {
         let mut postfix_money = false;
         if let Some(c) = currency {
             unit = Unit::Money;
+            // "$2.174T": a capital T glued to an amount of money is trillions (a lone
+            // "t" after a count is tonnes)
+            if !num.scaled
+                && self.toks.get(next).is_some_and(|t| {
+                    t.text == "T"
+                        && !t.space_before
+                        && (!self.attached(next + 1) || self.closes_word(next + 1))
+                })
+            {
+                value *= 1e12;
+                next += 1;
+            }
             // "$10 dollars": the currency said twice
             if let Some((_, after)) = self
                 .currency_postfix(next)
@@ -5094,6 +5106,7 @@ mod tests {
         m("a N5,000 fine", 5000.0, "NGN");
         m("the Sh50 billion plan", 50e9, "SHILLING");
         m("casinos took MOP183.06 billion", 183.06e9, "MOP");
+        m("Its GDP is $2.174T.", 2.174e12, "USD");
         m("UGX 2.5 trillion", 2.5e12, "UGX");
         none("N95 masks");
         // pence glued to the digits; a sign before the currency
