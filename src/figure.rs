@@ -1750,6 +1750,18 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if let Some(after) = self.phrase(k, p) {
+                // "with a maximum of 179.4 l/m2": the extreme reached, a level
+                let extreme = matches!(*p, "a maximum of" | "a minimum of")
+                    && k > 0
+                    && crate::lexicon::FigureWords::has(
+                        &crate::lexicon::figure_words().extreme_leads,
+                        self.lower(k - 1),
+                    );
+                if extreme && self.numeric_at(after) {
+                    qualified = true;
+                    k = after;
+                    break;
+                }
                 // the qualifier must be followed by something numeric
                 if self.numeric_at(after) {
                     // "some" must be followed by digits or a scale-bearing number word
@@ -4540,6 +4552,11 @@ mod tests {
         assert_eq!(share("Half of the schools shut."), ("Half".into(), 50.0));
         let f = extract_figures("nearly two thirds of seats");
         assert_eq!(f[0].qualifier, Qualifier::Almost);
+        // "a maximum of" after a verb of reaching is the extreme reached, not a bound
+        let f = &extract_figures("with a maximum of 179.4 mm in one hour")[0];
+        assert_eq!((f.value, f.qualifier), (179.4, Qualifier::Exact));
+        let f = one("a maximum of 50 people may attend");
+        assert_eq!((f.value, f.qualifier), (50.0, Qualifier::UpTo));
         // "half" before a determiner, or after "by", is a share as "half of" is
         assert_eq!(share("half the population voted"), ("half".into(), 50.0));
         assert_eq!(share("Rates fell by half."), ("half".into(), 50.0));

@@ -190,6 +190,7 @@ pub struct FigureWords {
     pub singular_nouns: Vec<String>,
     pub label_words: Vec<String>,
     pub up_to_verbs: Vec<String>,
+    pub extreme_leads: Vec<String>,
     pub comparative_up: Vec<String>,
     pub comparative_down: Vec<String>,
     pub postfix_up: Vec<String>,
