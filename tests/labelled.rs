@@ -158,6 +158,9 @@ const SETS: &[(&str, f64)] = &[
     // (77e2a36) and scored then; floors a margin under that first contact
     ("domains/gambling", 0.64),
     ("domains/mining-steel", 0.66),
+    // written at the session's end, scored on its last engine (6216430), never tuned on
+    ("domains/vaccination", 0.66),
+    ("domains/obesity", 0.69),
 ];
 
 #[test]
