@@ -843,7 +843,7 @@ pub fn parse_with(path: &Path, text: String, opts: LoadOptions) -> Result<Config
                 c.text.span(),
                 "claim has no figure to check",
                 "no count, percent, amount or duration here",
-                Some("claims state a figure such as `780 prisoners` or `42%`; years alone are the figure's time, not figures".into()),
+                Some("claims state a figure such as `780 homes` or `42%`; years alone are the figure's time, not figures".into()),
             );
         }
         for s in &c.sources {

@@ -3094,9 +3094,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // plurals, irregular plurals ("policemen", "tribesmen") and count nouns
-            if crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().singular_nouns, l)
-                || plural_form(l)
-            {
+            if counted_noun(l) {
                 // a count noun before a plural is its modifier: "45.2 million death
                 // counts" counts counts, as "5 million vaccine doses" counts doses
                 if let Some(n) = self.toks.get(k + 1).filter(|n| {
@@ -3174,11 +3172,7 @@ impl<'a> Parser<'a> {
                     && matches!(self.lower(b - 1), "all" | "both" | "every" | "any")
                     && self.lower(b - 2) == "of"
                     && self.toks[b - 3].kind == Kind::Word
-                    && (plural_form(self.lower(b - 3))
-                        || crate::lexicon::FigureWords::has(
-                            &crate::lexicon::figure_words().singular_nouns,
-                            self.lower(b - 3),
-                        ))
+                    && counted_noun(self.lower(b - 3))
                 {
                     return Some(self.lower(b - 3).to_string());
                 }
@@ -3256,6 +3250,13 @@ fn plural_s(l: &str) -> bool {
 /// [`plural_s`], or an irregular plural in "-men" ("policemen", "tribesmen").
 fn plural_form(l: &str) -> bool {
     plural_s(l) || (l.ends_with("men") && l.len() > 4)
+}
+
+/// A word that names what a figure counts: a plural, or a count noun of the lexicon
+/// ("people", "toll").
+fn counted_noun(l: &str) -> bool {
+    plural_form(l)
+        || crate::lexicon::FigureWords::has(&crate::lexicon::figure_words().singular_nouns, l)
 }
 
 /// The year a four-digit number names, 1800 to 2100 ("2023"; not "2,023" or "12.5").

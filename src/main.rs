@@ -820,7 +820,7 @@ fn run_trace(common: Common, target: String) -> ExitCode {
             if extract_figures(&target).is_empty() {
                 let known: Vec<&str> = config.claims.iter().map(|c| c.id.as_str()).collect();
                 let help = if known.is_empty() {
-                    "give a sentence with a figure, such as \"the Taliban freed 780 TTP prisoners\""
+                    "give a sentence with a figure, such as \"the council built 780 homes in 2023\""
                         .to_string()
                 } else {
                     format!(

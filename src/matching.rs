@@ -252,13 +252,17 @@ fn precision_unit(v: f64) -> f64 {
 /// 2,122 billion, "6.4 million" for 6,394,000): the same figure, rounded, or cut short
 /// ("Rs 6.21 lakh crore" and "Rs 6,21,940 crore" for Rs 6,21,940.85 crore).
 pub fn rounds_to(exact: &Figure, written: &Figure) -> bool {
+    written.qualifier == exact.qualifier && rounds_to_digits(exact, written)
+}
+
+/// [`rounds_to`], whatever either side's qualifier.
+fn rounds_to_digits(exact: &Figure, written: &Figure) -> bool {
     let step = precision_unit(written.value);
     let diff = exact.value - written.value;
     let truncated = exact.value.signum() == written.value.signum()
         && diff * written.value.signum() >= 0.0
         && diff.abs() < step * 1.000_001;
-    written.qualifier == exact.qualifier
-        && exact.unit == written.unit
+    exact.unit == written.unit
         && step > precision_unit(exact.value)
         && (diff.abs() <= 0.5 * step * 1.000_001 || truncated)
 }
@@ -1128,11 +1132,7 @@ pub fn rounded_rare_number(claim: &Figure, source: &Figure) -> bool {
     rare_number(claim)
         && matches!(claim.qualifier, Qualifier::Exact | Qualifier::About)
         && source.qualifier == Qualifier::Exact
-        && {
-            let mut told = claim.clone();
-            told.qualifier = Qualifier::Exact;
-            rounds_to(source, &told)
-        }
+        && rounds_to_digits(source, claim)
 }
 
 /// Evidence for figure `fi` of the query: the best-aligned figure of each candidate
