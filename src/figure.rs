@@ -3357,6 +3357,9 @@ fn year_for(
     owned: &[usize],
     spans: &[Range<usize>],
 ) -> Option<(i32, bool)> {
+    if let Some(y) = year_before_bracket(text, years, span) {
+        return Some((y, true));
+    }
     year_of_clause(text, years, span)
         // "96.4 µg/m³ from 84 µg/m³ in 2020": a year after a nearer figure is that
         // figure's
@@ -3378,6 +3381,37 @@ fn year_for(
         .or_else(|| year_before(years, span, owned).map(|y| (y, false)))
 }
 
+/// The year right before the bracket a figure glosses alone: in "the floods of August
+/// 2002 (4.75 billion euros) and of June 2013" the euros are 2002's, and the year after
+/// the bracket belongs to the sentence that goes on.
+fn year_before_bracket(
+    text: &str,
+    years: &[(usize, i32, bool)],
+    span: &Range<usize>,
+) -> Option<i32> {
+    /// Words the bracket may hold besides the figure ("(about $5bn)", "(€46bn in all)").
+    const BRACKET_WORDS: usize = 3;
+    let open = text[..span.start].rfind(['(', ')'])?;
+    if &text[open..open + 1] != "(" {
+        return None;
+    }
+    let inside_before = &text[open + 1..span.start];
+    let close = text[span.end..].find([')', '('])? + span.end;
+    if &text[close..close + 1] != ")"
+        || inside_before.split_whitespace().count()
+            + text[span.end..close].split_whitespace().count()
+            > BRACKET_WORDS
+    {
+        return None;
+    }
+    // the bracket's figure is the only one in it and a year ends the words before it
+    let before = text[..open].trim_end();
+    years
+        .iter()
+        .find(|y| !y.2 && y.0 < open && before.len() == y.0 + 4)
+        .map(|y| y.1)
+}
+
 /// The year of a short clause right after the figure's that glosses it and holds no
 /// figure of its own: "a record of 988,524 hectares, set in 2017".
 fn year_in_gloss(
@@ -3396,6 +3430,10 @@ fn year_in_gloss(
     let hi = crate::text::ceil_boundary(text, span.end.saturating_add(GLOSS_REACH));
     let text = &text[..hi];
     let open = crate::text::mark_after(text, span.end, &marks)?;
+    // (a figure in brackets: what follows them goes on with the sentence)
+    if text[open..].starts_with(')') {
+        return None;
+    }
     if !text[span.end..open].trim().is_empty()
         && text[span.end..open].split_whitespace().count() > 3
     {
@@ -4686,6 +4724,27 @@ mod tests {
         // a clause with a figure of its own is not the figure's gloss
         let f = extract_figures("It sold 5,000 units, and 4,000 in 2019.");
         assert_eq!(f[0].year, None, "{f:?}");
+    }
+
+    #[test]
+    fn a_bracketed_figure_is_of_the_year_before_its_bracket() {
+        let f = extract_figures(
+            "It is ahead of the floods of August 2002 (4.75 billion euros) and of June 2013 (2.25 billion euros).",
+        );
+        let of = |t: &str| {
+            f.iter()
+                .find(|f| f.text.starts_with(t))
+                .map(|f| (f.year, f.own_year))
+        };
+        assert_eq!(of("4.75"), Some((Some(2002), true)), "{f:?}");
+        assert_eq!(of("2.25"), Some((Some(2013), true)), "{f:?}");
+        let f = extract_figures("Funding fell short of 2023 ($67.5 billion) this year.");
+        assert_eq!(f[0].year, Some(2023), "{f:?}");
+        // a bracket that says more than the figure is a clause of its own
+        let f = extract_figures(
+            "Unlike 2022, sales in 2023 (a total of 5,000 units sold in all) fell.",
+        );
+        assert!(!f[0].own_year, "{f:?}");
     }
 
     #[test]
