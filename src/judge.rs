@@ -1451,6 +1451,24 @@ mod tests {
     }
 
     #[test]
+    fn a_list_figure_of_another_part_is_no_support_though_the_number_agrees() {
+        let src = [(
+            "a",
+            "2024-04-10",
+            "North America (3.6%), the Middle East (3.5%) and Asia (3.4%) should all see moderate export growth.",
+        )];
+        let j = judge("Asia's exports were expected to grow 3.6% this year.", &src);
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+        assert_eq!(key_figure(&j, &src), "3.4%");
+        // the part the claim names, with its own figure, is support
+        let j = judge(
+            "The Middle East's exports were expected to grow 3.5%.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_rise_is_not_a_fall_of_the_same_size() {
         let j = judge(
             "Hospitals reported an 8% rise in admissions for assault over the year.",

@@ -1319,6 +1319,14 @@ pub fn evidence_for(
                     .collect()
             })
             .collect();
+        // figure k's own words name a part the claim names, and another figure's name
+        // other parts
+        let names_claims_part = |k: usize| {
+            own_names[k].iter().any(|n| claim_names.contains(n))
+                && own_names.iter().enumerate().any(|(j, names)| {
+                    j != k && !names.is_empty() && !names.iter().any(|n| claim_names.contains(n))
+                })
+        };
         for (k, fp) in p.figures.iter().enumerate() {
             // another stance, period window or place: another statement, no evidence
             let frame = p.frame(k);
@@ -1332,10 +1340,15 @@ pub fn evidence_for(
                 // prices rose 9.2%") is the same statement when it gives the same
                 // figure; a denial never is
                 use crate::frame::Stance::Denied;
+                // (so is the figure of a list that names the claim's part, when the
+                // others name other parts: "North America (3.6%) … and Asia (3.4%)" is
+                // the figure "Asia's exports up 3.6%" misquotes)
                 let restated = matches!(why, "stance" | "change")
                     && claim_frame.stance != Denied
                     && frame.stance != Denied
-                    && (same_written_figure(fc, fp) || same_hedged_figure(fc, fp));
+                    && (same_written_figure(fc, fp)
+                        || same_hedged_figure(fc, fp)
+                        || names_claims_part(k));
                 if !restated {
                     continue;
                 }
