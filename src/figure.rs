@@ -2220,10 +2220,35 @@ impl<'a> Parser<'a> {
                 next = after;
             }
         }
+        // "from 12 to 15 million people", "from $1.2 to $1.1 billion": no range, but the
+        // second number's scale (and money) is the first's too
+        // (after "to" only in "from … to …": "fell 3 to 1.2 million" is a change)
+        let mut scale_carried = false;
+        if !is_range
+            && !num.scaled
+            && !num.words
+            && (self.lower(next) != "to" || self.changes_from(start_tok))
+        {
+            if let Some((scale, n2)) = self.scale_of_next_number(next, num) {
+                scale_carried = true;
+                value *= scale;
+                low = value;
+                high = value;
+                if currency.is_none() && unit == Unit::Count {
+                    let money = self
+                        .currency_prefix(next + 1)
+                        .or_else(|| self.currency_postfix(n2.next));
+                    if let Some((c, _)) = money {
+                        currency = Some(c);
+                        unit = Unit::Money;
+                    }
+                }
+            }
+        }
         // "45 and 50 mg", "from 50 to 80%": no range, but the unit after the second
         // number is the first's too (it is only given, not read here)
         if !is_range && unit == Unit::Count && measure.is_none() {
-            match self.unit_of_next_number(next, num.words) {
+            match self.unit_of_next_number(next, num.words, scale_carried) {
                 Some(Ok(u)) => {
                     unit = Unit::Measure;
                     measure = Some(u);
@@ -2903,17 +2928,40 @@ impl<'a> Parser<'a> {
         &self,
         next: usize,
         words: bool,
+        scaled: bool,
     ) -> Option<Result<&'static crate::lexicon::UnitDef, ()>> {
         if !matches!(self.lower(next), "and" | "or" | "to") {
             return None;
         }
+        // (a scaled number's unit only when its scale was carried back too)
         let n2 = self
             .number(next + 1)
-            .filter(|n| n.words == words && !n.year_like && !n.scaled)?;
+            .filter(|n| n.words == words && !n.year_like && n.scaled == scaled)?;
         if self.percent_suffix(n2.next, n2.words).is_some() {
             return Some(Err(()));
         }
         self.unit_at(n2.next).map(|(u, _)| Ok(u))
+    }
+
+    /// The scale of a number after "to", "and" or "or" that the number before leaves
+    /// unsaid ("from 12 to 15 million", "from $1.2 to $1.1 billion"), with that number:
+    /// only when the two are of one size ("from 500 to 3 million" is 500).
+    fn scale_of_next_number(&self, next: usize, first: Num) -> Option<(f64, Num)> {
+        /// How many times larger one number may be than the other and share its scale.
+        const SAME_SIZE: f64 = 10.0;
+        if !matches!(self.lower(next), "and" | "or" | "to") || first.year_like || first.frac {
+            return None;
+        }
+        let at = self.currency_prefix(next + 1).map_or(next + 1, |c| c.1);
+        let n2 = self
+            .number(at)
+            .filter(|n| n.scaled && !n.words && !n.year_like && !n.frac)?;
+        // (scales are powers of ten: "1.1 billion" / 1.1 is 999,999,999.99…)
+        let scale = 10f64.powi(self.scale_of(at, n2).log10().round() as i32);
+        let base = n2.value / scale;
+        let (a, b) = (first.value.abs(), base.abs());
+        (scale >= 1000.0 && a > 0.0 && b > 0.0 && a.max(b) / a.min(b) <= SAME_SIZE)
+            .then_some((scale, n2))
     }
 
     /// The multiplier a scale word gave a number ("23 million" -> 1e6).
@@ -4191,9 +4239,9 @@ mod tests {
             f.iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(),
             [(50.0, Unit::Percent), (80.0, Unit::Percent)]
         );
-        // ... but not its scale: "5" is not 5 tonnes
+        // ... with its scale: "5" is not 5 tonnes but 5 million
         let f = extract_figures("5 and 10 million tonnes");
-        assert_ne!(f[0].measure.map(|m| m.unit), Some("t"), "{f:#?}");
+        assert_eq!((f[0].value, unit(&f[0])), (5e6, Some("t")), "{f:#?}");
         // a fraction of a unit is a measure, not a share
         let f = one("approximately one-half miles east");
         assert_eq!((f.value, unit(&f), f.form), (0.5, Some("mi"), Form::Plain));
@@ -4724,6 +4772,29 @@ mod tests {
         // a clause with a figure of its own is not the figure's gloss
         let f = extract_figures("It sold 5,000 units, and 4,000 in 2019.");
         assert_eq!(f[0].year, None, "{f:?}");
+    }
+
+    #[test]
+    fn the_start_of_a_change_shares_the_scale_of_its_end() {
+        let of = |t: &str| {
+            let f = extract_figures(t);
+            (
+                f[0].value,
+                f[0].unit,
+                f[0].currency,
+                f[0].measure.map(|m| m.unit),
+            )
+        };
+        assert_eq!(of("It rose from 12 to 15 million people.").0, 12e6);
+        assert_eq!(of("It fell from $1.2 to $1.1 billion.").0, 1.2e9);
+        let f = of("Spending rose from 7 to 9.5 billion euros.");
+        assert_eq!((f.0, f.1, f.2), (7e9, Unit::Money, Some("EUR")));
+        let f = of("Output rose from 2.5 to 3 million tonnes.");
+        assert_eq!((f.0, f.3), (2.5e6, Some("t")));
+        // numbers of other sizes keep their own: "from 500 to 3 million"
+        assert_eq!(of("It rose from 500 to 3 million people.").0, 500.0);
+        // a change then the level it reached
+        assert_eq!(of("Sales fell 3 to 1.2 million.").0, 3.0);
     }
 
     #[test]
