@@ -161,6 +161,9 @@ const SETS: &[(&str, f64)] = &[
     // written at the session's end, scored on its last engine (6216430), never tuned on
     ("domains/vaccination", 0.66),
     ("domains/obesity", 0.69),
+    // written in the next session (also 2026-12-02) by a helper who never read the engine,
+    // scored on arrival (4e2b6e0)
+    ("domains/displacement", 0.69),
 ];
 
 #[test]
