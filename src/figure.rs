@@ -4312,6 +4312,10 @@ mod tests {
         );
         assert_eq!(fs[1].measure, fs[0].measure);
         assert_eq!(one("exports reached 716,004 MT").unit, Unit::Measure);
+        // "mt" is a metric ton, "Mt" a million of them
+        let unit = |t: &str| one(t).measure.map(|m| (m.unit, m.factor));
+        assert_eq!(unit("output of 222 million mt"), Some(("t", 1e3)));
+        assert_eq!(unit("output of 1,018.0 Mt in 2022"), Some(("Mt", 1e9)));
         assert_eq!(one("supply rose to 959,000 bpd").unit, Unit::Measure);
         assert_eq!(one("reserves of 9 billion U.S. dollars").unit, Unit::Money);
         let fs = extract_figures("Starts fell by 16,200 to 43,300 units.");
