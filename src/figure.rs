@@ -1717,8 +1717,15 @@ impl<'a> Parser<'a> {
         }
         // "passed 5,000": a bound unless what follows is counted ("passed 3 laws")
         let lex = crate::lexicon::figure_words();
-        if !qualified && crate::lexicon::FigureWords::has(&lex.passing_verbs, self.lower(k)) {
-            if let Some(n) = self.number(k + 1).filter(|n| !n.year_like) {
+        let has = crate::lexicon::FigureWords::has;
+        let passing = has(&lex.passing_verbs, self.lower(k))
+            || (k > 0
+                && has(&lex.passing_verbs_after_modal, self.lower(k))
+                && has(&lex.modals, self.lower(k - 1)));
+        if !qualified && passing {
+            // (an amount too: "could top $1,000")
+            let at = self.currency_prefix(k + 1).map_or(k + 1, |c| c.1);
+            if let Some(n) = self.number(at).filter(|n| !n.year_like) {
                 let counted = self.toks.get(n.next).is_some_and(|t| {
                     t.kind == Kind::Word && !STOP_AFTER.contains(&t.lower.as_str())
                 });
@@ -5041,6 +5048,13 @@ mod tests {
         assert_eq!(q("less than 5000 or equal"), Qualifier::UpTo);
         assert_eq!(q("more than 5000 or equal to it"), Qualifier::AtLeast);
         assert_eq!(q("deaths surpass 3000"), Qualifier::Over);
+        // a bare verb of passing after a modal, and before an amount
+        assert_eq!(q("prices can top $1,000 a month"), Qualifier::Over);
+        assert_eq!(
+            q("spending is expected to top $1 trillion"),
+            Qualifier::Over
+        );
+        assert_eq!(q("the top 10 countries"), Qualifier::Exact);
         assert_eq!(q("the toll passed 5,000."), Qualifier::Over);
         // "passed 3 laws" counts laws
         assert_eq!(q("parliament passed 3 laws"), Qualifier::Exact);

@@ -196,6 +196,8 @@ pub struct FigureWords {
     pub postfix_up: Vec<String>,
     pub postfix_down: Vec<String>,
     pub passing_verbs: Vec<String>,
+    pub passing_verbs_after_modal: Vec<String>,
+    pub modals: Vec<String>,
     pub half_determiners: Vec<String>,
     pub range_connectors: Vec<String>,
     pub negative_signs: Vec<String>,
