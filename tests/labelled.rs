@@ -164,6 +164,9 @@ const SETS: &[(&str, f64)] = &[
     // written in the next session (also 2026-12-02) by a helper who never read the engine,
     // scored on arrival (4e2b6e0)
     ("domains/displacement", 0.69),
+    // the same session, scored on arrival (aa3bc1e)
+    ("domains/census", 0.67),
+    ("domains/bank-failures", 0.68),
 ];
 
 #[test]
