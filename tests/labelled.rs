@@ -167,6 +167,9 @@ const SETS: &[(&str, f64)] = &[
     // the same session, scored on arrival (aa3bc1e)
     ("domains/census", 0.67),
     ("domains/bank-failures", 0.68),
+    // written on 2026-12-02 by a helper who never read the engine, finished that evening and
+    // scored on the engine of 92d9c9e (= aa3bc1e) before any change
+    ("domains/suicide", 0.63),
 ];
 
 #[test]
