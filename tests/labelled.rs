@@ -170,6 +170,10 @@ const SETS: &[(&str, f64)] = &[
     // written on 2026-12-02 by a helper who never read the engine, finished that evening and
     // scored on the engine of 92d9c9e (= aa3bc1e) before any change
     ("domains/suicide", 0.63),
+    // written the next session (2026-12-02, evening) by helpers who never read the engine,
+    // scored on arrival (f2c963d)
+    ("domains/remittances", 0.56),
+    ("domains/trade-tariffs", 0.54),
 ];
 
 #[test]
