@@ -4,7 +4,7 @@
 
 use crate::config::Settings;
 use crate::corpus::Corpus;
-use crate::figure::{Figure, Qualifier};
+use crate::figure::Figure;
 use crate::index::Index;
 use crate::matching::{
     candidates, evidence_for, same_rare_number, time_clash, Agreement, Evidence, NounRelation,
@@ -401,89 +401,9 @@ pub fn judge_claim(
     (0..figures.len())
         .map(|fi| {
             let ev = evidence_for(ctx.index, ctx.corpus, &q, &cands, fi, ctx.settings);
-            let mut j = decide(ctx, &q, figures[fi].clone(), ev, citation);
-            if j.verdict == Verdict::Supported {
-                if let Some(partners) = disputes_of_support(ctx, &q, &j) {
-                    j.verdict = Verdict::Conflict;
-                    j.key_evidence = Some(partners[0].clone());
-                    j.evidence.truncate(1);
-                    for e in partners {
-                        if j.evidence.len() < 5
-                            && !j.evidence.iter().any(|x| x.passage == e.passage)
-                        {
-                            j.evidence.push(e);
-                        }
-                    }
-                }
-            }
-            j
+            decide(ctx, &q, figures[fi].clone(), ev, citation)
         })
         .collect()
-}
-
-/// How far apart a disputing figure found from the support's own words may be: such
-/// passages are many and often of a neighbouring statement (a region for the world, a
-/// forecast for the outcome), and the disputes worth a warning are revisions and slips,
-/// a few per cent to a fifth apart.
-const ANCHORED_MAX_RATIO: f64 = 1.2;
-
-/// Sources that dispute the passage supporting a figure, found by asking the corpus
-/// about that passage in its own words: another source tells the same statement in a
-/// reporter's wording, which is closer to the supporting sentence than to the draft's
-/// ("homicides rose to 146" is disputed by "the force saw 149 homicides last year",
-/// which shares few words with the draft). The passage is judged as a claim of its own,
-/// cited to its own source, by the rules of `decide`; a disagreeing passage it finds is
-/// a conflict of the figure when it is also of the figure's year and time, does not
-/// itself agree with the figure, and is not a copy of a source supporting it.
-fn disputes_of_support(ctx: Context, q: &Query, j: &Judgment) -> Option<Vec<Evidence>> {
-    let corpus = ctx.corpus;
-    let support = j.key_evidence.as_ref()?;
-    let passage = &corpus.passages[support.passage];
-    let mut q2 = Query::new(ctx.index, &passage.text, &passage.figures, &[]);
-    let cands = candidates(ctx.retriever, ctx.index, corpus, &q2, ctx.settings, &[]);
-    q2.cache_time_clashes(corpus, cands.iter().map(|c| c.0));
-    let ev = evidence_for(ctx.index, corpus, &q2, &cands, support.figure, ctx.settings);
-    let support_figure = &passage.figures[support.figure];
-    let own = Citation::Sources(vec![passage.source]);
-    let anchored = decide(ctx, &q2, passage.figures[support.figure].clone(), ev, &own);
-    if anchored.verdict != Verdict::Conflict {
-        return None;
-    }
-    let roots: BTreeSet<usize> = j
-        .supporting_passages()
-        .into_iter()
-        .map(|pi| ctx.provenance.root(corpus.passages[pi].source))
-        .collect();
-    let partners: Vec<Evidence> = anchored
-        .evidence
-        .into_iter()
-        .filter(|e| e.relation == Relation::Contradicts)
-        .filter(|e| {
-            let f = e_figure(corpus, e);
-            e.agreement == Agreement::Value
-                && matches!(f.qualifier, Qualifier::Exact | Qualifier::About)
-                && within_ratio(support_figure, f, ANCHORED_MAX_RATIO)
-                && crate::matching::compare(&j.figure, f, ctx.settings) != Agreement::Agree
-                && !roots.contains(&ctx.provenance.root(corpus.passages[e.passage].source))
-                && !q.time_clash_with(corpus, e.passage)
-                && match (j.figure.year, f.year) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                }
-                // two sources in the same words a year apart tell two years' figures;
-                // an undated figure is of its context's year or its source's
-                // (which may be the year after the data's)
-                && match (support_figure.year, f.year) {
-                    (Some(a), Some(b)) => a == b,
-                    (Some(a), None) => source_year(corpus, e).is_none_or(|y| y == a || y == a + 1),
-                    (None, Some(b)) => {
-                        source_year(corpus, support).is_none_or(|y| y == b || y == b + 1)
-                    }
-                    (None, None) => source_year(corpus, support) == source_year(corpus, e),
-                }
-        })
-        .collect();
-    (!partners.is_empty()).then_some(partners)
 }
 
 fn decide(
@@ -955,34 +875,6 @@ mod tests {
         );
         assert_eq!(j.verdict, Verdict::Supported);
         assert!(j.superseded);
-    }
-
-    #[test]
-    fn a_source_disputing_the_support_in_the_supports_words_is_a_conflict() {
-        // the second source shares few words with the draft's sentence, many with the
-        // passage that supports it
-        let claim = "Last year 412,300 books went out on loan from the city's branches.";
-        let j = judge_with(
-            claim,
-            &[
-                ("council", "2022-02-01", "The municipal library service recorded 412,300 loans of printed books in 2021, its annual report shows."),
-                ("paper", "2022-03-09", "The municipal library service recorded 418,900 loans of printed books in 2021, according to figures it released."),
-            ],
-            0,
-            &Citation::Sources(vec![0]),
-        );
-        assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
-        // a figure of the year before, told in the same words, is no dispute
-        let j = judge_with(
-            claim,
-            &[
-                ("council", "2022-02-01", "The municipal library service recorded 412,300 loans of printed books in 2021, its annual report shows."),
-                ("paper", "2020-03-09", "The municipal library service recorded 418,900 loans of printed books, according to figures it released."),
-            ],
-            0,
-            &Citation::Sources(vec![0]),
-        );
-        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
 
     #[test]
