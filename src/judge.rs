@@ -297,7 +297,7 @@ fn source_day(corpus: &Corpus, pi: usize) -> Option<i64> {
 /// Two figures of which one reads a running count at its time of writing ("has
 /// recorded", "so far"), from sources published on different days, are two readings of
 /// a count that moves, not a disagreement, when the later is the larger: the later
-/// supersedes the earlier.
+/// supersedes the earlier. A provisional count is the earlier of two readings on any day.
 fn another_reading(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
     let (pa, pb) = (&corpus.passages[a.passage], &corpus.passages[b.passage]);
     // running totals are counts; a share or a change is of its own period
@@ -308,15 +308,10 @@ fn another_reading(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
     let (va, vb) = (pa.figures[a.figure].value, pb.figures[b.figure].value);
     // an early or partial count ("unofficial results from 257 of 265 constituencies")
     // is read before the count that does not say so, whatever day both were published
-    let provisional = |p: &crate::corpus::Passage, k: usize| {
-        p.frame(k).stance == crate::frame::Stance::Provisional
-    };
-    if counts && provisional(pa, a.figure) != provisional(pb, b.figure) {
-        let (early, last) = if provisional(pa, a.figure) {
-            (va, vb)
-        } else {
-            (vb, va)
-        };
+    use crate::frame::Stance::Provisional;
+    let a_provisional = pa.frame(a.figure).stance == Provisional;
+    if counts && a_provisional != (pb.frame(b.figure).stance == Provisional) {
+        let (early, last) = if a_provisional { (va, vb) } else { (vb, va) };
         return last >= early;
     }
     match (source_day(corpus, a.passage), source_day(corpus, b.passage)) {
