@@ -178,6 +178,10 @@ const SETS: &[(&str, f64)] = &[
     // written by helpers who never read the engine, scored on arrival (ad0b7a0)
     ("domains/drug-seizures", 0.65),
     ("domains/crop-harvests", 0.63),
+    // written on 2026-12-03 by helpers who never read the engine, scored on arrival (ad0b7a0)
+    ("domains/dengue-cholera", 0.55),
+    ("domains/minimum-wage", 0.68),
+    ("domains/student-debt", 0.68),
 ];
 
 #[test]
