@@ -902,6 +902,21 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "$2.002-billion", "a 10-million-strong army": a scale word joined by a hyphen
+        // (spelled out, so "5-m" stays five metres)
+        if !scaled && !exponent && self.is_sym(next, "-") && self.attached(next) {
+            if let Some(s) = self
+                .toks
+                .get(next + 1)
+                .filter(|t| t.kind == Kind::Word && !t.space_before && t.lower.len() > 2)
+                .and_then(|t| scale_word(&t.lower))
+            {
+                value *= s;
+                next += 2;
+                scaled = true;
+                scale = s;
+            }
+        }
         if !scaled && !exponent {
             if let Some(n) = self.toks.get(next) {
                 if n.kind == Kind::Word && n.space_before {
@@ -2790,7 +2805,9 @@ impl<'a> Parser<'a> {
         // "65% of 2019 levels", "above 2019 levels": the level compared with
         // ("a reduction from the 2024 target", "since December 2020": a determiner or
         // a month may stand between; "from October 2023 to September 2024" is a span)
+        // "between 2022 and 2023" is a span from its first year, as "from 2022 to 2023"
         matches!(next, "level" | "levels")
+            || (w(1) == "between" && next == "and")
             || baseline_lead(w(1), w(2), w(3))
             || (matches!(w(1), "the" | "its" | "their") && baseline_lead(w(2), w(3), w(4)))
             || (month_name(w(1)).is_some() && w(2) != "from" && baseline_lead(w(2), w(3), w(4)))
@@ -4112,6 +4129,11 @@ mod tests {
         assert_eq!(one("set aside Rs 3 bil\u{AD}lion for relief").value, 3e9);
         assert_eq!(one("2 lakh people").value, 2e5);
         assert_eq!(one("1.5 billion dollars").value, 1.5e9);
+        // joined by a hyphen, as South African and some wire copy writes it
+        assert_eq!(one("a pre-tax profit of $2.885-billion").value, 2.885e9);
+        assert_eq!(one("about 6.2-million were on treatment").value, 6.2e6);
+        // a unit letter after a hyphen is no scale: five metres
+        assert_eq!(one("a 5-m wall").value, 5.0);
     }
 
     #[test]
@@ -4758,6 +4780,19 @@ mod tests {
         assert_eq!(f[0].year, Some(2016), "{f:?}");
         // a year that is no attribute stays nearer than a far one
         let f = extract_figures("In 2022 the agency counted 5,100 arrests, up from 4,000 in 2021.");
+        assert_eq!(f[0].year, Some(2022), "{f:?}");
+    }
+
+    #[test]
+    fn a_span_between_two_years_is_of_its_end() {
+        // "between 2022 and 2023" is read as "from 2022 to 2023": a change over the span
+        // is of its last year, as the claim "up 12% on 2022" of 2023 is
+        let f = extract_figures("Homelessness rose by 12 percent between 2022 and 2023.");
+        assert_eq!(f[0].year, Some(2023), "{f:?}");
+        let f = extract_figures("Homelessness rose by 12 percent from 2022 to 2023.");
+        assert_eq!(f[0].year, Some(2023), "{f:?}");
+        // a year between two others with no span is left alone
+        let f = extract_figures("In 2022, between elections, 5,100 people were arrested.");
         assert_eq!(f[0].year, Some(2022), "{f:?}");
     }
 
