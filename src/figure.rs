@@ -3860,6 +3860,22 @@ fn extract_window(text: &str) -> Vec<Figure> {
             _ => i += 1,
         }
     }
+    // "17.4 per 100,000": the number a rate counts per is part of the rate, not a
+    // figure of its own (a figure checked alone, it would be flagged wherever the source
+    // words the rate otherwise)
+    let mut kept: Vec<Figure> = Vec::with_capacity(out.len());
+    for f in out {
+        // ("1 life for every 200 children": after a one, the denominator is the figure)
+        let denominator = kept.last().is_some_and(|prev: &Figure| {
+            prev.value != 1.0
+                && prev.span.end <= f.span.start
+                && crate::frame::introduces_denominator(&text[prev.span.end..f.span.start])
+        });
+        if !denominator {
+            kept.push(f);
+        }
+    }
+    let mut out = kept;
     // years that stand right after a figure in its clause belong to that figure
     // (and the year after a baseline figure is that figure's however far: "4.12% higher
     // than the 107.74 million tonnes recorded during 2021-22")
@@ -4781,6 +4797,25 @@ mod tests {
         // a year that is no attribute stays nearer than a far one
         let f = extract_figures("In 2022 the agency counted 5,100 arrests, up from 4,000 in 2021.");
         assert_eq!(f[0].year, Some(2022), "{f:?}");
+    }
+
+    #[test]
+    fn a_rates_denominator_is_no_figure_of_its_own() {
+        let texts =
+            |t: &str| -> Vec<String> { extract_figures(t).into_iter().map(|f| f.text).collect() };
+        assert_eq!(texts("The male rate rose to 17.4 per 100,000."), ["17.4"]);
+        assert_eq!(texts("a rate of 11.4 deaths per 100,000 people"), ["11.4"]);
+        assert_eq!(
+            texts("1.43 deaths per 100 million miles traveled"),
+            ["1.43"]
+        );
+        // after a one the denominator is the figure: "one in 200"
+        assert_eq!(
+            texts("it saves 1 life for every 200 children vaccinated"),
+            ["1", "200"]
+        );
+        // a number after "per" with no figure before it stays
+        assert_eq!(texts("one launch every 34 hours"), ["34 hours"]);
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub struct Frame {
     pub near_places: Vec<&'static str>,
     /// The figure is a rate: it counts per something ("per 100,000 people").
     pub rate: bool,
+    /// A bare number a rate word comes just before ("the highest rate, at 26.8"): a
+    /// rate whose denominator goes unsaid, so it neither is nor is not one for sure.
+    pub rate_named: bool,
     /// The figure reads a running count at the time of writing ("has recorded", "so
     /// far", "latest figures"): a later reading supersedes it.
     pub current: bool,
@@ -178,6 +181,8 @@ struct RateCues {
     markers: Phrases,
     /// Words after "per" that make a window, not a rate ("per day", "per cent").
     not_rates: Vec<String>,
+    /// Nouns that name a rate ("the suicide rate, at 26.8"), its denominator unsaid.
+    nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -194,6 +199,22 @@ struct PeriodCues {
 struct PlaceCues {
     prepositions: Vec<String>,
     comparisons: Vec<String>,
+}
+
+/// Whether `between`, the text from one figure to the next, says the next one is the
+/// first's denominator: "17.4 per 100,000", "179 offences per 100,000 people", "1.43
+/// deaths per 100 million miles". At most two words (the counted noun) stand before the
+/// rate marker, and nothing else after it.
+pub fn introduces_denominator(between: &str) -> bool {
+    if between.contains(|c: char| !(c.is_alphabetic() || c.is_whitespace() || c == '-')) {
+        return false;
+    }
+    let ws: Vec<(usize, String)> = words(between);
+    let lex = lexicon();
+    lex.rate.markers.0.iter().any(|cue| {
+        let n = cue.len();
+        (0..=2).any(|skip| ws.len() == skip + n && has_phrase(&ws[skip..], cue))
+    })
 }
 
 /// The built-in lexicon, parsed once.
@@ -361,6 +382,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         named_places: named_places(text, &c, span),
         near_places: crate::places::named(near(text, span)),
         rate,
+        rate_named: !rate && rate_named(lex, text, span),
         parts: parts(text, span),
         change,
         level,
@@ -506,6 +528,31 @@ fn near<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
     &text[a..b]
 }
 
+/// Whether the figure at `span` is a bare number ("26.8", no unit or sign) with a rate
+/// noun of the lexicon among the few words before it in its sentence.
+fn rate_named(lex: &Lexicon, text: &str, span: &Range<usize>) -> bool {
+    let figure = text.get(span.clone()).unwrap_or("");
+    if figure.is_empty()
+        || !figure
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return false;
+    }
+    let from = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
+    let head = &text[from..crate::text::floor_boundary(text, span.start)];
+    // (within the sentence)
+    let head = head.rsplit(['.', '!', '?', ';']).next().unwrap_or(head);
+    let ws = words(head);
+    ws.iter()
+        .rev()
+        .take(RATE_NOUN_WORDS)
+        .any(|(_, w)| lex.rate.nouns.contains(w))
+}
+
+/// How many words before a bare number a rate noun may stand ("the highest rate, at").
+const RATE_NOUN_WORDS: usize = 4;
+
 /// A count's provisional status is said anywhere in its sentence ("…, according to
 /// unofficial results").
 fn provisional(lex: &Lexicon, text: &str) -> bool {
@@ -638,7 +685,9 @@ pub fn clash(
     if claim.stance != passage.stance && !early_and_final {
         return Some("stance");
     }
-    if claim.rate != passage.rate {
+    // (a rate left unsaid on one side is no clash: "the highest rate, at 26.8" is
+    // "26.8 per 100,000")
+    if claim.rate != passage.rate && !claim.rate_named && !passage.rate_named {
         return Some("rate");
     }
     if (claim.change.is_some() && passage.level) || (passage.change.is_some() && claim.level) {
@@ -969,6 +1018,35 @@ mod tests {
     fn a_month_name_is_no_modal_verb() {
         let f = frame("In May 2023, inflation hit a record 38%.", "38%");
         assert_eq!(f.stance, Stance::Asserted);
+    }
+
+    #[test]
+    fn a_rate_and_a_count_are_two_statements_unless_the_rate_is_left_unsaid() {
+        let rate = frame("Yamanashi had a rate of 26.8 per 100,000 people.", "26.8");
+        let count = frame("Yamanashi recorded 26.8 deaths.", "26.8");
+        assert!(rate.rate && !count.rate);
+        assert_eq!(clash(&rate, &count, "", ""), Some("rate"));
+        // "the highest rate, at 26.8": a rate whose denominator goes unsaid
+        let unsaid = frame(
+            "Yamanashi had the highest rate, at 26.8, followed by Wakayama.",
+            "26.8",
+        );
+        assert!(unsaid.rate_named && !unsaid.rate);
+        assert_eq!(clash(&rate, &unsaid, "", ""), None);
+        // a percent is no per-capita rate, whatever noun comes before it
+        assert!(!frame("The unemployment rate was 4.2%.", "4.2%").rate_named);
+    }
+
+    #[test]
+    fn the_number_after_per_is_a_denominator() {
+        assert!(introduces_denominator(" per "));
+        assert!(introduces_denominator(" deaths per "));
+        assert!(introduces_denominator(" sentenced prisoners per "));
+        assert!(introduces_denominator(" for every "));
+        // not after a clause break, nor with other words after the marker
+        assert!(!introduces_denominator(", per "));
+        assert!(!introduces_denominator(" per cent of the "));
+        assert!(!introduces_denominator(" people were counted, and "));
     }
 
     #[test]
