@@ -1076,6 +1076,17 @@ pub fn very_near(claim: &Figure, source: &Figure) -> bool {
         && (claim.value - source.value).abs() <= VERY_NEAR_VALUE * claim.value.abs()
 }
 
+/// Whether the source's number is the claim's rare number (three or more significant
+/// digits) with two neighbouring digits swapped: 704,000 for 740,000, $33.941 billion for
+/// $33.491 billion. A slip in copying, telling whatever words surround it.
+pub fn swapped_rare(claim: &Figure, source: &Figure) -> bool {
+    rare_number(claim)
+        && claim.unit == source.unit
+        && digit_swaps(claim.value)
+            .iter()
+            .any(|v| (v - source.value).abs() <= 1e-9 * v.abs().max(1.0))
+}
+
 /// The numbers a writer makes of `v` by swapping two neighbouring significant digits
 /// (375,000 → 357,000; 138 → 183; 0.12 → 0.21), the commonest slip in copying a figure.
 pub fn digit_swaps(v: f64) -> Vec<f64> {
@@ -1554,7 +1565,7 @@ pub fn evidence_for(
             // same statement, disagreeing, however the sentence is worded
             let near = agreement == Agreement::Value
                 && near_number(fc, fp)
-                && (measure >= NEAR_MIN_MEASURE || very_near(fc, fp))
+                && (measure >= NEAR_MIN_MEASURE || very_near(fc, fp) || swapped_rare(fc, fp))
                 && noun != NounRelation::Different;
             let score = if near {
                 score.max(settings.match_threshold + 0.05)
@@ -1735,6 +1746,19 @@ mod tests {
             "In October 2022, 40 attacks.",
             "There were 376 attacks in 2022."
         ));
+    }
+
+    #[test]
+    fn a_rare_number_with_two_digits_swapped_is_the_same_figure_miscopied() {
+        assert!(swapped_rare(&fig("704,000"), &fig("740,000")));
+        assert!(swapped_rare(
+            &fig("$33.941 billion"),
+            &fig("$33.491 billion")
+        ));
+        // two significant digits are too common to tell a slip from another number
+        assert!(!swapped_rare(&fig("31"), &fig("13")));
+        // nor across units
+        assert!(!swapped_rare(&fig("135 per cent"), &fig("153 people")));
     }
 
     #[test]
