@@ -813,6 +813,26 @@ mod tests {
     }
 
     #[test]
+    fn another_months_figure_is_another_statement_not_a_misquote() {
+        let src = [(
+            "a",
+            "2022-12-20",
+            "The retirement fund body EPFO added 12.94 lakh subscribers on a net basis in October 2022.",
+        )];
+        let j = judge(
+            "EPFO added 14.5 lakh net subscribers in November 2022.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Unattributed, "{j:?}");
+        // the same month with another figure is a misquote
+        let j = judge(
+            "EPFO added 14.5 lakh net subscribers in October 2022.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
     fn a_disagreeing_passage_about_the_subject_of_the_sentence_before_is_another_subject() {
         let src = [
             (

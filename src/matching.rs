@@ -1493,6 +1493,14 @@ pub fn evidence_for(
             if (other_year(compared_year) || other_year(month_dated)) && !same_number(fc, fp) {
                 continue;
             }
+            // so is another month's, in the same or an unsaid year ("12.94 lakh in October
+            // 2022" is no misquote of "14.5 lakh in November 2022")
+            let other_month = claim_month
+                .zip(month_of(&p.text, &p.figures, k))
+                .is_some_and(|(a, b)| a != b);
+            if other_month && !same_number(fc, fp) {
+                continue;
+            }
             let mut agreement = match (fc.year, fp.year, compared_year) {
                 (Some(_), None, Some(y)) => {
                     // a year the passage's context gives (the sentence before, the
