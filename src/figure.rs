@@ -3864,6 +3864,9 @@ fn extract_window(text: &str) -> Vec<Figure> {
     // figure of its own (a figure checked alone, it would be flagged wherever the source
     // words the rate otherwise)
     let mut kept: Vec<Figure> = Vec::with_capacity(out.len());
+    // what each kept figure reaches to, its denominator included: the year after "5.4
+    // per 100,000 in 2022" is the rate's
+    let mut extents: Vec<Range<usize>> = Vec::with_capacity(out.len());
     for f in out {
         // ("1 life for every 200 children": after a one, the denominator is the figure)
         let denominator = kept.last().is_some_and(|prev: &Figure| {
@@ -3871,44 +3874,48 @@ fn extract_window(text: &str) -> Vec<Figure> {
                 && prev.span.end <= f.span.start
                 && crate::frame::introduces_denominator(&text[prev.span.end..f.span.start])
         });
-        if !denominator {
-            kept.push(f);
+        match extents.last_mut() {
+            Some(e) if denominator => e.end = f.span.end,
+            _ => {
+                extents.push(f.span.clone());
+                kept.push(f);
+            }
         }
     }
     let mut out = kept;
     // years that stand right after a figure in its clause belong to that figure
     // (and the year after a baseline figure is that figure's however far: "4.12% higher
     // than the 107.74 million tonnes recorded during 2021-22")
-    let owned: Vec<usize> = out
+    let owned: Vec<usize> = extents
         .iter()
-        .filter_map(|f| year_of_clause(text, &yrs, &f.span))
+        .filter_map(|e| year_of_clause(text, &yrs, e))
         .filter(|(p, _)| {
-            out.iter().any(|f| {
-                *p >= f.span.end && (*p < f.span.end + 12 || baseline_figure(text, &f.span))
-            })
+            extents
+                .iter()
+                .any(|e| *p >= e.end && (*p < e.end + 12 || baseline_figure(text, e)))
         })
         .map(|(p, _)| p)
         .collect();
-    let spans: Vec<Range<usize>> = out.iter().map(|f| f.span.clone()).collect();
+    let spans = &extents;
     // a sentence that names one year only is of that year throughout ("signed in May
     // 2006, brought a ceasefire that lasted only 50 days")
     let mut distinct: Vec<i32> = yrs.iter().filter(|y| !y.2).map(|y| y.1).collect();
     distinct.sort_unstable();
     distinct.dedup();
     let one_year = distinct.len() == 1;
-    for f in &mut out {
-        let year = year_for(text, &yrs, &f.span, &owned, &spans);
+    for (f, extent) in out.iter_mut().zip(&extents) {
+        let year = year_for(text, &yrs, extent, &owned, spans);
         f.year = year.map(|y| y.0);
         f.own_year = year.is_some_and(|y| y.1 || one_year);
         // "…, down from the 110,035 deaths recorded the year before": the sentence's year
         // less one, and the figure's own
-        if year.is_some_and(|y| !y.1) && said_of_year_before(text, &f.span, &spans) {
+        if year.is_some_and(|y| !y.1) && said_of_year_before(text, extent, spans) {
             f.year = f.year.map(|y| y - 1);
             f.own_year = true;
         }
         // "From April 2025 the pension rose from £221.20 to £230.25": the figure a
         // change starts from is of an earlier time than the sentence's year
-        if year.is_some_and(|y| !y.1) && starts_a_change(text, &f.span, &spans) {
+        if year.is_some_and(|y| !y.1) && starts_a_change(text, &f.span, spans) {
             f.year = None;
         }
     }
@@ -4816,6 +4823,18 @@ mod tests {
         );
         // a number after "per" with no figure before it stays
         assert_eq!(texts("one launch every 34 hours"), ["34 hours"]);
+        // the year after the denominator is the rate's
+        let f = extract_figures(
+            "The rate in 2023 was 6.8 people per 100,000, up from 5.4 per 100,000 in 2022.",
+        );
+        assert_eq!(
+            (f[1].text.as_str(), f[1].year),
+            ("5.4", Some(2022)),
+            "{f:?}"
+        );
+        let f =
+            extract_figures("The rate of rough sleeping rose to 5.4 people per 100,000 in 2023.");
+        assert_eq!(f[0].year, Some(2023), "{f:?}");
     }
 
     #[test]
