@@ -138,6 +138,10 @@ pub struct Figure {
     /// A share or a multiplier rather than a plain number (absent from JSON when plain).
     #[serde(skip_serializing_if = "Form::is_plain")]
     pub form: Form,
+    /// What a rate counts per: 100,000 in "17.4 deaths per 100,000 people" (absent from
+    /// JSON when the figure is no rate of a written denominator).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<f64>,
 }
 
 /// A physical unit a figure is written in, from `lexicon/units.toml`.
@@ -3852,6 +3856,7 @@ fn extract_window(text: &str) -> Vec<Figure> {
                     measure: raw.measure.map(Measure::of),
                     unit_start: raw.measure.map(|_| p.toks[raw.unit_tok].start),
                     form: raw.form,
+                    per: None,
                 };
                 let fig = carry_unit_of_change(&p, raw.start_tok, &out, fig);
                 out.push(fig);
@@ -3875,7 +3880,12 @@ fn extract_window(text: &str) -> Vec<Figure> {
                 && crate::frame::introduces_denominator(&text[prev.span.end..f.span.start])
         });
         match extents.last_mut() {
-            Some(e) if denominator => e.end = f.span.end,
+            Some(e) if denominator => {
+                e.end = f.span.end;
+                if let Some(rate) = kept.last_mut() {
+                    rate.per = Some(f.value);
+                }
+            }
             _ => {
                 extents.push(f.span.clone());
                 kept.push(f);

@@ -33,6 +33,8 @@ pub struct Listed {
     pub noun: Option<String>,
     pub role: Option<&'static str>,
     pub year: Option<i32>,
+    /// What a rate counts per ("17.4 per 100,000": 100000), `null` for no rate.
+    pub per: Option<f64>,
 }
 
 /// Every figure of `text`, read sentence by sentence as the corpus is.
@@ -90,6 +92,7 @@ fn listed(
         noun: f.noun.clone(),
         role: f.role,
         year: f.year,
+        per: f.per,
     }
 }
 
@@ -126,6 +129,9 @@ pub fn human(rows: &[Listed]) -> String {
         }
         if let Some(y) = r.year {
             extra.push(format!("year {y}"));
+        }
+        if let Some(d) = r.per {
+            extra.push(format!("per {d}"));
         }
         out.push_str(&format!(
             "{}:{}\t{}\t= {} {}{}{}\n",

@@ -298,7 +298,9 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
                 .is_some_and(|(a, b)| crate::figure::same_currency(a, b)));
     // "doubled" is no level of 2, and a level is no multiplier
     let multiplier = |f: &Figure| f.form == crate::figure::Form::Multiplier;
-    if !unit_ok || multiplier(c) != multiplier(s) {
+    // a rate per 100,000 is not one per 1,000, whatever its number
+    let other_denominator = c.per.zip(s.per).is_some_and(|(a, b)| a != b);
+    if !unit_ok || multiplier(c) != multiplier(s) || other_denominator {
         return Agreement::Unit;
     }
     // physical measures compare within a dimension, in the claim's unit: "just over
@@ -2067,6 +2069,19 @@ mod measure_tests {
             agreement("6 GW of solar", "6,000 MW of solar"),
             Agreement::Agree
         );
+    }
+
+    #[test]
+    fn rates_per_other_denominators_never_agree() {
+        let a = crate::figure::extract_figures("a rate of 6.39 per 1,000 people").remove(0);
+        let b = crate::figure::extract_figures("a rate of 6.39 per 100,000 people").remove(0);
+        let c = crate::figure::extract_figures("a rate of 6.39").remove(0);
+        let s = Settings::default();
+        assert_eq!((a.per, b.per), (Some(1000.0), Some(100_000.0)));
+        assert_eq!(compare(&a, &b, &s), Agreement::Unit);
+        assert_eq!(compare(&a, &a, &s), Agreement::Agree);
+        // a denominator left unsaid on one side is for the frames to weigh
+        assert_eq!(compare(&a, &c, &s), Agreement::Agree);
     }
 
     #[test]

@@ -114,6 +114,7 @@ struct StoredFigure {
     measure: Option<(String, String, f64)>,
     unit_start: Option<usize>,
     form: u8,
+    per: Option<f64>,
 }
 
 /// What an entry gives back.
@@ -223,6 +224,7 @@ impl Entry {
                         .map(|m| (m.dimension.to_string(), m.unit.to_string(), m.factor)),
                     unit_start: f.unit_start,
                     form: code(&FORMS, &f.form),
+                    per: f.per,
                 })
                 .collect();
             stored.push(StoredPassage {
@@ -279,6 +281,7 @@ impl Entry {
                     }),
                     unit_start: f.unit_start,
                     form: decode(&FORMS, f.form)?,
+                    per: f.per,
                 });
             }
             let mut ts = Vec::with_capacity(sp.terms.len());

@@ -55,6 +55,24 @@ fn json_lines_slice_back_to_the_input() {
 }
 
 #[test]
+fn a_rate_is_one_figure_with_its_denominator() {
+    let (code, out, _) = figures(
+        &["--format", "json", "-"],
+        "The rate was 11.4 deaths per 100,000 people.\n",
+    );
+    assert_eq!(code, 0);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1, "{out}");
+    assert_eq!(rows[0]["text"], "11.4");
+    assert_eq!(rows[0]["per"], 100_000.0);
+    let (_, human, _) = figures(&["-"], "The rate was 11.4 per 100,000.\n");
+    assert!(human.contains("per 100000"), "{human}");
+}
+
+#[test]
 fn an_unreadable_file_is_exit_2_naming_it() {
     let (code, out, err) = figures(&["no-such-file.txt"], "");
     assert_eq!(code, 2);
