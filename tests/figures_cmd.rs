@@ -18,6 +18,13 @@ fn figures(args: &[&str], stdin: &str) -> (i32, String, String) {
     )
 }
 
+/// The JSON Lines of `figures --format json`, one value a line.
+fn json_rows(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn human_listing_gives_position_value_unit_and_frame() {
     let (code, out, _) = figures(
@@ -37,10 +44,7 @@ fn json_lines_slice_back_to_the_input() {
     let text = "Police said «more than 1,200» were held; $4.37bn was pledged.\n";
     let (code, out, _) = figures(&["--format", "json", "-"], text);
     assert_eq!(code, 0);
-    let rows: Vec<serde_json::Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = json_rows(&out);
     assert_eq!(rows.len(), 2, "{out}");
     for r in &rows {
         let (s, e) = (
@@ -61,10 +65,7 @@ fn a_rate_is_one_figure_with_its_denominator() {
         "The rate was 11.4 deaths per 100,000 people.\n",
     );
     assert_eq!(code, 0);
-    let rows: Vec<serde_json::Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = json_rows(&out);
     assert_eq!(rows.len(), 1, "{out}");
     assert_eq!(rows[0]["text"], "11.4");
     assert_eq!(rows[0]["per"], 100_000.0);
