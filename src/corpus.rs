@@ -535,8 +535,17 @@ impl Corpus {
 
     fn push(&mut self, source: Source, passages: Vec<Passage>) {
         let idx = self.sources.len();
+        let written = source
+            .meta
+            .as_ref()
+            .and_then(|m| m.date.as_deref())
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse::<i32>().ok());
         self.passages.extend(passages.into_iter().map(|mut p| {
             p.source = idx;
+            if let Some(y) = written {
+                date_last_year(&mut p, y);
+            }
             p
         }));
         self.sources.push(source);
@@ -584,6 +593,20 @@ pub struct Stored {
     pub cites: Option<Vec<crate::provenance::PassageCites>>,
 }
 
+/// Figures with no year that "last year" dates are of the year before `written`, the
+/// year the source was written (the date comes from claims.toml, so this is done when the
+/// source joins the corpus, never stored with its passages).
+fn date_last_year(p: &mut Passage, written: i32) {
+    let spans: Vec<std::ops::Range<usize>> = p.figures.iter().map(|f| f.span.clone()).collect();
+    for f in p.figures.iter_mut().filter(|f| f.year.is_none()) {
+        if crate::figure::said_of_last_year(&p.text, &f.span, &spans) {
+            f.year = Some(written - 1);
+            f.own_year = true;
+            f.dated = true;
+        }
+    }
+}
+
 /// A source cut into passages with their figures (`source` index left at 0).
 fn cut(source: &Source) -> Vec<Passage> {
     segment(&source.text)
@@ -617,6 +640,41 @@ fn same_file(a: &Path, b: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_year_is_the_year_before_the_source_was_written() {
+        let meta = |date: &str| crate::config::SourceMeta {
+            id: "a".into(),
+            file: "a.txt".into(),
+            title: None,
+            author: None,
+            publisher: None,
+            date: Some(date.into()),
+            url: None,
+            aliases: Vec::new(),
+        };
+        let text = "Belgian customs seized 116 tonnes of cocaine last year.";
+        let mut c = Corpus::default();
+        c.add_source(Source::new(
+            "a".into(),
+            "a.txt".into(),
+            "a.txt".into(),
+            text.into(),
+            Some(meta("2024-01-17")),
+        ));
+        let f = &c.passages[0].figures[0];
+        assert_eq!((f.year, f.dated), (Some(2023), true));
+        // undated, it stays undated
+        let mut c = Corpus::default();
+        c.add_source(Source::new(
+            "a".into(),
+            "a.txt".into(),
+            "a.txt".into(),
+            text.into(),
+            None,
+        ));
+        assert_eq!(c.passages[0].figures[0].year, None);
+    }
 
     #[test]
     fn reads_text_skips_binary_and_reads_latin1_lossily() {

@@ -142,6 +142,10 @@ pub struct Figure {
     /// JSON when the figure is no rate of a written denominator).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<f64>,
+    /// Whether `year` was read from the source's date ("last year" in a report of 2023
+    /// is 2022): it depends on claims.toml, so the persisted index leaves it out.
+    #[serde(skip)]
+    pub dated: bool,
 }
 
 /// A physical unit a figure is written in, from `lexicon/units.toml`.
@@ -3857,6 +3861,7 @@ fn extract_window(text: &str) -> Vec<Figure> {
                     unit_start: raw.measure.map(|_| p.toks[raw.unit_tok].start),
                     form: raw.form,
                     per: None,
+                    dated: false,
                 };
                 let fig = carry_unit_of_change(&p, raw.start_tok, &out, fig);
                 out.push(fig);
@@ -4032,28 +4037,57 @@ fn starts_a_change(text: &str, span: &Range<usize>, figures: &[Range<usize>]) ->
 /// Whether a `[period] previous_year` phrase follows the figure at `span` in its clause,
 /// with no other figure between, and not as a baseline ("up 5% on the year before").
 fn said_of_year_before(text: &str, span: &Range<usize>, figures: &[Range<usize>]) -> bool {
+    phrase_after(text, span, figures, crate::lexicon::previous_year_phrases())
+}
+
+/// Whether a `[period] last_year` phrase ("last year") dates the figure at `span`: after
+/// it in its clause, as above, or opening its sentence ("Last year, 151 tonnes …"). The
+/// year is then the one before its source was written.
+pub fn said_of_last_year(text: &str, span: &Range<usize>, figures: &[Range<usize>]) -> bool {
+    let phrases = crate::lexicon::last_year_phrases();
+    let head = text[..span.start].trim_start().to_lowercase();
+    let opens = phrases.iter().any(|p| {
+        head.strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.starts_with(',') || rest.starts_with(' '))
+    }) && !figures.iter().any(|g| g.end <= span.start);
+    // ("over the last year" is the twelve months to the time of writing, not a year)
+    let end = text[span.end..]
+        .find([',', ';', '(', ')', '.'])
+        .map_or(text.len(), |p| p + span.end);
+    let twelve_months = phrases
+        .iter()
+        .any(|p| text[..end].to_lowercase().contains(&format!("the {p}")));
+    !twelve_months && (opens || phrase_after(text, span, figures, phrases))
+}
+
+/// Whether one of `phrases` follows the figure at `span` in its clause, with no other
+/// figure between, and not as a baseline ("up 5% on the year before", "than last year").
+fn phrase_after(
+    text: &str,
+    span: &Range<usize>,
+    figures: &[Range<usize>],
+    phrases: &[String],
+) -> bool {
     let end = text[span.end..]
         .find([',', ';', '(', ')', '.'])
         .map_or(text.len(), |p| p + span.end);
     let after = text[span.end..end].to_lowercase();
-    crate::lexicon::previous_year_phrases()
-        .iter()
-        .any(|phrase| {
-            after.match_indices(phrase.as_str()).any(|(at, _)| {
-                let word_start = at == 0 || !after[..at].ends_with(char::is_alphanumeric);
-                let word_end = !after[at + phrase.len()..].starts_with(char::is_alphanumeric);
-                let mut words = after[..at]
-                    .split_whitespace()
-                    .rev()
-                    .chain(std::iter::repeat(""));
-                let (w1, w2, w3) = (words.next(), words.next(), words.next());
-                let baseline = baseline_lead(w1.unwrap_or(""), w2.unwrap_or(""), w3.unwrap_or(""));
-                let between = figures
-                    .iter()
-                    .any(|g| g.start >= span.end && g.start < span.end + at);
-                word_start && word_end && !baseline && !between
-            })
+    phrases.iter().any(|phrase| {
+        after.match_indices(phrase.as_str()).any(|(at, _)| {
+            let word_start = at == 0 || !after[..at].ends_with(char::is_alphanumeric);
+            let word_end = !after[at + phrase.len()..].starts_with(char::is_alphanumeric);
+            let mut words = after[..at]
+                .split_whitespace()
+                .rev()
+                .chain(std::iter::repeat(""));
+            let (w1, w2, w3) = (words.next(), words.next(), words.next());
+            let baseline = baseline_lead(w1.unwrap_or(""), w2.unwrap_or(""), w3.unwrap_or(""));
+            let between = figures
+                .iter()
+                .any(|g| g.start >= span.end && g.start < span.end + at);
+            word_start && word_end && !baseline && !between
         })
+    })
 }
 
 /// Whether the words right before a year or a time phrase (`w1` the nearest, lowercase)
@@ -4845,6 +4879,31 @@ mod tests {
         let f =
             extract_figures("The rate of rough sleeping rose to 5.4 people per 100,000 in 2023.");
         assert_eq!(f[0].year, Some(2023), "{f:?}");
+    }
+
+    #[test]
+    fn last_year_dates_a_figure_by_its_sources_date() {
+        let at = |t: &str, fig: &str| {
+            let f = extract_figures(t);
+            let spans: Vec<Range<usize>> = f.iter().map(|f| f.span.clone()).collect();
+            let k = f.iter().position(|f| f.text == fig).unwrap();
+            said_of_last_year(t, &f[k].span, &spans)
+        };
+        assert!(at(
+            "Close to 151 tonnes of methamphetamine were seized last year.",
+            "Close to 151 tonnes"
+        ));
+        assert!(at("Last year, 151 tonnes were seized.", "151 tonnes"));
+        // a baseline, the twelve months to now, or another figure's clause: no
+        assert!(!at("Seizures rose 5% on last year.", "5%"));
+        assert!(!at(
+            "75,000 children became eligible over the last year.",
+            "75,000"
+        ));
+        assert!(!at(
+            "Last year 151 tonnes were seized, and 190 tonnes in 2023.",
+            "190 tonnes"
+        ));
     }
 
     #[test]

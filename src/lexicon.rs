@@ -268,6 +268,12 @@ pub fn previous_year_phrases() -> &'static [String] {
     PHRASES.get_or_init(|| default_list("period", "previous_year"))
 }
 
+/// `[period] last_year`: phrases that date a figure to the year before its source's.
+pub fn last_year_phrases() -> &'static [String] {
+    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+    PHRASES.get_or_init(|| default_list("period", "last_year"))
+}
+
 /// `[period] attributive_year`: words before a year that make it a name's attribute.
 pub fn attributive_year_words() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();

@@ -217,8 +217,9 @@ impl Entry {
                     qualifier: code(&QUALIFIERS, &f.qualifier),
                     noun: f.noun.clone(),
                     role: f.role.map(str::to_string),
-                    year: f.year,
-                    own_year: f.own_year,
+                    // (a year read from the source's date is read again on loading)
+                    year: if f.dated { None } else { f.year },
+                    own_year: f.own_year && !f.dated,
                     measure: f
                         .measure
                         .map(|m| (m.dimension.to_string(), m.unit.to_string(), m.factor)),
@@ -282,6 +283,7 @@ impl Entry {
                     unit_start: f.unit_start,
                     form: decode(&FORMS, f.form)?,
                     per: f.per,
+                    dated: false,
                 });
             }
             let mut ts = Vec::with_capacity(sp.terms.len());
