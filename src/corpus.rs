@@ -643,37 +643,32 @@ mod tests {
 
     #[test]
     fn last_year_is_the_year_before_the_source_was_written() {
-        let meta = |date: &str| crate::config::SourceMeta {
-            id: "a".into(),
-            file: "a.txt".into(),
-            title: None,
-            author: None,
-            publisher: None,
-            date: Some(date.into()),
-            url: None,
-            aliases: Vec::new(),
+        let figure_of = |date: Option<&str>| {
+            let meta = date.map(|d| crate::config::SourceMeta {
+                id: "a".into(),
+                file: "a.txt".into(),
+                title: None,
+                author: None,
+                publisher: None,
+                date: Some(d.into()),
+                url: None,
+                aliases: Vec::new(),
+            });
+            let text = "Belgian customs seized 116 tonnes of cocaine last year.";
+            let mut c = Corpus::default();
+            c.add_source(Source::new(
+                "a".into(),
+                "a.txt".into(),
+                "a.txt".into(),
+                text.into(),
+                meta,
+            ));
+            c.passages[0].figures[0].clone()
         };
-        let text = "Belgian customs seized 116 tonnes of cocaine last year.";
-        let mut c = Corpus::default();
-        c.add_source(Source::new(
-            "a".into(),
-            "a.txt".into(),
-            "a.txt".into(),
-            text.into(),
-            Some(meta("2024-01-17")),
-        ));
-        let f = &c.passages[0].figures[0];
+        let f = figure_of(Some("2024-01-17"));
         assert_eq!((f.year, f.dated), (Some(2023), true));
         // undated, it stays undated
-        let mut c = Corpus::default();
-        c.add_source(Source::new(
-            "a".into(),
-            "a.txt".into(),
-            "a.txt".into(),
-            text.into(),
-            None,
-        ));
-        assert_eq!(c.passages[0].figures[0].year, None);
+        assert_eq!(figure_of(None).year, None);
     }
 
     #[test]
