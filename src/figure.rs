@@ -576,7 +576,8 @@ const STOP_AFTER: &[&str] = &[
     "in", "on", "at", "by", "for", "from", "with", "to", "during", "since", "after", "before",
     "across", "into", "per", "than", "and", "or", "but", "which", "that", "who", "whom", "were",
     "was", "are", "is", "have", "has", "had", "will", "would", "a", "an", "the", "as", "while",
-    "when", "where", "this", "these", "those", "its", "their", "his", "her", "our", "of",
+    "when", "where", "this", "these", "those", "its", "their", "his", "her", "our", "of", "versus",
+    "vs",
 ];
 
 // ---------------------------------------------------------------------------
@@ -3243,7 +3244,16 @@ impl<'a> Parser<'a> {
             if plural_s(l)
                 && !matches!(
                     l,
-                    "was" | "has" | "its" | "this" | "thus" | "makes" | "sees"
+                    "was"
+                        | "has"
+                        | "its"
+                        | "this"
+                        | "thus"
+                        | "makes"
+                        | "sees"
+                        | "versus"
+                        | "vs"
+                        | "across"
                 )
             {
                 // "people of all ages", "families of all sizes": what is counted stands
@@ -4424,6 +4434,13 @@ mod tests {
         assert_eq!(fs.len(), 2, "{fs:?}");
         assert_eq!((fs[0].value, fs[0].unit), (15.0, Unit::Percent));
         assert_eq!((fs[1].value, fs[1].unit), (415_900_000.0, Unit::Money));
+        // a gap that widens or narrows changes too: the change, then the level
+        let fs = extract_figures("The deficit widened by £2.8 billion to £5.6 billion.");
+        let got: Vec<_> = fs.iter().map(|f| (f.value, f.qualifier)).collect();
+        assert_eq!(got, [(2.8e9, Qualifier::Exact), (5.6e9, Qualifier::Exact)]);
+        // "versus" is no counted noun
+        let fs = extract_figures("The rate was higher (14.3 versus 14.1 per 100,000).");
+        assert!(fs.iter().all(|f| f.noun.is_none()), "{fs:?}");
     }
 
     #[test]
