@@ -3924,7 +3924,13 @@ fn extract_window(text: &str) -> Vec<Figure> {
     let spans = &extents;
     // a sentence that names one year only is of that year throughout ("signed in May
     // 2006, brought a ceasefire that lasted only 50 days")
-    let mut distinct: Vec<i32> = yrs.iter().filter(|y| !y.2).map(|y| y.1).collect();
+    // (a span "from 2025-26 to 2028-29" names two, though its start is read as a
+    // baseline; "17.2% below 2005 levels in 2023" names one)
+    let mut distinct: Vec<i32> = yrs
+        .iter()
+        .filter(|y| !y.2 || starts_a_span(text, y.0))
+        .map(|y| y.1)
+        .collect();
     distinct.sort_unstable();
     distinct.dedup();
     let one_year = distinct.len() == 1;
@@ -4042,6 +4048,22 @@ fn starts_a_change(text: &str, span: &Range<usize>, figures: &[Range<usize>]) ->
         && figures
             .iter()
             .any(|g| g.start >= next && g.start <= next + 2)
+}
+
+/// Whether the year at byte `at` opens a span of years: "2025-26 to 2028-29", "2020 and
+/// 2024" (after "between"), "2019 through 2021".
+fn starts_a_span(text: &str, at: usize) -> bool {
+    let rest = text.get(at + 4..).unwrap_or("");
+    // a season's second year: "2025-26", "2025/26"
+    let rest = rest
+        .strip_prefix(['-', '/', '–'])
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .unwrap_or(rest);
+    let rest = rest.trim_start().to_lowercase();
+    ["to ", "and ", "through ", "until "].iter().any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Whether a `[period] previous_year` phrase follows the figure at `span` in its clause,
@@ -4934,6 +4956,15 @@ mod tests {
         // a year between two others with no span is left alone
         let f = extract_figures("In 2022, between elections, 5,100 people were arrested.");
         assert_eq!(f[0].year, Some(2022), "{f:?}");
+        // a sentence with a span names two years: a figure outside the span's clause
+        // only borrows its end, it is not of it for certain
+        let f = extract_figures(
+            "The deal runs from 2025-26 to 2028-29, with up to 270 games a season.",
+        );
+        assert_eq!((f[0].year, f[0].own_year), (Some(2028), false), "{f:?}");
+        // a baseline that opens no span leaves a sentence of one year
+        let f = extract_figures("In 2023 emissions were 17.2% below 2005 levels.");
+        assert!(f[0].own_year, "{f:?}");
     }
 
     #[test]
