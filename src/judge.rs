@@ -813,6 +813,22 @@ mod tests {
     }
 
     #[test]
+    fn two_numbers_of_the_sentence_said_together_find_the_passage() {
+        let src = [(
+            "a",
+            "2023-01-02",
+            "Fatalities rose from 850 in 2021 to 980 in 2022, an increase of over 15 percent, \
+             in as many as 512 terrorist incidents across the country, the report noted.",
+        )];
+        let claim = "CRSS recorded 980 fatalities in 2022, up from 850 in 2021.";
+        assert_eq!(judge_nth(claim, &src, 0).verdict, Verdict::Supported);
+        assert_eq!(judge_nth(claim, &src, 1).verdict, Verdict::Supported);
+        // one number alone, in so few shared words, is no find
+        let alone = "CRSS recorded 980 fatalities in 2022.";
+        assert_eq!(judge(alone, &src).verdict, Verdict::Unattributed);
+    }
+
+    #[test]
     fn another_months_figure_is_another_statement_not_a_misquote() {
         let src = [(
             "a",

@@ -1289,6 +1289,17 @@ pub fn evidence_for(
         // a precise number told to the claim's own digits, hedged or not ("about 45.2
         // million" for 45,184,044): as telling as the rare number itself
         let states_rounded = p.figures.iter().any(|f| rounded_rare_number(fc, f));
+        // the sentence's other figures said again in the passage ("980 … up from 850"
+        // against "rose from 850 … to 980"): two numbers of a sentence together are
+        // seldom a coincidence
+        let states_others = q.figures.iter().enumerate().any(|(j, g)| {
+            j != fi
+                && two_digit_number(g)
+                && !same_number(g, fc)
+                && p.figures
+                    .iter()
+                    .any(|f| same_number(g, f) && f.unit == g.unit)
+        });
         if pscore < settings.match_threshold * 0.6
             && !((states_rare || states_near || states_same || states_rounded)
                 && pscore >= RARE_MIN_WORDS)
@@ -1578,6 +1589,12 @@ pub fn evidence_for(
                 && (measure >= NEAR_MIN_MEASURE || very_near(fc, fp) || swapped_rare(fc, fp))
                 && noun != NounRelation::Different;
             let score = if near {
+                score.max(settings.match_threshold + 0.05)
+            } else {
+                score
+            };
+            // the claim's own number together with another of its sentence's: found
+            let score = if agreement == Agreement::Agree && states_others && two_digit_number(fc) {
                 score.max(settings.match_threshold + 0.05)
             } else {
                 score
