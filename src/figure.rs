@@ -3487,9 +3487,14 @@ fn year_before_bracket(
     }
     let inside_before = &text[open + 1..span.start];
     let close = text[span.end..].find([')', '('])? + span.end;
+    // (a bracket may go on after a comma: "in 2014 (149 victims killed, mostly
+    // children)" glosses the event of 2014 with its figure first)
+    let part_end = text[span.end..close]
+        .find(',')
+        .map_or(close, |c| c + span.end);
     if &text[close..close + 1] != ")"
         || inside_before.split_whitespace().count()
-            + text[span.end..close].split_whitespace().count()
+            + text[span.end..part_end].split_whitespace().count()
             > BRACKET_WORDS
     {
         return None;
@@ -5033,6 +5038,12 @@ mod tests {
             "Unlike 2022, sales in 2023 (a total of 5,000 units sold in all) fell.",
         );
         assert!(!f[0].own_year, "{f:?}");
+        // a bracket that opens with its figure and goes on after a comma still glosses
+        // the event its year dates
+        let f = extract_figures(
+            "Attacks include the school massacre in Peshawar in 2014 (149 victims killed, mostly children).",
+        );
+        assert_eq!((f[0].year, f[0].own_year), (Some(2014), true), "{f:?}");
     }
 
     #[test]
