@@ -2171,6 +2171,13 @@ impl<'a> Parser<'a> {
             } else {
                 None
             }
+        } else if self.is_sym(next, "-")
+            && self.attached(next)
+            && matches!(self.lower(next + 1), "to" | "or" | "and")
+        {
+            // "an 8- to 16-meter telescope", "5- to 10-year sentences": the first
+            // number's unit is left to the second ("suspended hyphen")
+            Some(next + 2)
         } else if self.is_sym(next, "–")
             || self.is_sym(next, "—")
             || self.is_sym(next, "-")
@@ -2242,9 +2249,14 @@ impl<'a> Parser<'a> {
         if between && !is_range {
             return None;
         }
-        // "7–10 GW": the unit after the range
+        // "7–10 GW": the unit after the range (joined by a hyphen: "8- to 16-meter")
         if is_range && unit == Unit::Count {
-            if let Some((u, after)) = self.unit_at(next) {
+            let unit_from = if self.is_sym(next, "-") && self.attached(next) {
+                next + 1
+            } else {
+                next
+            };
+            if let Some((u, after)) = self.unit_at(unit_from).or_else(|| self.unit_at(next)) {
                 unit = Unit::Measure;
                 measure = Some(u);
                 unit_tok = next;
@@ -4385,6 +4397,17 @@ mod tests {
         // a sign after the currency
         let f = one("The annual revenue was $-99.99.");
         assert_eq!((f.value, f.currency), (-99.99, Some("USD")));
+    }
+
+    #[test]
+    fn a_suspended_hyphen_makes_a_range_in_the_second_numbers_unit() {
+        let f = one("an 8- to 16-meter optical telescope");
+        assert_eq!((f.low, f.high, f.qualifier), (8.0, 16.0, Qualifier::Range));
+        assert_eq!(f.measure.map(|m| m.unit), Some("m"));
+        let f = one("5- to 10-year prison sentences");
+        assert_eq!((f.low, f.high, f.unit), (5.0, 10.0, Unit::Duration));
+        // a score is no range
+        assert_eq!(extract_figures("a 3-2 win")[0].qualifier, Qualifier::Exact);
     }
 
     #[test]
