@@ -2197,12 +2197,37 @@ impl<'a> Parser<'a> {
             None
         };
         let mut is_range = false;
+        // "55 ± 35 Gt", "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5": a value and its margin
+        // of error, one figure whose interval the margin gives
+        let margin_at = if self.is_sym(next, "±") {
+            Some(next + 1)
+        } else if self.is_sym(next, "+") && self.is_sym(next + 1, "/") && self.is_sym(next + 2, "-")
+        {
+            Some(next + 3)
+        } else {
+            None
+        };
+        let mut margin = false;
+        if let Some(m) = margin_at
+            .and_then(|m| self.number(m))
+            .filter(|m| !m.year_like)
+        {
+            margin = true;
+            low = value - m.value.abs();
+            high = value + m.value.abs();
+            is_range = true;
+            next = m.next;
+            if let Some(after) = self.percent_suffix(next, m.words) {
+                unit = Unit::Percent;
+                next = after;
+            }
+        }
         // "rose 15% to $415.9 million": a change and a level, not a range of percents
         let connector = connector.filter(|&c| {
             let money_after = self.currency_prefix(c).is_some();
             !(money_after && currency.is_none())
         });
-        if let Some(c) = connector {
+        if let Some(c) = connector.filter(|_| !is_range) {
             let c2 = self.currency_prefix(c).map(|x| x.1).unwrap_or(c);
             // "between negative ten and fifteen", "from -5 to -2"
             let (negative2, c2) = match self.sign_at(c2) {
@@ -2300,7 +2325,11 @@ impl<'a> Parser<'a> {
                 None => {}
             }
         }
-        if is_range {
+        if margin {
+            // a central estimate with its margin: "about" the value, the interval the
+            // margin's (a source's "about" is a hedge on its precision)
+            qualifier = Qualifier::About;
+        } else if is_range {
             qualifier = Qualifier::Range;
         } else {
             let has = crate::lexicon::FigureWords::has;
@@ -4178,6 +4207,8 @@ fn interval(q: Qualifier, value: f64, low: f64, high: f64) -> (f64, f64) {
         Qualifier::UpTo | Qualifier::Under if value < 0.0 => (f64::NEG_INFINITY, value),
         Qualifier::UpTo | Qualifier::Under => (0.0, value),
         Qualifier::Almost => (0.9 * value, value),
+        // (a stated margin of error gives its own interval: "55 ± 35")
+        Qualifier::About if low < value && value < high => (low, high),
         Qualifier::About => (0.9 * value, 1.1 * value),
         Qualifier::Range | Qualifier::Vague => (low, high),
     }
@@ -4397,6 +4428,28 @@ mod tests {
         // a sign after the currency
         let f = one("The annual revenue was $-99.99.");
         assert_eq!((f.value, f.currency), (-99.99, Some("USD")));
+    }
+
+    #[test]
+    fn a_margin_of_error_is_one_figure_about_its_central_value() {
+        let f = one("Greenland lost 55 ± 35 Gt of ice.");
+        assert_eq!((f.value, f.low, f.high), (55.0, 20.0, 90.0));
+        assert_eq!(
+            (f.qualifier, f.measure.map(|m| m.unit)),
+            (Qualifier::About, Some("Gt"))
+        );
+        let f = one("a rise of 5 +/- 2%");
+        assert_eq!(
+            (f.value, f.low, f.high, f.unit),
+            (5.0, 3.0, 7.0, Unit::Percent)
+        );
+        // the central value, stated without its margin, is what the source says
+        let s = crate::config::Settings::default();
+        let exact = one("Greenland lost 55 Gt of ice.");
+        assert_eq!(
+            crate::matching::compare(&exact, &one("Greenland lost 55 ± 35 Gt of ice."), &s),
+            crate::matching::Agreement::Agree
+        );
     }
 
     #[test]
