@@ -37,6 +37,13 @@ pub enum Window {
 }
 
 /// Which way a change goes.
+/// An end of a change: see [`Frame::point`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    Start,
+    End,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Up,
@@ -70,6 +77,10 @@ pub struct Frame {
     /// direction, rather than a level ("at 12%", "rose to 701"). A change and a level
     /// are two statements.
     pub change: Option<Direction>,
+    /// Which end of a change the figure is: where it went from ("up from 5.4", "rose
+    /// from 5.4 to 5.7") or where it reached ("rose to 5.7"). The start of one change and
+    /// the end of another are two times, whatever their numbers.
+    pub point: Option<Point>,
     /// The figure is plainly a level: a level word right before it ("rose to 701", "at
     /// 12%"), or no change word anywhere near. (A change word elsewhere in the sentence,
     /// "Contraction of the economy | 20.7%", leaves the kind unknown.)
@@ -383,6 +394,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         near_places: crate::places::named(near(text, span)),
         rate,
         rate_named: !rate && rate_named(lex, text, span),
+        point: point_of(lex, before_figure, text, span),
         parts: parts(text, span),
         change,
         level,
@@ -526,6 +538,31 @@ fn near<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
     let a = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
     let b = crate::text::ceil_boundary(text, span.end + LOOKBACK_BYTES);
     &text[a..b]
+}
+
+/// Whether two figures are the start of one change and the end of another ("rose to
+/// 5.7, from 5.4" against "the rate rose to 5.4"): two times, unless both are dated to
+/// the same year ("down from 1.37 in 2021" and "fell to 1.33 in 2021" are one).
+pub fn other_point(a: &Frame, b: &Frame, same_year: bool) -> bool {
+    !same_year && a.point.zip(b.point).is_some_and(|(x, y)| x != y)
+}
+
+/// The end of a change a figure is, from the words before it in its clause: "from" after
+/// a change word ("up from", "rose … from") starts one, "to" right after one ("rose to",
+/// "increased to") ends it.
+fn point_of(lex: &Lexicon, before_figure: &str, text: &str, span: &Range<usize>) -> Option<Point> {
+    let ws = words(before_figure);
+    let (last, rest) = ws.split_last()?;
+    let changed = |w: &(usize, String)| lex.change.direction(&w.1).is_some();
+    // (a change word may stand clauses before its "from": "rose to 5.7 in 2023, from 5.4")
+    let from = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
+    let head = &text[from..crate::text::floor_boundary(text, span.start).max(from)];
+    let head = head.rsplit(". ").next().unwrap_or(head);
+    match last.1.as_str() {
+        "from" if words(head).iter().any(changed) => Some(Point::Start),
+        "to" if rest.iter().rev().take(2).any(changed) => Some(Point::End),
+        _ => None,
+    }
 }
 
 /// Whether the figure at `span` is a bare number ("26.8", no unit or sign) with a rate
@@ -690,6 +727,7 @@ pub fn clash(
     if claim.rate != passage.rate && !claim.rate_named && !passage.rate_named {
         return Some("rate");
     }
+
     if (claim.change.is_some() && passage.level) || (passage.change.is_some() && claim.level) {
         return Some("change");
     }
@@ -1018,6 +1056,28 @@ mod tests {
     fn a_month_name_is_no_modal_verb() {
         let f = frame("In May 2023, inflation hit a record 38%.", "38%");
         assert_eq!(f.stance, Stance::Asserted);
+    }
+
+    #[test]
+    fn the_start_of_one_change_is_not_the_end_of_another() {
+        let start = frame(
+            "The female rate increased to 5.7 per 100,000 in 2023, from 5.4 per 100,000 in 2022.",
+            "5.4",
+        );
+        let end = frame("The female rate rose to 5.4 per 100,000.", "5.4");
+        assert_eq!(
+            (start.point, end.point),
+            (Some(Point::Start), Some(Point::End))
+        );
+        assert!(other_point(&start, &end, false));
+        // dated to the same year they are one time
+        assert!(!other_point(&start, &end, true));
+        // a level with no change word is neither
+        assert_eq!(frame("The rate was 5.4 in 2022.", "5.4").point, None);
+        assert_eq!(
+            frame("Sales rose to 5.4 million.", "5.4 million").point,
+            Some(Point::End)
+        );
     }
 
     #[test]

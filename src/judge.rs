@@ -276,7 +276,10 @@ fn source_year(corpus: &Corpus, e: &Evidence) -> Option<i32> {
 /// disagrees.
 fn same_statement_as(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
     let (pa, pb) = (&corpus.passages[a.passage], &corpus.passages[b.passage]);
-    crate::frame::clash(pa.frame(a.figure), pb.frame(b.figure), &pa.text, &pb.text).is_none()
+    let (ya, yb) = (pa.figures[a.figure].year, pb.figures[b.figure].year);
+    let (fa, fb) = (pa.frame(a.figure), pb.frame(b.figure));
+    crate::frame::clash(fa, fb, &pa.text, &pb.text).is_none()
+        && !crate::frame::other_point(fa, fb, ya.is_some() && ya == yb)
 }
 
 /// A source's publication date as days since 0000-03-01 (for differences only).

@@ -1377,6 +1377,11 @@ pub fn evidence_for(
                     continue;
                 }
             }
+            // the start of one change is no statement of where another ended
+            let same_year = fc.year.is_some() && fc.year == fp.year;
+            if crate::frame::other_point(&claim_frame, frame, same_year) {
+                continue;
+            }
             // a passage that gives each place its own figure ("31,000 in Tunisia, and
             // 10,600 in Libya"): a figure of another place is not the claim's place's
             if !claim_frame.places.is_empty()
