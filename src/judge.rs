@@ -829,6 +829,15 @@ mod tests {
         // one number alone, in so few shared words, is no find
         let alone = "CRSS recorded 980 fatalities in 2022.";
         assert_eq!(judge(alone, &src).verdict, Verdict::Unattributed);
+        // two rare numbers together are found with no word in common
+        let src = [(
+            "b",
+            "2024-07-16",
+            "However, the number of young children who did not receive a single dose \
+             increased from 13.9 million in 2022 to 14.5 million in 2023.",
+        )];
+        let claim = "A year later the agencies put the 2022 figure at 13.9 million and the 2023 figure at 14.5 million.";
+        assert_eq!(judge_nth(claim, &src, 1).verdict, Verdict::Supported);
     }
 
     #[test]

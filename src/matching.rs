@@ -1303,6 +1303,9 @@ pub fn evidence_for(
         if pscore < settings.match_threshold * 0.6
             && !((states_rare || states_near || states_same || states_rounded)
                 && pscore >= RARE_MIN_WORDS)
+            // (the claim's number and another of its sentence's, together: read however
+            // few words the passage shares)
+            && !((states_rare || states_same) && states_others)
         {
             continue;
         }
