@@ -3541,10 +3541,11 @@ fn year_before_bracket(
         return None;
     }
     // the bracket's figure is the only one in it and a year ends the words before it
+    // (a baseline's too: "up 78 percent compared to 2022 (1,801)" gives 2022's figure)
     let before = text[..open].trim_end();
     years
         .iter()
-        .find(|y| !y.2 && y.0 < open && before.len() == y.0 + 4)
+        .find(|y| y.0 < open && before.len() == y.0 + 4)
         .map(|y| y.1)
 }
 
@@ -4022,9 +4023,11 @@ fn carry_unit_of_change(
                 .iter()
                 .rev()
                 .take_while(|t| t.start >= f.span.end);
+            // (nor a number: "78 percent compared to 2022 (1,801)" glosses the year)
             let plain = !between.clone().any(|t| {
                 (t.kind == Kind::Symbol && matches!(t.text, ")" | "," | ";" | "("))
                     || t.text.starts_with(char::is_uppercase)
+                    || t.kind == Kind::Number
             });
             f.unit != Unit::Count
                 && (fig.noun.is_none() || fig.noun == f.noun)
@@ -5114,6 +5117,16 @@ mod tests {
             "Unlike 2022, sales in 2023 (a total of 5,000 units sold in all) fell.",
         );
         assert!(!f[0].own_year, "{f:?}");
+        // a bracket after a baseline year glosses that year's figure, in its own unit
+        let f = extract_figures(
+            "Compromises in 2023 (3,205) increased by 78 percent compared to 2022 (1,801).",
+        );
+        let last = f.last().unwrap();
+        assert_eq!(
+            (last.value, last.unit, last.year),
+            (1801.0, Unit::Count, Some(2022)),
+            "{f:?}"
+        );
         // a bracket that opens with its figure and goes on after a comma still glosses
         // the event its year dates
         let f = extract_figures(
