@@ -194,6 +194,8 @@ struct RateCues {
     not_rates: Vec<String>,
     /// Nouns that name a rate ("the suicide rate, at 26.8"), its denominator unsaid.
     nouns: Vec<String>,
+    /// Units "a"/"an" makes a rate of ("$10,030 a tonne" is "per tonne").
+    per_article: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -362,7 +364,8 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     let rate = lex.rate.markers.0.iter().any(|cue| {
         let n = cue.len();
         (0..=2).any(|skip| next.len() >= skip + n && has_phrase(&next[skip..skip + n], cue))
-    }) && !next.iter().any(|(_, w)| lex.rate.not_rates.contains(w));
+    }) && !next.iter().any(|(_, w)| lex.rate.not_rates.contains(w))
+        || per_article(lex, text.get(span.end..).unwrap_or(""));
     let period = &lex.period;
     let window = [
         (&period.day, Window::Day),
@@ -563,6 +566,21 @@ fn point_of(lex: &Lexicon, before_figure: &str, text: &str, span: &Range<usize>)
         "to" if rest.iter().rev().take(2).any(changed) => Some(Point::End),
         _ => None,
     }
+}
+
+/// "$10,030 a tonne", "£11.44 an hour"… : right after the figure (no comma between), "a"
+/// or "an" and a unit of the lexicon's `[rate] per_article`, the same rate as "per tonne".
+fn per_article(lex: &Lexicon, after: &str) -> bool {
+    let rest = after.trim_start();
+    let Some(rest) = rest.strip_prefix("a ").or_else(|| rest.strip_prefix("an ")) else {
+        return false;
+    };
+    let unit: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    lex.rate.per_article.contains(&unit)
 }
 
 /// Whether the figure at `span` is a bare number ("26.8", no unit or sign) with a rate
@@ -1093,6 +1111,10 @@ mod tests {
         );
         assert!(unsaid.rate_named && !unsaid.rate);
         assert_eq!(clash(&rate, &unsaid, "", ""), None);
+        // "a tonne" after a price is "per tonne"; "a record" after a count is no rate
+        assert!(frame("Futures rose to $10,030 a tonne.", "$10,030").rate);
+        assert!(frame("Futures rose to $10,030 per metric ton.", "$10,030").rate);
+        assert!(!frame("Exports reached 801, a record.", "801").rate);
         // a percent is no per-capita rate, whatever noun comes before it
         assert!(!frame("The unemployment rate was 4.2%.", "4.2%").rate_named);
     }
