@@ -2846,7 +2846,8 @@ impl<'a> Parser<'a> {
 
     /// "compared with 2020", "than in 2021", "from 2020", "over 2020": a baseline year.
     fn is_baseline_year(&self, i: usize) -> bool {
-        let w = |k: usize| if k < i { self.lower(i - k) } else { "" };
+        // (k ≤ i: the word at the text's start counts, "Between 2023 and 2024 …")
+        let w = |k: usize| if k <= i { self.lower(i - k) } else { "" };
         let next = if i + 1 < self.toks.len() {
             self.lower(i + 1)
         } else {
@@ -3993,8 +3994,19 @@ fn extract_window(text: &str) -> Vec<Figure> {
         }
         // "From April 2025 the pension rose from £221.20 to £230.25": the figure a
         // change starts from is of an earlier time than the sentence's year
-        if year.is_some_and(|y| !y.1) && starts_a_change(text, &f.span, spans) {
-            f.year = None;
+        // (over a span of years, the first: "between 2023 and 2024 … from 33.7% to
+        // 34.1%" gives 33.7% to 2023)
+        if year.is_some() && starts_a_change(text, &f.span, spans) {
+            let span_start = yrs
+                .iter()
+                .find(|y| y.2 && starts_a_span(text, y.0) && y.0 < f.span.start)
+                .map(|y| y.1);
+            if span_start.is_some() {
+                f.year = span_start;
+                f.own_year = true;
+            } else if year.is_some_and(|y| !y.1) {
+                f.year = None;
+            }
         }
     }
     out
@@ -5039,6 +5051,13 @@ mod tests {
         assert_eq!(f[0].year, Some(2023), "{f:?}");
         // a year between two others with no span is left alone
         let f = extract_figures("In 2022, between elections, 5,100 people were arrested.");
+        assert_eq!(f[0].year, Some(2022), "{f:?}");
+        // a change over a span starts in its first year and ends in its last, also when
+        // the span opens the sentence
+        let f = extract_figures("Between 2023 and 2024 the ratio increased from 33.7% to 34.1%.");
+        let years: Vec<_> = f.iter().map(|f| f.year).collect();
+        assert_eq!(years, [Some(2023), Some(2024)], "{f:?}");
+        let f = extract_figures("From 2022 to 2023 sales rose from 5 million to 6 million.");
         assert_eq!(f[0].year, Some(2022), "{f:?}");
         // a sentence with a span names two years: a figure outside the span's clause
         // only borrows its end, it is not of it for certain
