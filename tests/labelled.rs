@@ -186,6 +186,8 @@ const SETS: &[(&str, f64)] = &[
     ("domains/public-debt", 0.69),
     ("domains/sea-ice-glaciers", 0.71),
     ("domains/campaign-finance", 0.76),
+    // written at the session's end, held out, scored on arrival (e66636f)
+    ("domains/nuclear-power", 0.57),
 ];
 
 #[test]
