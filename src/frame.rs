@@ -1115,6 +1115,19 @@ mod tests {
         assert!(frame("Futures rose to $10,030 a tonne.", "$10,030").rate);
         assert!(frame("Futures rose to $10,030 per metric ton.", "$10,030").rate);
         assert!(!frame("Exports reached 801, a record.", "801").rate);
+        // a window word is no rate after "a" as after "per": "£11.44 an hour" is "£11.44
+        // per hour" (the two lists never share a word)
+        let (an, per) = (
+            frame("The wage is £11.44 an hour.", "£11.44"),
+            frame("The wage is £11.44 per hour.", "£11.44"),
+        );
+        assert_eq!(an.rate, per.rate);
+        let lex = lexicon();
+        assert!(lex
+            .rate
+            .per_article
+            .iter()
+            .all(|w| !lex.rate.not_rates.contains(w)));
         // a percent is no per-capita rate, whatever noun comes before it
         assert!(!frame("The unemployment rate was 4.2%.", "4.2%").rate_named);
     }
