@@ -188,6 +188,7 @@ const SETS: &[(&str, f64)] = &[
     ("domains/campaign-finance", 0.76),
     // written at the session's end, held out, scored on arrival (e66636f)
     ("domains/nuclear-power", 0.57),
+    ("domains/wildlife-poaching", 0.68),
 ];
 
 #[test]
