@@ -282,6 +282,20 @@ fn same_statement_as(corpus: &Corpus, a: &Evidence, b: &Evidence) -> bool {
         && !crate::frame::other_point(fa, fb, ya.is_some() && ya == yb)
 }
 
+/// Whether two passages come from reports of one publisher written on different days.
+fn same_publisher_other_day(corpus: &Corpus, a: usize, b: usize) -> bool {
+    let meta = |pi: usize| corpus.sources[corpus.passages[pi].source].meta.as_ref();
+    let (Some(ma), Some(mb)) = (meta(a), meta(b)) else {
+        return false;
+    };
+    let publisher =
+        |m: &crate::config::SourceMeta| m.publisher.clone().unwrap_or_default().to_lowercase();
+    !publisher(ma).is_empty()
+        && publisher(ma) == publisher(mb)
+        && ma.date.is_some()
+        && ma.date != mb.date
+}
+
 /// A source's publication date as days since 0000-03-01 (for differences only).
 fn source_day(corpus: &Corpus, pi: usize) -> Option<i64> {
     let s = &corpus.sources[corpus.passages[pi].source];
@@ -546,7 +560,7 @@ fn decide(
             let obstacle = |e: &Evidence| -> Option<&'static str> {
                 let f = e_figure(corpus, e);
                 let support_text = &corpus.passages[cited_supports[0].passage].text;
-                let checks: [(bool, &'static str); 19] = [
+                let checks: [(bool, &'static str); 21] = [
                     // a close number whose own words are the claim's is the statement
                     // however it is worded
                     (
@@ -656,6 +670,23 @@ fn decide(
                         !q.time_clash_with(corpus, e.passage),
                         "another time than the claim",
                     ),
+                    // two undated figures from sources written years apart are of
+                    // different times (an election of 2018 and one of 2024)
+                    (
+                        !(support_figure.year.is_none()
+                            && f.year.is_none()
+                            && crate::matching::source_year_of(corpus, cited_supports[0].passage)
+                                .zip(crate::matching::source_year_of(corpus, e.passage))
+                                .is_some_and(|(a, b)| (a - b).abs() >= 2)),
+                        "sources years apart",
+                    ),
+                    // the same publisher's report of another day revises its own figure (a
+                    // later revision by the same body is no conflict; a wire that carries
+                    // two bodies' figures on two days is not told apart from it yet)
+                    (
+                        !same_publisher_other_day(corpus, cited_supports[0].passage, e.passage),
+                        "the same publisher's other report",
+                    ),
                     // a claim that names its year conflicts only with the same year
                     (
                         match (j.figure.year, f.year) {
@@ -663,7 +694,15 @@ fn decide(
                             // an undated figure is of its source's time: a wire dated
                             // November 2021 speaks of 2021 (or, early in a year, of the last)
                             (Some(a), None) => {
-                                source_year(corpus, e).is_some_and(|y| y == a || y == a + 1)
+                                // ("at the end of March" in a report of April 2025 is
+                                // March 2025's, for certain)
+                                match crate::matching::month_dated_year(corpus, e.passage, e.figure)
+                                {
+                                    Some(m) => m == a,
+                                    None => {
+                                        source_year(corpus, e).is_some_and(|y| y == a || y == a + 1)
+                                    }
+                                }
                             }
                             _ => true,
                         },
@@ -781,14 +820,26 @@ mod tests {
         n: usize,
         citation: &Citation,
     ) -> Judgment {
+        let sources: Vec<(&str, &str, &str, &str)> =
+            sources.iter().map(|&(i, d, t)| (i, d, "", t)).collect();
+        judge_published(claim, &sources, n, citation)
+    }
+
+    /// As `judge_with`, with sources given as (id, date, publisher, text).
+    fn judge_published(
+        claim: &str,
+        sources: &[(&str, &str, &str, &str)],
+        n: usize,
+        citation: &Citation,
+    ) -> Judgment {
         let mut corpus = Corpus::default();
-        for (id, date, text) in sources {
+        for (id, date, publisher, text) in sources {
             let meta = SourceMeta {
                 id: id.to_string(),
                 file: format!("{id}.txt").into(),
                 title: None,
                 author: None,
-                publisher: None,
+                publisher: (!publisher.is_empty()).then(|| publisher.to_string()),
                 date: Some(date.to_string()),
                 url: None,
                 aliases: Vec::new(),
@@ -1040,6 +1091,81 @@ mod tests {
             0,
             &cited,
         );
+        assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
+    }
+
+    #[test]
+    fn a_month_with_no_year_is_of_its_sources_date_for_a_conflict_too() {
+        let claim = "Net debt reached 98.3% of GDP at the end of March 2024.";
+        let cited = Citation::Sources(vec![0]);
+        let ons = (
+            "ons",
+            "2024-04-23",
+            "Public sector net debt was provisionally estimated at 98.3% of GDP at the end of March 2024.",
+        );
+        // (the year it names is the one compared with)
+        let sky = "The provisional data put net debt at 95.8% of GDP at the end of March, \
+                   0.2 points higher than at the end of March 2024.";
+        let j = judge_with(claim, &[ons, ("sky", "2025-04-23", sky)], 0, &cited);
+        assert_eq!(j.verdict, Verdict::Supported);
+        assert!(
+            j.set_aside.contains(&(1, "another year")),
+            "{:?}",
+            j.set_aside
+        );
+        // written in April 2024, "the end of March" is March 2024: of the same year
+        let j = judge_with(claim, &[ons, ("sky", "2024-04-24", sky)], 0, &cited);
+        assert!(
+            !j.set_aside.contains(&(1, "another year")),
+            "{:?}",
+            j.set_aside
+        );
+    }
+
+    #[test]
+    fn undated_figures_of_sources_years_apart_are_no_dispute() {
+        let claim = "The party came second in the national assembly with 75 seats.";
+        let cited = Citation::Sources(vec![0]);
+        let a = (
+            "a",
+            "2024-02-11",
+            "The party came second in the national assembly with 75 seats.",
+        );
+        let b = "With 64 seats in the national assembly, the party finished second.";
+        let j = judge_with(claim, &[a, ("b", "2018-07-28", b)], 0, &cited);
+        assert_eq!(j.verdict, Verdict::Supported);
+        assert!(
+            j.set_aside.contains(&(1, "sources years apart")),
+            "{:?}",
+            j.set_aside
+        );
+        let j = judge_with(claim, &[a, ("b", "2024-02-12", b)], 0, &cited);
+        assert!(
+            !j.set_aside.contains(&(1, "sources years apart")),
+            "{:?}",
+            j.set_aside
+        );
+    }
+
+    #[test]
+    fn the_same_publishers_report_of_another_day_is_a_revision_not_a_dispute() {
+        let claim = "Insurers expect claims of 8.2 billion euros for the July flood.";
+        let cited = Citation::Sources(vec![0]);
+        let text_b = "For the flood of mid-July the insurance association now expects claims of 7.1 billion euros, far more than first thought.";
+        let src = |publisher_b, date_b| {
+            [
+                (
+                    "dec",
+                    "2021-12-27",
+                    "Teller Report",
+                    "Insurers expect claims of 8.2 billion euros for the July flood.",
+                ),
+                ("sep", date_b, publisher_b, text_b),
+            ]
+        };
+        let j = judge_published(claim, &src("Teller Report", "2021-09-01"), 0, &cited);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        let j = judge_published(claim, &src("Reuters", "2021-09-01"), 0, &cited);
         assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
     }
 

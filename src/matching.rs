@@ -668,7 +668,7 @@ fn month_of(text: &str, figures: &[Figure], k: usize) -> Option<&'static str> {
 /// year"): the year its source was written, or the year before when that month had not
 /// come yet (a report of 20 December 2021 on "November" speaks of 2021; one of 10
 /// January 2024 on "December" of 2023). For a passage that names no year.
-fn month_dated_year(corpus: &Corpus, pi: usize, k: usize) -> Option<i32> {
+pub(crate) fn month_dated_year(corpus: &Corpus, pi: usize, k: usize) -> Option<i32> {
     let p = &corpus.passages[pi];
     let month = month_of(&p.text, &p.figures, k)?;
     let number = crate::figure::MONTHS.iter().position(|m| *m == month)? + 1;
