@@ -147,6 +147,13 @@ pub struct SourceMeta {
     pub aliases: Vec<String>,
 }
 
+impl SourceMeta {
+    /// The year of `date` ("2024-01-17" is 2024), when it has one.
+    pub fn year(&self) -> Option<i32> {
+        self.date.as_deref()?.get(..4)?.parse().ok()
+    }
+}
+
 /// A checked claim.
 #[derive(Debug, Clone)]
 pub struct Claim {

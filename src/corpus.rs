@@ -535,12 +535,7 @@ impl Corpus {
 
     fn push(&mut self, source: Source, passages: Vec<Passage>) {
         let idx = self.sources.len();
-        let written = source
-            .meta
-            .as_ref()
-            .and_then(|m| m.date.as_deref())
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse::<i32>().ok());
+        let written = source.meta.as_ref().and_then(|m| m.year());
         self.passages.extend(passages.into_iter().map(|mut p| {
             p.source = idx;
             if let Some(y) = written {
@@ -597,6 +592,14 @@ pub struct Stored {
 /// year the source was written (the date comes from claims.toml, so this is done when the
 /// source joins the corpus, never stored with its passages).
 fn date_last_year(p: &mut Passage, written: i32) {
+    // (read only where a phrase is written: this runs for every passage loaded)
+    let lower = p.text.to_lowercase();
+    if !crate::lexicon::last_year_phrases()
+        .iter()
+        .any(|ph| lower.contains(ph.as_str()))
+    {
+        return;
+    }
     let spans: Vec<std::ops::Range<usize>> = p.figures.iter().map(|f| f.span.clone()).collect();
     for f in p.figures.iter_mut().filter(|f| f.year.is_none()) {
         if crate::figure::said_of_last_year(&p.text, &f.span, &spans) {

@@ -4138,19 +4138,27 @@ fn said_of_year_before(text: &str, span: &Range<usize>, figures: &[Range<usize>]
 /// year is then the one before its source was written.
 pub fn said_of_last_year(text: &str, span: &Range<usize>, figures: &[Range<usize>]) -> bool {
     let phrases = crate::lexicon::last_year_phrases();
-    let head = text[..span.start].trim_start().to_lowercase();
+    let head = text[..span.start].trim_start();
     let opens = phrases.iter().any(|p| {
-        head.strip_prefix(p.as_str())
-            .is_some_and(|rest| rest.starts_with(',') || rest.starts_with(' '))
+        head.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            && head[p.len()..].starts_with([',', ' '])
     }) && !figures.iter().any(|g| g.end <= span.start);
     // ("over the last year" is the twelve months to the time of writing, not a year)
-    let end = text[span.end..]
-        .find([',', ';', '(', ')', '.'])
-        .map_or(text.len(), |p| p + span.end);
-    let twelve_months = phrases
-        .iter()
-        .any(|p| text[..end].to_lowercase().contains(&format!("the {p}")));
+    let upto = text[..clause_end_after(text, span)].to_lowercase();
+    let twelve_months = phrases.iter().any(|p| {
+        upto.match_indices(p.as_str())
+            .any(|(at, _)| upto[..at].ends_with("the "))
+    });
     !twelve_months && (opens || phrase_after(text, span, figures, phrases))
+}
+
+/// Where the clause after the figure at `span` ends: the next comma, semicolon, bracket
+/// or full stop.
+fn clause_end_after(text: &str, span: &Range<usize>) -> usize {
+    text[span.end..]
+        .find([',', ';', '(', ')', '.'])
+        .map_or(text.len(), |p| p + span.end)
 }
 
 /// Whether one of `phrases` follows the figure at `span` in its clause, with no other
@@ -4161,10 +4169,7 @@ fn phrase_after(
     figures: &[Range<usize>],
     phrases: &[String],
 ) -> bool {
-    let end = text[span.end..]
-        .find([',', ';', '(', ')', '.'])
-        .map_or(text.len(), |p| p + span.end);
-    let after = text[span.end..end].to_lowercase();
+    let after = text[span.end..clause_end_after(text, span)].to_lowercase();
     phrases.iter().any(|phrase| {
         after.match_indices(phrase.as_str()).any(|(at, _)| {
             let word_start = at == 0 || !after[..at].ends_with(char::is_alphanumeric);

@@ -36,7 +36,6 @@ pub enum Window {
     PartYear,
 }
 
-/// Which way a change goes.
 /// An end of a change: see [`Frame::point`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Point {
@@ -44,6 +43,7 @@ pub enum Point {
     End,
 }
 
+/// Which way a change goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Up,
@@ -222,12 +222,31 @@ pub fn introduces_denominator(between: &str) -> bool {
     if between.contains(|c: char| !(c.is_alphabetic() || c.is_whitespace() || c == '-')) {
         return false;
     }
-    let ws: Vec<(usize, String)> = words(between);
-    let lex = lexicon();
+    rate_marker(lexicon(), &words(between), true)
+}
+
+/// Whether a rate marker ("per", "for every") opens `ws`, or follows at most two words
+/// (the counted noun: "179 offences per"); with `whole`, the marker must end `ws`.
+fn rate_marker(lex: &Lexicon, ws: &[(usize, String)], whole: bool) -> bool {
     lex.rate.markers.0.iter().any(|cue| {
         let n = cue.len();
-        (0..=2).any(|skip| ws.len() == skip + n && has_phrase(&ws[skip..], cue))
+        (0..=2).any(|skip| {
+            let fits = if whole {
+                ws.len() == skip + n
+            } else {
+                ws.len() >= skip + n
+            };
+            fits && has_phrase(&ws[skip..skip + n], cue)
+        })
     })
+}
+
+/// The words of `text`'s sentence before `span`, back to the last full stop (at most
+/// [`LOOKBACK_BYTES`] away; a clause after a semicolon still shares its change word).
+fn sentence_before<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
+    let from = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
+    let head = &text[from..crate::text::floor_boundary(text, span.start).max(from)];
+    head.rfind(". ").map_or(head, |p| &head[p + 2..])
 }
 
 /// The built-in lexicon, parsed once.
@@ -361,10 +380,8 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     // counted noun may come between: "179 offences per 100,000")
     let after = cue_words(text.get(span.end..).unwrap_or(""));
     let next: Vec<(usize, String)> = after.iter().take(4).cloned().collect();
-    let rate = lex.rate.markers.0.iter().any(|cue| {
-        let n = cue.len();
-        (0..=2).any(|skip| next.len() >= skip + n && has_phrase(&next[skip..skip + n], cue))
-    }) && !next.iter().any(|(_, w)| lex.rate.not_rates.contains(w))
+    let rate = rate_marker(lex, &next, false)
+        && !next.iter().any(|(_, w)| lex.rate.not_rates.contains(w))
         || per_article(lex, text.get(span.end..).unwrap_or(""));
     let period = &lex.period;
     let window = [
@@ -558,11 +575,8 @@ fn point_of(lex: &Lexicon, before_figure: &str, text: &str, span: &Range<usize>)
     let (last, rest) = ws.split_last()?;
     let changed = |w: &(usize, String)| lex.change.direction(&w.1).is_some();
     // (a change word may stand clauses before its "from": "rose to 5.7 in 2023, from 5.4")
-    let from = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
-    let head = &text[from..crate::text::floor_boundary(text, span.start).max(from)];
-    let head = head.rsplit(". ").next().unwrap_or(head);
     match last.1.as_str() {
-        "from" if words(head).iter().any(changed) => Some(Point::Start),
+        "from" if words(sentence_before(text, span)).iter().any(changed) => Some(Point::Start),
         "to" if rest.iter().rev().take(2).any(changed) => Some(Point::End),
         _ => None,
     }
@@ -594,12 +608,8 @@ fn rate_named(lex: &Lexicon, text: &str, span: &Range<usize>) -> bool {
     {
         return false;
     }
-    let from = crate::text::floor_boundary(text, span.start.saturating_sub(LOOKBACK_BYTES));
-    let head = &text[from..crate::text::floor_boundary(text, span.start)];
-    // (within the sentence)
-    let head = head.rsplit(['.', '!', '?', ';']).next().unwrap_or(head);
-    let ws = words(head);
-    ws.iter()
+    words(sentence_before(text, span))
+        .iter()
         .rev()
         .take(RATE_NOUN_WORDS)
         .any(|(_, w)| lex.rate.nouns.contains(w))
@@ -745,7 +755,6 @@ pub fn clash(
     if claim.rate != passage.rate && !claim.rate_named && !passage.rate_named {
         return Some("rate");
     }
-
     if (claim.change.is_some() && passage.level) || (passage.change.is_some() && claim.level) {
         return Some("change");
     }

@@ -288,12 +288,11 @@ fn same_publisher_other_day(corpus: &Corpus, a: usize, b: usize) -> bool {
     let (Some(ma), Some(mb)) = (meta(a), meta(b)) else {
         return false;
     };
-    let publisher =
-        |m: &crate::config::SourceMeta| m.publisher.clone().unwrap_or_default().to_lowercase();
-    !publisher(ma).is_empty()
-        && publisher(ma) == publisher(mb)
-        && ma.date.is_some()
-        && ma.date != mb.date
+    let same = match (ma.publisher.as_deref(), mb.publisher.as_deref()) {
+        (Some(a), Some(b)) => !a.is_empty() && a.eq_ignore_ascii_case(b),
+        _ => false,
+    };
+    same && ma.date.is_some() && ma.date != mb.date
 }
 
 /// A source's publication date as days since 0000-03-01 (for differences only).

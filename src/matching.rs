@@ -733,8 +733,8 @@ pub fn source_year_of(corpus: &Corpus, pi: usize) -> Option<i32> {
 /// The year and, when given, the month a passage's source was published ("2024-06-26").
 fn source_date(corpus: &Corpus, pi: usize) -> Option<(i32, Option<usize>)> {
     let s = &corpus.sources[corpus.passages[pi].source];
-    let date = s.meta.as_ref()?.date.as_deref()?;
-    let year = date.get(..4)?.parse().ok()?;
+    let meta = s.meta.as_ref()?;
+    let (year, date) = (meta.year()?, meta.date.as_deref()?);
     Some((year, date.get(5..7).and_then(|m| m.parse().ok())))
 }
 
@@ -1059,9 +1059,14 @@ pub fn near_number(claim: &Figure, source: &Figure) -> bool {
         && claim.qualifier == source.qualifier
         && !same_number(claim, source)
         && ((claim.value - source.value).abs() <= NEAR_VALUE * claim.value.abs()
-            || digit_swaps(claim.value)
-                .iter()
-                .any(|v| (v - source.value).abs() <= 1e-9 * v.abs().max(1.0)))
+            || is_digit_swap(claim.value, source.value))
+}
+
+/// Whether `written` is `v` with two neighbouring significant digits swapped.
+fn is_digit_swap(v: f64, written: f64) -> bool {
+    digit_swaps(v)
+        .iter()
+        .any(|s| (s - written).abs() <= 1e-9 * s.abs().max(1.0))
 }
 
 /// How far apart (relative) two precise numbers may be and still be one statement told
@@ -1082,11 +1087,7 @@ pub fn very_near(claim: &Figure, source: &Figure) -> bool {
 /// digits) with two neighbouring digits swapped: 704,000 for 740,000, $33.941 billion for
 /// $33.491 billion. A slip in copying, telling whatever words surround it.
 pub fn swapped_rare(claim: &Figure, source: &Figure) -> bool {
-    rare_number(claim)
-        && claim.unit == source.unit
-        && digit_swaps(claim.value)
-            .iter()
-            .any(|v| (v - source.value).abs() <= 1e-9 * v.abs().max(1.0))
+    rare_number(claim) && claim.unit == source.unit && is_digit_swap(claim.value, source.value)
 }
 
 /// The numbers a writer makes of `v` by swapping two neighbouring significant digits
@@ -1516,9 +1517,8 @@ pub fn evidence_for(
             }
             // so is another month's, in the same or an unsaid year ("12.94 lakh in October
             // 2022" is no misquote of "14.5 lakh in November 2022")
-            let other_month = claim_month
-                .zip(month_of(&p.text, &p.figures, k))
-                .is_some_and(|(a, b)| a != b);
+            let passage_month = month_of(&p.text, &p.figures, k);
+            let other_month = claim_month.zip(passage_month).is_some_and(|(a, b)| a != b);
             if other_month && !same_number(fc, fp) {
                 continue;
             }
@@ -1645,7 +1645,7 @@ pub fn evidence_for(
                     _ => 0.0,
                 }
                 // "36.35 Mbps in April" is April's figure of the passage, not May's
-                + match (claim_month, month_of(&p.text, &p.figures, k)) {
+                + match (claim_month, passage_month) {
                     (Some(a), Some(b)) if a == b => 0.3,
                     (Some(_), Some(_)) => -0.3,
                     _ => 0.0,
