@@ -2588,8 +2588,12 @@ impl<'a> Parser<'a> {
     fn sign_at(&self, k: usize) -> Option<usize> {
         let t = self.toks.get(k)?;
         if t.kind == Kind::Symbol && matches!(t.text, "-" | "−") {
+            // (or a number word glued to it: "-six percent", never "twenty-six")
             let number_after = self.toks.get(k + 1).is_some_and(|n| n.kind == Kind::Number)
-                || self.is_sym(k + 1, ".");
+                || self.is_sym(k + 1, ".")
+                || (self.toks.get(k + 1).is_some_and(|n| n.kind == Kind::Word)
+                    && self.attached(k + 1)
+                    && self.number(k + 1).is_some());
             if !number_after {
                 return None;
             }
@@ -4519,6 +4523,9 @@ mod tests {
         assert_eq!((f.value, f.low, f.high), (-2.0, -2.0, -2.0));
         // a dash between numbers is a range, not a sign
         assert_eq!(one("7,000-10,000 fighters").low, 7000.0);
+        // a dash glued to a number word is a sign; inside a number word it is not
+        assert_eq!(one("just -six percent behind").value, -6.0);
+        assert_eq!(one("twenty-six percent").value, 26.0);
     }
 
     #[test]

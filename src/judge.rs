@@ -1672,6 +1672,43 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_whose_own_words_are_a_siblings_in_the_claim_is_no_support() {
+        // the claim's words ("shot", "deaths") set the sibling apart, none this figure
+        let src = [(
+            "a",
+            "2019-01-01",
+            "Of those young victims, 18 were stabbed, five were shot and one died of a head injury.",
+        )];
+        let j = judge("Of the young victims, 18 were shot.", &src);
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+        let j = judge("Of the young victims, 18 were stabbed.", &src);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        let src = [(
+            "b",
+            "2025-11-12",
+            "The European Region saw a 39 per cent drop in incidence and a 49 per cent reduction in deaths over the same period.",
+        )];
+        let j = judge("In the European Region, TB deaths fell by 39%.", &src);
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+        assert_eq!(key_figure(&j, &src), "49 per cent");
+    }
+
+    #[test]
+    fn the_two_ends_of_a_change_share_their_label() {
+        // "rising from 42 to 65 new unicorns": the US is the label of both ends
+        let src = [(
+            "a",
+            "2025-01-10",
+            "The board added 110 companies globally in 2024, with the US rising from 42 to 65 new unicorns.",
+        )];
+        let j = judge(
+            "In 2024 the board added 110 companies, 65 of them from the US.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_rise_is_not_a_fall_of_the_same_size() {
         let j = judge(
             "Hospitals reported an 8% rise in admissions for assault over the year.",
