@@ -1694,6 +1694,20 @@ mod tests {
     }
 
     #[test]
+    fn respectively_gives_each_figure_the_conjunct_of_its_place() {
+        let src = [(
+            "a",
+            "2024-04-10",
+            "VC investment increased in the Nordics region and France, to $6.3 billion and $2 billion respectively.",
+        )];
+        let j = judge("VC investment in France rose to $6.3 billion.", &src);
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+        assert_eq!(key_figure(&j, &src), "$2 billion");
+        let j = judge("VC investment in France rose to $2 billion.", &src);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn the_two_ends_of_a_change_share_their_label() {
         // "rising from 42 to 65 new unicorns": the US is the label of both ends
         let src = [(

@@ -1691,6 +1691,97 @@ pub fn evidence_for(
     out
 }
 
+/// A run of figures and the conjuncts (byte ranges) that label them, in order.
+type Respectively = (Vec<usize>, Vec<(usize, usize)>);
+
+/// The "respectively" lists of a passage: each run of figures of one unit that
+/// "respectively" follows ("to $6.3 billion and $2 billion respectively"), with the
+/// byte spans of the conjuncts of the list before the run ("in the Nordics region and
+/// France"), when there are as many conjuncts as figures.
+fn respectively(text: &str, figures: &[Figure]) -> Vec<Respectively> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (r, _) in lower.match_indices("respectively") {
+        // the run: the last figure before the word, and those joined to it by "and" or
+        // a comma
+        let mut order: Vec<usize> = (0..figures.len())
+            .filter(|&k| figures[k].span.end <= r)
+            .collect();
+        order.sort_by_key(|&k| figures[k].span.start);
+        let Some(&last) = order.last() else { continue };
+        let mut run = vec![last];
+        for &k in order.iter().rev().skip(1) {
+            let next = &figures[*run.last().unwrap_or(&last)];
+            let gap = lower
+                .get(figures[k].span.end..next.span.start)
+                .unwrap_or("");
+            if figures[k].unit != figures[last].unit || !matches!(gap.trim(), "and" | "," | ", and")
+            {
+                break;
+            }
+            run.push(k);
+        }
+        if run.len() < 2 {
+            continue;
+        }
+        run.reverse();
+        let first = figures[run[0]].span.start;
+        // the list: its last " and " before the run, back to the preposition (or the
+        // sentence's start) that opens it, on to the first word after "and"
+        let Some(and) = lower.get(..first).and_then(|h| h.rfind(" and ")) else {
+            continue;
+        };
+        let open = [
+            " in ",
+            " of ",
+            " for ",
+            " from ",
+            " between ",
+            " among ",
+            ": ",
+        ]
+        .iter()
+        .filter_map(|w| lower[..and].rfind(w).map(|at| at + w.len()))
+        .max()
+        .unwrap_or(0);
+        let tail = &lower[and + 5..first];
+        let mut end = and + 5;
+        for w in tail.split_inclusive(' ') {
+            let word = w.trim_end_matches(' ');
+            end += w.len();
+            if !matches!(word, "the" | "a" | "an") {
+                end -= w.len() - word.trim_end_matches([',', ';', ':']).len();
+                break;
+            }
+        }
+        let mut conjuncts = Vec::new();
+        let mut at = open;
+        let list = &lower[open..end];
+        let mut rest = list;
+        while !rest.is_empty() {
+            let cut = [", and ", ", ", " and "]
+                .iter()
+                .filter_map(|b| rest.find(b).map(|i| (i, b.len())))
+                .min();
+            match cut {
+                Some((i, len)) => {
+                    conjuncts.push((at, at + i));
+                    at += i + len;
+                    rest = &rest[i + len..];
+                }
+                None => {
+                    conjuncts.push((at, at + rest.len()));
+                    rest = "";
+                }
+            }
+        }
+        if conjuncts.len() == run.len() {
+            out.push((run, conjuncts));
+        }
+    }
+    out
+}
+
 /// The breaks of the gap `from..to` of `text` between two figures: the ends of its
 /// commas, semicolons and conjunctions, in order. The first figure's words end at the
 /// first break ("18 were stabbed, | five were shot"); the second's begin after the last
@@ -1763,7 +1854,7 @@ fn label_swaps(
     // the break before it to the break after it, where a break is the first comma or
     // conjunction between two figures ("a 39 per cent drop in incidence | and a 49 per
     // cent reduction in deaths"); a gap with no break is both figures'
-    let labels: Vec<BTreeSet<&str>> = (0..n)
+    let mut labels: Vec<BTreeSet<&str>> = (0..n)
         .map(|k| {
             let fk = &figures[k];
             let same = |f: &&Figure| f.unit == fk.unit;
@@ -1810,6 +1901,19 @@ fn label_swaps(
             }
         })
         .collect();
+    // "in the Nordics region and France, to $6.3 billion and $2 billion respectively":
+    // each figure of the run is labelled by its conjunct of the list before it
+    for (run, conjuncts) in respectively(text, figures) {
+        for (k, (lo, hi)) in run.into_iter().zip(conjuncts) {
+            labels[k] = terms
+                .iter()
+                .filter(|t| t.start >= lo && t.end <= hi)
+                // (the list may be in the shared subject: its words are labels here)
+                .filter(|t| !HEDGES.contains(&t.key.as_str()) && !change(text, t))
+                .map(|t| t.key.as_str())
+                .collect();
+        }
+    }
     let claim_keys: HashSet<&str> = claim_own
         .iter()
         .filter(|t| !change(claim_text, t))
@@ -1822,8 +1926,15 @@ fn label_swaps(
         } else {
             (b, a)
         };
+        let between = text
+            .get(..x.span.start)
+            .is_some_and(|h| h.to_ascii_lowercase().trim_end().ends_with("between"));
         text.get(x.span.end..y.span.start)
-            .is_some_and(|gap| matches!(gap.trim(), "to" | "-" | "–" | "and"))
+            .is_some_and(|gap| match gap.trim() {
+                "to" | "-" | "–" => true,
+                "and" => between,
+                _ => false,
+            })
     };
     (0..n)
         .map(|k| {
