@@ -3167,6 +3167,45 @@ impl<'a> Parser<'a> {
 
     /// The noun a figure counts: the first noun-like word after it ("780 TTP prisoners"),
     /// else one just before it ("troops numbering several thousand").
+    /// The index after a bracket opening at `k` that holds only an interval: numbers,
+    /// dashes, scale words and the words that name an interval ("95% UI", "CI").
+    fn interval_bracket(&self, k: usize) -> Option<usize> {
+        let close = match self.toks.get(k)?.text {
+            "[" => "]",
+            "(" => ")",
+            _ => return None,
+        };
+        let mut numbers = 0;
+        for j in k + 1..(k + 14).min(self.toks.len()) {
+            let t = &self.toks[j];
+            match t.kind {
+                Kind::Symbol if t.text == close => return (numbers >= 2).then_some(j + 1),
+                Kind::Symbol if matches!(t.text, "-" | "–" | "—" | "%" | "," | "." | ":") => {}
+                Kind::Number => numbers += 1,
+                Kind::Word
+                    if matches!(
+                        t.lower.as_str(),
+                        "ui" | "ci"
+                            | "uncertainty"
+                            | "confidence"
+                            | "interval"
+                            | "range"
+                            | "to"
+                            | "million"
+                            | "billion"
+                            | "thousand"
+                            | "m"
+                            | "bn"
+                            | "k"
+                            | "lakh"
+                            | "crore"
+                    ) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
     fn noun(&self, raw: &RawFigure) -> Option<String> {
         if raw.unit == Unit::Duration {
             let w = self.lower(raw.noun_from);
@@ -3177,6 +3216,12 @@ impl<'a> Parser<'a> {
         }
         let mut k = raw.noun_from;
         let mut steps = 0;
+        // "the 39 million [33.1 million–45.7 million] people", "1.27 million (95% UI
+        // 0.911–1.71) deaths": an uncertainty interval stands between a figure and what
+        // it counts
+        if let Some(after) = self.interval_bracket(k) {
+            k = after;
+        }
         // a table cell read as "61: TTP attacks in Khyber Pakhtunkhwa"
         if self.is_sym(k, ":") {
             k += 1;
@@ -4526,6 +4571,17 @@ mod tests {
         // a dash glued to a number word is a sign; inside a number word it is not
         assert_eq!(one("just -six percent behind").value, -6.0);
         assert_eq!(one("twenty-six percent").value, 26.0);
+    }
+
+    #[test]
+    fn a_figure_counts_what_follows_its_uncertainty_interval() {
+        let fs = extract_figures("the 39 million [33.1 million–45.7 million] people");
+        assert_eq!(fs[0].noun.as_deref(), Some("people"));
+        let fs = extract_figures("1.27 million (95% UI 0.911–1.71) deaths");
+        assert_eq!(fs[0].noun.as_deref(), Some("deaths"));
+        // a bracket that says more is no interval
+        let fs = extract_figures("39 million (in Africa 25.6 million) people");
+        assert_eq!(fs[0].noun, None);
     }
 
     #[test]

@@ -1708,6 +1708,23 @@ mod tests {
     }
 
     #[test]
+    fn an_uncertainty_interval_is_its_figures_not_a_figure_of_its_own() {
+        let src = [(
+            "a",
+            "2023-07-13",
+            "UNAIDS said 29.8 million of the 39 million [33.1 million–45.7 million] people living with HIV are now receiving treatment.",
+        )];
+        let j = judge("39 million people were living with HIV in 2023.", &src);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        // the interval quoted as a range is still found
+        let j = judge(
+            "Between 33.1 million and 45.7 million people were living with HIV.",
+            &src,
+        );
+        assert_ne!(j.verdict, Verdict::Unattributed, "{j:?}");
+    }
+
+    #[test]
     fn the_two_ends_of_a_change_share_their_label() {
         // "rising from 42 to 65 new unicorns": the US is the label of both ends
         let src = [(

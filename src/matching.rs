@@ -913,6 +913,26 @@ fn terms_near<'t>(
     terms[lo..hi].iter().collect()
 }
 
+/// Whether `b` is `a`'s uncertainty interval: a range of its unit holding its value, in
+/// a bracket that opens right after it ("39 million [33.1 million–45.7 million]", "1.27
+/// million (95% UI 0.911–1.71 million)").
+pub fn interval_of(text: &str, a: &Figure, b: &Figure) -> bool {
+    let Some(gap) = text.get(a.span.end..b.span.start) else {
+        return false;
+    };
+    let gap = gap.trim();
+    b.qualifier == crate::figure::Qualifier::Range
+        && a.unit == b.unit
+        && a.qualifier != crate::figure::Qualifier::Range
+        && b.low <= a.value
+        && a.value <= b.high
+        && gap.len() <= 12
+        && gap.starts_with(['[', '('])
+        && gap[1..]
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '%' | ':'))
+}
+
 /// The terms of figure `k`'s own part of `text`: its clause, not past the figures on
 /// either side. What a figure measures is said there ("50.9% of bachelor passes and
 /// 59.0% of passes with distinction"); a part of fewer than two terms (a figure in a
@@ -924,14 +944,19 @@ pub fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize
         return terms.iter().collect();
     }
     let span = &figures[k].span;
+    // an uncertainty interval ("39 million [33.1 million–45.7 million] people") parts no
+    // words: what follows it is the figure's
+    let parts = |f: &&Figure| !figures.iter().any(|g| interval_of(text, g, f));
     let from = figures
         .iter()
+        .filter(parts)
         .filter(|f| f.span.end <= span.start)
         .map(|f| f.span.end)
         .max()
         .unwrap_or(0);
     let to = figures
         .iter()
+        .filter(parts)
         .filter(|f| f.span.start >= span.end)
         .map(|f| f.span.start)
         .min()
@@ -1358,6 +1383,13 @@ pub fn evidence_for(
         // figures whose label in the claim's words is a sibling's: another part's
         let swapped = label_swaps(&index.terms[pi], p, q, fi, &claim_own);
         for (k, fp) in p.figures.iter().enumerate() {
+            // a figure's uncertainty interval is its figure's, not a statement of its own,
+            // unless the claim gives a range too
+            if fc.qualifier != crate::figure::Qualifier::Range
+                && p.figures.iter().any(|h| interval_of(&p.text, h, fp))
+            {
+                continue;
+            }
             // another stance, period window or place: another statement, no evidence
             let frame = p.frame(k);
             let fp_magnitude = change_magnitude(fp, frame);
