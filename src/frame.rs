@@ -31,9 +31,12 @@ pub enum Window {
     Month,
     /// A running total ("so far", "since the outbreak", "as of").
     Cumulative,
-    /// Part of a year ("the first nine months of 2022", "the year to March"): not the
-    /// year's total.
+    /// Part of a year ("the first nine months of 2022", "the six months to June"): not
+    /// the year's total.
     PartYear,
+    /// Twelve months to a date ("the year to March 2024"): neither part of a year nor
+    /// the calendar year; as of its date, like a running total.
+    RollingYear,
 }
 
 /// An end of a change: see [`Frame::point`].
@@ -205,6 +208,7 @@ struct PeriodCues {
     month: Phrases,
     cumulative: Phrases,
     part_year: Phrases,
+    rolling_year: Phrases,
     current: Phrases,
 }
 
@@ -347,7 +351,9 @@ const COORDINATORS: [&str; 5] = ["and", "but", "while", "whereas", "although"];
 /// Whether a text speaks of part of a year ("the first nine months of 2022", "the year
 /// to March"), by the `part_year` cues of the lexicon.
 pub fn speaks_of_part_year(text: &str) -> bool {
-    lexicon().period.part_year.any_in(&cue_words(text))
+    let words = cue_words(text);
+    let period = &lexicon().period;
+    period.part_year.any_in(&words) || period.rolling_year.any_in(&words)
 }
 
 /// The frame of the figure at `span` of `text` (a sentence or passage).
@@ -388,6 +394,7 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         (&period.day, Window::Day),
         (&period.week, Window::Week),
         (&period.part_year, Window::PartYear),
+        (&period.rolling_year, Window::RollingYear),
         (&period.month, Window::Month),
         (&period.cumulative, Window::Cumulative),
     ]
@@ -771,7 +778,9 @@ pub fn clash(
         }
     }
     if let (Some(a), Some(b)) = (claim.window, passage.window) {
-        if a != b {
+        // (twelve months to a date and a count "as of" it are read at the same date)
+        let as_of = |x: Window, y: Window| x == Window::RollingYear && y == Window::Cumulative;
+        if a != b && !as_of(a, b) && !as_of(b, a) {
             return Some("period");
         }
     }
@@ -1161,6 +1170,23 @@ mod tests {
         assert_eq!(t.window, Some(Window::Cumulative));
         assert_eq!(clash(&d, &t, "", ""), Some("period"));
         assert_eq!(frame("It recorded 312 cases.", "312").window, None);
+    }
+
+    #[test]
+    fn twelve_months_to_a_date_is_a_rolling_year_read_as_of_that_date() {
+        let r = frame(
+            "Thefts fell 4% to 1,200 in the year to March 2024.",
+            "1,200",
+        );
+        let p = frame("Thefts reached 800 in the six months to June.", "800");
+        let d = frame("Sales were up 3% in the year to date.", "3%");
+        let a = frame("Thefts have reached 1,200 so far.", "1,200");
+        assert_eq!(r.window, Some(Window::RollingYear));
+        assert_eq!(p.window, Some(Window::PartYear));
+        assert_eq!(d.window, Some(Window::PartYear));
+        assert_eq!(a.window, Some(Window::Cumulative));
+        assert_eq!(clash(&r, &p, "", ""), Some("period"));
+        assert_eq!(clash(&r, &a, "", ""), None);
     }
 
     #[test]
