@@ -1005,8 +1005,11 @@ impl<'a> Parser<'a> {
                     && n2.value < scale
                     && n2.value.fract() == 0.0
                     && !n2.year_like
+                    // (after a thousand or more, what "and" adds has a scale word of
+                    // its own: "6 crore and two hundred", not "$10 billion and nine
+                    // rate increases")
                     && if and {
-                        scale == 100.0 || n2.words
+                        scale == 100.0 || (n2.words && n2.scaled)
                     } else {
                         n2.scaled && !n2.words
                     }
@@ -4571,6 +4574,16 @@ mod tests {
         // a dash glued to a number word is a sign; inside a number word it is not
         assert_eq!(one("just -six percent behind").value, -6.0);
         assert_eq!(one("twenty-six percent").value, 26.0);
+    }
+
+    #[test]
+    fn and_adds_to_a_scaled_number_only_what_has_a_scale_of_its_own() {
+        let fs = extract_figures("after expenditure of some US$10 billion and nine rate increases");
+        assert_eq!(fs[0].value, 10e9);
+        assert_eq!(fs[1].value, 9.0);
+        assert_eq!(one("6 crore and two hundred").value, 60_000_200.0);
+        assert_eq!(one("$10 billion and five hundred million").value, 10.5e9);
+        assert_eq!(one("3 hundred and 21").value, 321.0);
     }
 
     #[test]
