@@ -435,7 +435,9 @@ fn decide(
         let f = &corpus.passages[e.passage].figures[e.figure];
         e.relation == Relation::Supports
             && e.score >= CITED_SUPPORT_SCORE
-            && crate::matching::two_digit_number(&figure)
+            // (a round number counts when the same hedge tells it: "almost 80,000")
+            && (crate::matching::two_digit_number(&figure)
+                || figure.qualifier != crate::figure::Qualifier::Exact)
             && crate::matching::same_number(&figure, f)
             && f.qualifier == figure.qualifier
             && corpus.carried_by(e.passage, cited_sources)
@@ -952,6 +954,21 @@ mod tests {
         // the same sentence citing another source: the figure is not where it says
         let elsewhere = judge_with(claim, &src, 0, &Citation::Sources(vec![1]));
         assert_ne!(elsewhere.verdict, Verdict::Supported, "{elsewhere:?}");
+    }
+
+    #[test]
+    fn a_round_number_the_cited_source_tells_with_the_same_hedge_is_found() {
+        let src = [
+            (
+                "nation",
+                "2023-10-03",
+                "September was the worst month of the outbreak so far: it claimed 396 deaths on its own, with almost 80,000 registered hospitalizations.",
+            ),
+            ("other", "2023-10-05", "Hospitals in the capital asked for more beds."),
+        ];
+        let claim = "In September alone there were almost 80,000 hospitalisations; August had seen 442 deaths.";
+        let cited = judge_with(claim, &src, 0, &Citation::Sources(vec![0]));
+        assert_eq!(cited.verdict, Verdict::Supported, "{cited:?}");
     }
 
     const EARLY: &str =
