@@ -971,6 +971,19 @@ mod tests {
         assert_eq!(cited.verdict, Verdict::Supported, "{cited:?}");
     }
 
+    #[test]
+    fn a_rare_number_beside_the_sentences_hedged_one_is_found_however_worded() {
+        let src = [(
+            "a",
+            "2024-12-19",
+            "The number of people living in the country grew by nearly 1% to 341 million in 2024, according to new estimates released by the Census Bureau on Thursday.",
+        )];
+        let claim =
+            "Another account put growth at nearly 1%, taking the population to 341 million.";
+        let j = judge_nth(claim, &src, 1);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
     const EARLY: &str =
         "The health agency has recorded 455 deaths from the outbreak in the country so far.";
 

@@ -1318,13 +1318,19 @@ pub fn evidence_for(
         // the sentence's other figures said again in the passage ("980 … up from 850"
         // against "rose from 850 … to 980"): two numbers of a sentence together are
         // seldom a coincidence
+        // (a one-digit number counts beside a rare one when told with the same hedge:
+        // "nearly 1% … 341 million")
         let states_others = q.figures.iter().enumerate().any(|(j, g)| {
+            let telling = two_digit_number(g)
+                || (claim_rare && g.qualifier != crate::figure::Qualifier::Exact);
             j != fi
-                && two_digit_number(g)
+                && telling
                 && !same_number(g, fc)
-                && p.figures
-                    .iter()
-                    .any(|f| same_number(g, f) && f.unit == g.unit)
+                && p.figures.iter().any(|f| {
+                    same_number(g, f)
+                        && f.unit == g.unit
+                        && (two_digit_number(g) || f.qualifier == g.qualifier)
+                })
         });
         if pscore < settings.match_threshold * 0.6
             && !((states_rare || states_near || states_same || states_rounded)
