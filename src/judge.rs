@@ -185,7 +185,10 @@ fn misquoting<'e>(contradicts: &[&'e Evidence], citation: &Citation) -> Vec<&'e 
         .copied()
         .filter(|e| {
             !matches!(citation, Citation::Uncited)
-                || (e.score >= UNCITED_MISQUOTE_SCORE && e.measure >= UNCITED_MISQUOTE_MEASURE)
+                || (e.score >= UNCITED_MISQUOTE_SCORE
+                    // (or a close number of the claim's own: "5.83 million tonnes" for
+                    // "5.38 million t", whatever words the claim's cell gives)
+                    && (e.measure >= UNCITED_MISQUOTE_MEASURE || e.near))
         })
         .collect()
 }
@@ -1535,6 +1538,17 @@ mod tests {
             "Asking rents for purpose-built apartments in Canada averaged $2,149 in December.",
             &src,
         );
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
+    fn an_uncited_rare_number_with_two_digits_swapped_is_a_misquote() {
+        let src = [(
+            "mining",
+            "2019-02-07",
+            "Chile's total copper production rose by 6 percent to 5.83 million tonnes last year, according to figures from the commission, known as Cochilco.",
+        )];
+        let j = judge("Chile, copper production, 2018: 5.38 million tonnes", &src);
         assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
     }
 
