@@ -2865,6 +2865,12 @@ impl<'a> Parser<'a> {
         // a month may stand between; "from October 2023 to September 2024" is a span)
         // "between 2022 and 2023" is a span from its first year, as "from 2022 to 2023"
         matches!(next, "level" | "levels")
+            // the end of a span whose start is compared with: "relative to the 1981 to
+            // 2010 average" (not "from 2022 to 2023", a span of the figure's own)
+            || (i >= 2
+                && matches!(w(1), "to" | "-" | "–")
+                && self.toks[i - 2].kind == Kind::Number
+                && self.compared_before(i - 2))
             || (w(1) == "between" && next == "and")
             || baseline_lead(w(1), w(2), w(3))
             || (matches!(w(1), "the" | "its" | "their") && baseline_lead(w(2), w(3), w(4)))
@@ -4247,8 +4253,11 @@ fn phrase_after(
 fn baseline_lead(w1: &str, w2: &str, w3: &str) -> bool {
     matches!(
         w1,
-        "than" | "from" | "over" | "since" | "on" | "versus" | "vs"
+        "than" | "from" | "over" | "since" | "on" | "versus" | "vs" | "against"
     ) || (w1 == "in" && w2 == "than")
+        // "53 per cent, the same as 2019", "similar to 2022"
+        || (w1 == "as" && w2 == "same")
+        || (w1 == "to" && w2 == "similar")
         || (matches!(w1, "with" | "to") && matches!(w2, "compared" | "comparison" | "relative"))
         || (w1 == "in" && matches!(w2, "with" | "to") && w3 == "compared")
 }
@@ -5196,6 +5205,30 @@ mod tests {
         assert_eq!(of("It rose from 500 to 3 million people.").0, 500.0);
         // a change then the level it reached
         assert_eq!(of("Sales fell 3 to 1.2 million.").0, 3.0);
+    }
+
+    #[test]
+    fn a_year_compared_with_is_not_the_figures_year() {
+        let year = |t: &str| extract_figures(t)[0].year;
+        assert_eq!(
+            year("The 2020 diversion rate was 53 per cent, the same as 2019."),
+            Some(2020)
+        );
+        assert_eq!(
+            year("Ice has been falling by 12.4 percent per decade relative to the 1981 to 2010 average."),
+            None
+        );
+        assert_eq!(
+            year("In 2023 exports rose 4%, similar to 2022."),
+            Some(2023)
+        );
+        // a span of the figure's own keeps its end
+        assert_eq!(year("Sales rose 5% from 2022 to 2023."), Some(2023));
+        // the baseline named as the figure's own year is its year
+        assert_eq!(
+            year("The scorecard puts the 2019 baseline at 12,926,000 children."),
+            Some(2019)
+        );
     }
 
     #[test]
