@@ -4067,7 +4067,75 @@ fn extract_window(text: &str) -> Vec<Figure> {
             }
         }
     }
+    out.retain(|f| !age_band(text, f) && !day_range(text, f));
     out
+}
+
+/// An age that names a group, not a figure: "adults aged 40 to 59", "18 to 24-year-olds",
+/// "aged 18 and over", "adults 65 and older", "a 15-year-old boy".
+fn age_band(text: &str, f: &Figure) -> bool {
+    let ageish = matches!(f.unit, Unit::Count | Unit::Duration)
+        && f.currency.is_none()
+        && f.value >= 0.0
+        && f.value <= 130.0
+        && (f.high <= 130.0 || f.high.is_infinite());
+    if !ageish {
+        return false;
+    }
+    let before = text
+        .get(..f.span.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    let after = text.get(f.span.end..).unwrap_or("").to_lowercase();
+    let aged = [
+        "aged",
+        "ages",
+        "age",
+        "aged between",
+        "ages of",
+        "age of",
+        "aged from",
+        "aged over",
+        "aged under",
+    ]
+    .iter()
+    .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+    let years_old = [
+        "-year-old",
+        "-year old",
+        " year-old",
+        " year old",
+        " years old",
+        "-years-old",
+        "-old",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    let older = [" and older", " or older", " and younger", " or younger"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    aged || years_old || older
+}
+
+/// A range of days before a month, a date and no figure: "the week of 19 to 25 August".
+fn day_range(text: &str, f: &Figure) -> bool {
+    let after = text
+        .get(f.span.end..)
+        .unwrap_or("")
+        .trim_start()
+        .to_lowercase();
+    let next = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    f.qualifier == Qualifier::Range
+        && f.unit == Unit::Count
+        && f.low >= 1.0
+        && f.high <= 31.0
+        && f.low.fract() == 0.0
+        && f.high.fract() == 0.0
+        && month_name(next).is_some()
 }
 
 /// "lowered by 60,000 tons to 1.74 million", "from 2.1 GW to 3.4": the level a change
@@ -5208,6 +5276,39 @@ mod tests {
     }
 
     #[test]
+    fn an_age_band_or_a_range_of_days_is_no_figure() {
+        let texts =
+            |t: &str| -> Vec<String> { extract_figures(t).into_iter().map(|f| f.text).collect() };
+        assert_eq!(
+            texts("Among adults aged 40 to 59, the rate was 46.5%."),
+            ["46.5%"]
+        );
+        assert_eq!(
+            texts("Smoking among 18 to 24-year-olds fell to 8.1%."),
+            ["8.1%"]
+        );
+        assert_eq!(texts("12.9% of adults aged 18 and over smoked."), ["12.9%"]);
+        assert_eq!(
+            texts("Among adults 65 and older, 9% had taken one."),
+            ["9%"]
+        );
+        assert_eq!(
+            texts("in the week of 19 to 25 August, 14 percent more"),
+            ["14 percent"]
+        );
+        // counts and spans of their own stay
+        assert_eq!(texts("It lasted 10 to 12 days."), ["10 to 12 days"]);
+        assert_eq!(
+            texts("Prices rose 19 to 25 percent in August."),
+            ["19 to 25 percent"]
+        );
+        assert_eq!(
+            texts("The toll rose to 65 and over 100 were hurt."),
+            ["65", "over 100"]
+        );
+    }
+
+    #[test]
     fn a_year_compared_with_is_not_the_figures_year() {
         let year = |t: &str| extract_figures(t)[0].year;
         assert_eq!(
@@ -5482,7 +5583,7 @@ mod tests {
         assert_eq!(q("not less than 50"), Qualifier::AtLeast);
         assert_eq!(q("his score is 200 or greater"), Qualifier::AtLeast);
         assert_eq!(q("his score is 200 or greater than"), Qualifier::AtLeast);
-        assert_eq!(q("aged 65 and over"), Qualifier::AtLeast);
+        assert_eq!(q("a score of 65 and over"), Qualifier::AtLeast);
         assert_eq!(q("about five hundred and more"), Qualifier::AtLeast);
         assert_eq!(q("less than 5000 or equal"), Qualifier::UpTo);
         assert_eq!(q("more than 5000 or equal to it"), Qualifier::AtLeast);
