@@ -2131,6 +2131,21 @@ impl<'a> Parser<'a> {
         // a year is time, not a figure, unless something makes it a quantity
         // ("more than 2000 people"); "over 2020" and "since 2014" stay years
         let strong_qualifier = qualified && k >= start_tok + 2;
+        // "in 2021 dollars", "constant 2015 euros", "the 2024 TB report": a year that
+        // names a price base or a thing, before a currency or unit word, is no amount
+        let named_year = start_tok.checked_sub(1).is_some_and(|p| {
+            matches!(
+                self.lower(p),
+                "in" | "constant" | "real" | "the" | "its" | "their" | "this" | "that"
+            )
+        });
+        if num.year_like
+            && !strong_qualifier
+            && named_year
+            && (postfix_money || unit == Unit::Measure)
+        {
+            return None;
+        }
         // "2000 deaths were recorded": a year does not count people, unless it is the
         // time ("in 2000 deaths fell")
         let counts_people = self.year_counts_people(k);
@@ -5273,6 +5288,23 @@ mod tests {
         assert_eq!(of("It rose from 500 to 3 million people.").0, 500.0);
         // a change then the level it reached
         assert_eq!(of("Sales fell 3 to 1.2 million.").0, 3.0);
+    }
+
+    #[test]
+    fn a_year_naming_a_price_base_or_a_thing_is_no_amount() {
+        let texts =
+            |t: &str| -> Vec<String> { extract_figures(t).into_iter().map(|f| f.text).collect() };
+        assert_eq!(
+            texts("losses of $5 billion in 2021 dollars"),
+            ["$5 billion"]
+        );
+        assert_eq!(
+            texts("The 2024 TB report found 8.2 million cases."),
+            ["8.2 million"]
+        );
+        // an amount of that size stays
+        assert_eq!(texts("They paid 2000 dollars."), ["2000 dollars"]);
+        assert_eq!(texts("the plant has 2000 MW of capacity"), ["2000 MW"]);
     }
 
     #[test]
