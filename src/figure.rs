@@ -4082,7 +4082,7 @@ fn extract_window(text: &str) -> Vec<Figure> {
             }
         }
     }
-    out.retain(|f| !age_band(text, f) && !day_range(text, f));
+    out.retain(|f| !age_band(text, f) && !day_range(text, f) && !time_expression(text, f));
     out
 }
 
@@ -4131,6 +4131,25 @@ fn age_band(text: &str, f: &Figure) -> bool {
         .iter()
         .any(|w| after.starts_with(w));
     aged || years_old || older
+}
+
+/// A duration that says when, not how long: "Two years earlier", "six months later", "a
+/// six-year low" ("in the first three days" may be a figure: it stays).
+fn time_expression(text: &str, f: &Figure) -> bool {
+    if f.unit != Unit::Duration || f.qualifier != Qualifier::Exact {
+        return false;
+    }
+    let after = text
+        .get(f.span.end..)
+        .unwrap_or("")
+        .trim_start()
+        .to_lowercase();
+    let next = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(next, "later" | "earlier" | "ago")
+        || (f.text.contains('-') && matches!(next, "low" | "lows" | "high" | "highs"))
 }
 
 /// A range of days before a month, a date and no figure: "the week of 19 to 25 August".
@@ -5288,6 +5307,30 @@ mod tests {
         assert_eq!(of("It rose from 500 to 3 million people.").0, 500.0);
         // a change then the level it reached
         assert_eq!(of("Sales fell 3 to 1.2 million.").0, 3.0);
+    }
+
+    #[test]
+    fn a_duration_that_says_when_is_no_figure() {
+        let texts =
+            |t: &str| -> Vec<String> { extract_figures(t).into_iter().map(|f| f.text).collect() };
+        assert_eq!(
+            texts("Two years earlier, the race had cost $5.7 billion."),
+            ["$5.7 billion"]
+        );
+        assert_eq!(
+            texts("Six months later the bank lowered it to $656 billion."),
+            ["$656 billion"]
+        );
+        assert_eq!(
+            texts("Unemployment fell to 3.2%, a six-year low."),
+            ["3.2%"]
+        );
+        // how long something took stays a figure
+        assert_eq!(
+            texts("$11.9 billion was borrowed in 3 days."),
+            ["$11.9 billion", "3 days"]
+        );
+        assert_eq!(texts("Patients waited 18 weeks."), ["18 weeks"]);
     }
 
     #[test]
