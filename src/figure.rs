@@ -4086,6 +4086,34 @@ fn extract_window(text: &str) -> Vec<Figure> {
     out
 }
 
+/// The few words either side of a figure, lowercased: what the group, date and time
+/// tests after reading look at (a bounded slice, never the rest of the text).
+struct Around {
+    before: String,
+    after: String,
+    /// `before` reaches the start of the text.
+    at_start: bool,
+}
+
+fn around(text: &str, f: &Figure) -> Around {
+    const REACH: usize = 32;
+    let from = crate::text::floor_boundary(text, f.span.start.saturating_sub(REACH));
+    let to = crate::text::ceil_boundary(text, (f.span.end + REACH).min(text.len()));
+    Around {
+        before: text.get(from..f.span.start).unwrap_or("").to_lowercase(),
+        after: text.get(f.span.end..to).unwrap_or("").to_lowercase(),
+        at_start: from == 0,
+    }
+}
+
+/// The first word of `text` after any spaces and marks.
+fn first_word(text: &str) -> &str {
+    text.trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
 /// An age that names a group, not a figure: "adults aged 40 to 59", "18 to 24-year-olds",
 /// "aged 18 and over", "adults 65 and older", "a 15-year-old boy".
 fn age_band(text: &str, f: &Figure) -> bool {
@@ -4097,12 +4125,12 @@ fn age_band(text: &str, f: &Figure) -> bool {
     if !ageish {
         return false;
     }
-    let before = text
-        .get(..f.span.start)
-        .unwrap_or("")
-        .trim_end()
-        .to_lowercase();
-    let after = text.get(f.span.end..).unwrap_or("").to_lowercase();
+    let Around {
+        before,
+        after,
+        at_start,
+    } = around(text, f);
+    let before = before.trim_end();
     let aged = [
         "aged",
         "ages",
@@ -4115,7 +4143,11 @@ fn age_band(text: &str, f: &Figure) -> bool {
         "aged under",
     ]
     .iter()
-    .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+    .any(|w| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|h| h.ends_with(' ') || (h.is_empty() && at_start))
+    });
     let years_old = [
         "-year-old",
         "-year old",
@@ -4139,30 +4171,16 @@ fn time_expression(text: &str, f: &Figure) -> bool {
     if f.unit != Unit::Duration || f.qualifier != Qualifier::Exact {
         return false;
     }
-    let after = text
-        .get(f.span.end..)
-        .unwrap_or("")
-        .trim_start()
-        .to_lowercase();
-    let next = after
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let after = around(text, f).after;
+    let next = first_word(&after);
     matches!(next, "later" | "earlier" | "ago")
         || (f.text.contains('-') && matches!(next, "low" | "lows" | "high" | "highs"))
 }
 
 /// A range of days before a month, a date and no figure: "the week of 19 to 25 August".
 fn day_range(text: &str, f: &Figure) -> bool {
-    let after = text
-        .get(f.span.end..)
-        .unwrap_or("")
-        .trim_start()
-        .to_lowercase();
-    let next = after
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let after = around(text, f).after;
+    let next = first_word(&after);
     f.qualifier == Qualifier::Range
         && f.unit == Unit::Count
         && f.low >= 1.0
@@ -4400,6 +4418,11 @@ fn interval(q: Qualifier, value: f64, low: f64, high: f64) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The texts of the figures read in `t`, in order.
+    fn texts(t: &str) -> Vec<String> {
+        extract_figures(t).into_iter().map(|f| f.text).collect()
+    }
 
     fn one(text: &str) -> Figure {
         let f = extract_figures(text);
@@ -5179,8 +5202,6 @@ mod tests {
 
     #[test]
     fn a_rates_denominator_is_no_figure_of_its_own() {
-        let texts =
-            |t: &str| -> Vec<String> { extract_figures(t).into_iter().map(|f| f.text).collect() };
         assert_eq!(texts("The male rate rose to 17.4 per 100,000."), ["17.4"]);
         assert_eq!(texts("a rate of 11.4 deaths per 100,000 people"), ["11.4"]);
         assert_eq!(
@@ -5311,8 +5332,6 @@ mod tests {
 
     #[test]
     fn a_duration_that_says_when_is_no_figure() {
-        let texts =
-            |t: &str| -> Vec<String> { extract_figures(t).into_iter().map(|f| f.text).collect() };
         assert_eq!(
             texts("Two years earlier, the race had cost $5.7 billion."),
             ["$5.7 billion"]
@@ -5335,8 +5354,6 @@ mod tests {
 
     #[test]
     fn a_year_naming_a_price_base_or_a_thing_is_no_amount() {
-        let texts =
-            |t: &str| -> Vec<String> { extract_figures(t).into_iter().map(|f| f.text).collect() };
         assert_eq!(
             texts("losses of $5 billion in 2021 dollars"),
             ["$5 billion"]
@@ -5352,8 +5369,6 @@ mod tests {
 
     #[test]
     fn an_age_band_or_a_range_of_days_is_no_figure() {
-        let texts =
-            |t: &str| -> Vec<String> { extract_figures(t).into_iter().map(|f| f.text).collect() };
         assert_eq!(
             texts("Among adults aged 40 to 59, the rate was 46.5%."),
             ["46.5%"]

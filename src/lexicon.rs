@@ -228,6 +228,34 @@ pub fn figure_words() -> &'static FigureWords {
     })
 }
 
+/// The words of `[reporting] organisations`: what makes a reporting subject an
+/// organisation ("Ministry", "Office", "Institute"…).
+pub fn organisation_words() -> &'static [String] {
+    #[derive(Deserialize)]
+    struct Reporting {
+        organisations: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    struct Only {
+        reporting: Reporting,
+    }
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        toml::from_str::<Only>(DEFAULT)
+            .expect("lexicon/default.toml is valid (tested)")
+            .reporting
+            .organisations
+    })
+}
+
+/// Whether `w` is a change word of `[change]`, in any case ("Rose", "fell"): a set read
+/// once, for the per-term tests of matching.
+pub fn is_change_word(w: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| change_words().iter().map(|c| c.to_lowercase()).collect())
+        .contains(&w.to_lowercase())
+}
+
 /// The change words of `[change]` (`up` and `down`, together): "rose", "fell"…
 pub fn change_words() -> &'static [String] {
     #[derive(Deserialize)]

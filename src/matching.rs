@@ -946,7 +946,8 @@ pub fn own_terms<'t>(terms: &'t [Term], text: &str, figures: &[Figure], k: usize
     let span = &figures[k].span;
     // an uncertainty interval ("39 million [33.1 million–45.7 million] people") parts no
     // words: what follows it is the figure's
-    let parts = |f: &&Figure| !figures.iter().any(|g| interval_of(text, g, f));
+    let brackets = text.contains(['[', '(']);
+    let parts = |f: &&Figure| !brackets || !figures.iter().any(|g| interval_of(text, g, f));
     let from = figures
         .iter()
         .filter(parts)
@@ -1392,6 +1393,7 @@ pub fn evidence_for(
             // a figure's uncertainty interval is its figure's, not a statement of its own,
             // unless the claim gives a range too
             if fc.qualifier != crate::figure::Qualifier::Range
+                && p.text.contains(['[', '('])
                 && p.figures.iter().any(|h| interval_of(&p.text, h, fp))
             {
                 continue;
@@ -1737,6 +1739,9 @@ type Respectively = (Vec<usize>, Vec<(usize, usize)>);
 /// byte spans of the conjuncts of the list before the run ("in the Nordics region and
 /// France"), when there are as many conjuncts as figures.
 fn respectively(text: &str, figures: &[Figure]) -> Vec<Respectively> {
+    if crate::text::find_ascii_ci(text, "respectively", 0).is_none() {
+        return Vec::new();
+    }
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     for (r, _) in lower.match_indices("respectively") {
@@ -1860,17 +1865,17 @@ fn label_swaps(
     claim_own: &[&Term],
 ) -> Vec<bool> {
     let (text, figures) = (p.text.as_str(), p.figures.as_slice());
+    let n = figures.len();
+    // (no sibling of one unit, no label to swap: most passages, on a hot path)
+    if !(1..n).any(|k| (0..k).any(|j| figures[j].unit == figures[k].unit)) {
+        return vec![false; n];
+    }
     let (claim_text, claim) = (q.text, &q.figures[fi]);
     let claim_others: Vec<&Figure> = (0..q.figures.len())
         .filter(|&j| j != fi)
         .map(|j| &q.figures[j])
         .collect();
-    let points: Vec<Option<crate::frame::Point>> =
-        (0..figures.len()).map(|k| p.frame(k).point).collect();
-    let n = figures.len();
-    if n < 2 {
-        return vec![false; n];
-    }
+    let points: Vec<Option<crate::frame::Point>> = (0..n).map(|k| p.frame(k).point).collect();
     let first = figures.iter().map(|f| f.span.start).min().unwrap_or(0);
     // the shared subject's words are every figure's, wherever they are said again
     let shared: HashSet<&str> = terms
@@ -1881,11 +1886,8 @@ fn label_swaps(
     let weak = |k: &str| HEDGES.contains(&k) || TIME_WORDS.contains(&k) || shared.contains(k);
     // a change word says which way, not what: "a 39 per cent drop in incidence"
     let change = |text: &str, t: &Term| {
-        text.get(t.start..t.end).is_some_and(|w| {
-            crate::lexicon::change_words()
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(w))
-        })
+        text.get(t.start..t.end)
+            .is_some_and(crate::lexicon::is_change_word)
     };
     // a figure's label among the figures of its unit ("$2.5 billion went to 61,000
     // borrowers with a disability" is the money's, across the count): the words from

@@ -142,27 +142,9 @@ fn reporting_subject(sentence: &str) -> Option<String> {
         .split_whitespace()
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
-    let org = [
-        "Institute",
-        "Ministry",
-        "Council",
-        "Commission",
-        "Center",
-        "Centre",
-        "Agency",
-        "Office",
-        "Group",
-        "Organization",
-        "Organisation",
-        "Nations",
-        "Police",
-        "Army",
-        "Department",
-        "Foundation",
-        "Project",
-    ];
+    let org = crate::lexicon::organisation_words();
     if capitalised >= 2
-        && org.iter().any(|o| name.contains(o))
+        && org.iter().any(|o| name.contains(o.as_str()))
         && name.split_whitespace().count() <= 10
     {
         Some(name.to_string())
