@@ -926,6 +926,15 @@ impl<'a> Parser<'a> {
                 scale = s;
             }
         }
+        // "€531.6 ($580) billion": a conversion in brackets between a number and its
+        // scale word; the scale is both numbers' (each read where it is written)
+        if !scaled && !exponent && !year_like {
+            if let Some(s) = self.bracketed_scale(i, next) {
+                value *= s;
+                scaled = true;
+                scale = s;
+            }
+        }
         if !scaled && !exponent {
             if let Some(n) = self.toks.get(next) {
                 if n.kind == Kind::Word && n.space_before {
@@ -2207,6 +2216,7 @@ impl<'a> Parser<'a> {
             && !num.year_like
             && !self.changes_from(start_tok)
             && !self.change_then_level(unit, start_tok)
+            && !self.change_to_far_level(start_tok, next, value)
         {
             // "fell 0.4 percentage points to 4.1%": a change, then the level it reached
             // "7,000 to 10,000" but not "up to" (already consumed) or "from 2012 to 2015"
@@ -2822,6 +2832,20 @@ impl<'a> Parser<'a> {
             && self.changed_by(start)
     }
 
+    /// "balances decreased $8 billion to $1.48 trillion": after a change word, "to" a
+    /// number many times the first is the level the change reached, not the top of a
+    /// range (a range's ends are of one size: "rose 10 to 15 percent").
+    fn change_to_far_level(&self, start: usize, to: usize, first: f64) -> bool {
+        /// How many times the first number a range's top end may be.
+        const RANGE_SPREAD: f64 = 10.0;
+        let at = self.currency_prefix(to + 1).map_or(to + 1, |c| c.1);
+        self.changed_by(start)
+            && first > 0.0
+            && self
+                .number(at)
+                .is_some_and(|n| !n.year_like && n.value >= RANGE_SPREAD * first)
+    }
+
     /// "rose from 1,000 to 1,739": "from" before the figure states a change between two
     /// levels, read as two figures, unless a range word leads it ("ranging from 5 to 10").
     fn changes_from(&self, start: usize) -> bool {
@@ -3065,6 +3089,35 @@ impl<'a> Parser<'a> {
         let (a, b) = (first.value.abs(), base.abs());
         (scale >= 1000.0 && a > 0.0 && b > 0.0 && a.max(b) / a.min(b) <= SAME_SIZE)
             .then_some((scale, n2))
+    }
+
+    /// The scale word after a bracketed conversion that the number at `i` (ending at
+    /// `next`) shares: the outer number of "€531.6 ($580) billion", followed by the
+    /// bracket, or the inner one, closed by it.
+    fn bracketed_scale(&self, i: usize, next: usize) -> Option<f64> {
+        /// How many tokens a conversion in brackets may hold ("US$ 580", "about $580").
+        const MAX_INNER: usize = 4;
+        let spelled = |k: usize| {
+            self.toks
+                .get(k)
+                .filter(|t| t.kind == Kind::Word)
+                .filter(|t| t.lower.len() > 2 || matches!(t.lower.as_str(), "bn" | "mn" | "tn"))
+                .and_then(|t| scale_word(&t.lower))
+        };
+        let number = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == Kind::Number);
+        if self.is_sym(next, "(") {
+            // the outer number: a short bracket holding a number, then the scale word
+            let close = (next + 2..=next + 1 + MAX_INNER).find(|&k| self.is_sym(k, ")"))?;
+            return ((next + 1..close).any(number)).then(|| spelled(close + 1))?;
+        }
+        if self.is_sym(next, ")") {
+            // the inner number: an opening bracket just before it, after a number
+            let open = (i.saturating_sub(MAX_INNER)..i)
+                .rev()
+                .find(|&k| self.is_sym(k, "("))?;
+            return (open > 0 && number(open - 1)).then(|| spelled(next + 1))?;
+        }
+        None
     }
 
     /// The multiplier a scale word gave a number ("23 million" -> 1e6).
@@ -5156,6 +5209,27 @@ mod tests {
             extract_figures("7,000 to 10,000 fighters")[0].qualifier,
             Qualifier::Range
         );
+    }
+
+    #[test]
+    fn a_change_to_a_level_many_times_larger_is_two_figures_not_a_range() {
+        let f = extract_figures("balances decreased $8 billion to $1.48 trillion in 2019");
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["$8 billion", "$1.48 trillion"]);
+        assert!(f.iter().all(|f| f.qualifier == Qualifier::Exact));
+        // ends of one size after a change word are still a range
+        let f = extract_figures("The fund grew 12 to 15 percent last year.");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].low, f[0].high), (12.0, 15.0));
+    }
+
+    #[test]
+    fn a_bracketed_conversion_shares_the_scale_word_after_it() {
+        let f = extract_figures("the EU exported €531.6 ($580) billion to America");
+        let read: Vec<(f64, Option<&str>)> = f.iter().map(|f| (f.value, f.currency)).collect();
+        assert_eq!(read, [(531.6e9, Some("EUR")), (580e9, Some("USD"))]);
+        // a year in the bracket is no conversion
+        assert_eq!(one("It cost 40 (2019) million.").value, 40e6);
     }
 
     #[test]

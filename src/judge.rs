@@ -1716,6 +1716,23 @@ mod tests {
     }
 
     #[test]
+    fn words_before_the_first_figure_of_a_unit_are_its_shared_subject() {
+        // (the year of the lead-in is a figure of another unit: it does not end the
+        // counts' shared subject, so "knife crime with injury" labels neither count)
+        let src = [(
+            "a",
+            "2020-01-22",
+            "In 2019 knife crime with injury dropped from 4,384 to 3,976, and knife crime with injury involving victims under 25 went from 1,938 to 1,776.",
+        )];
+        let j = judge_nth(
+            "Knife crime with injury fell from 4,384 to 3,796 in 2019.",
+            &src,
+            1,
+        );
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
     fn a_figure_whose_own_words_are_a_siblings_in_the_claim_is_no_support() {
         // the claim's words ("shot", "deaths") set the sibling apart, none this figure
         let src = [(

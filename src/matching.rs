@@ -1876,14 +1876,19 @@ fn label_swaps(
         .map(|j| &q.figures[j])
         .collect();
     let points: Vec<Option<crate::frame::Point>> = (0..n).map(|k| p.frame(k).point).collect();
-    let first = figures.iter().map(|f| f.span.start).min().unwrap_or(0);
-    // the shared subject's words are every figure's, wherever they are said again
-    let shared: HashSet<&str> = terms
-        .iter()
-        .filter(|t| t.end <= first)
-        .map(|t| t.key.as_str())
-        .collect();
-    let weak = |k: &str| HEDGES.contains(&k) || TIME_WORDS.contains(&k) || shared.contains(k);
+    // the shared subject's words, said before the first figure of a unit, are every
+    // figure of that unit's, wherever they are said again ("Cyber Week, the five-day
+    // stretch from Thanksgiving Day…, brought in $41.1 billion…, with Thanksgiving
+    // generating $6.1 billion": the duration does not end the money's subject)
+    let shared = |unit: Unit| -> (usize, HashSet<&str>) {
+        let first = first_of_unit(figures, unit);
+        let words = terms
+            .iter()
+            .filter(|t| t.end <= first)
+            .map(|t| t.key.as_str())
+            .collect();
+        (first, words)
+    };
     // a change word says which way, not what: "a 39 per cent drop in incidence"
     let change = |text: &str, t: &Term| {
         text.get(t.start..t.end)
@@ -1897,6 +1902,9 @@ fn label_swaps(
     let mut labels: Vec<BTreeSet<&str>> = (0..n)
         .map(|k| {
             let fk = &figures[k];
+            let (first, shared) = shared(fk.unit);
+            let weak =
+                |k: &str| HEDGES.contains(&k) || TIME_WORDS.contains(&k) || shared.contains(k);
             let same = |f: &&Figure| f.unit == fk.unit;
             let prev = figures
                 .iter()
@@ -2001,6 +2009,16 @@ fn label_swaps(
             })
         })
         .collect()
+}
+
+/// Where the first figure of `unit` starts in a passage (0 when it has none).
+fn first_of_unit(figures: &[Figure], unit: Unit) -> usize {
+    figures
+        .iter()
+        .filter(|f| f.unit == unit)
+        .map(|f| f.span.start)
+        .min()
+        .unwrap_or(0)
 }
 
 /// The passage score below which even a passage that states the claim's rare number
