@@ -1716,6 +1716,28 @@ mod tests {
     }
 
     #[test]
+    fn a_price_with_its_unit_of_sale_unsaid_is_the_same_price() {
+        let src = [(
+            "a",
+            "2021-10-25",
+            "Diesel also reached 146.50p a litre on Sunday, still 1.43p short of its April 2012 record high of 147.93p.",
+        )];
+        let j = judge(
+            "Diesel reached 146.50p, still short of its April 2012 record of 147.93p.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        // a count is no price: the rate still tells them apart
+        let src = [(
+            "a",
+            "2024-01-01",
+            "Yamanashi had a rate of 26.8 per 100,000 people.",
+        )];
+        let j = judge("Yamanashi recorded 26.8 deaths.", &src);
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn words_before_the_first_figure_of_a_unit_are_its_shared_subject() {
         // (the year of the lead-in is a figure of another unit: it does not end the
         // counts' shared subject, so "knife crime with injury" labels neither count)

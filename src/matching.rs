@@ -289,7 +289,7 @@ fn bounds(f: &Figure, tol: f64) -> (f64, f64) {
 
 /// Does the source figure `s` support the claim figure `c`? (DESIGN "Figures".)
 pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
-    let unit_ok = c.unit == s.unit
+    let unit_ok = (c.unit == s.unit || unit_unsaid(c, s) || unit_unsaid(s, c))
         && (c.unit != Unit::Money
             || c.currency.is_none()
             || s.currency.is_none()
@@ -339,6 +339,19 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
         }
     }
     Agreement::Agree
+}
+
+/// Whether `bare` is a number with no unit or counted noun of its own ("the record 39.5
+/// million of December 2015" after "37.86 million tonnes"; "Germany 2.12, Italy 1.29"
+/// under "as a percentage of GDP"), set against a percent or a measure: its unit is
+/// unsaid, not another one, so only the numbers are compared.
+fn unit_unsaid(bare: &Figure, other: &Figure) -> bool {
+    bare.unit == Unit::Count
+        && bare.noun.is_none()
+        && bare.measure.is_none()
+        && bare.per.is_none()
+        && bare.form == crate::figure::Form::Plain
+        && matches!(other.unit, Unit::Percent | Unit::Measure)
 }
 
 /// The step a figure was written to when it carries a scale word: "1.6 million" is
@@ -1419,7 +1432,13 @@ pub fn evidence_for(
                     && (same_written_figure(fc, fp)
                         || same_hedged_figure(fc, fp)
                         || names_claims_part(k));
-                if !restated {
+                // (a price with its "a litre" unsaid is the same price: "Diesel reached
+                // 146.50p" for "146.50p a litre")
+                let unit_price_unsaid = why == "rate"
+                    && fc.unit == Unit::Money
+                    && same_number(fc, fp)
+                    && (if claim_frame.rate { fp } else { fc }).noun.is_none();
+                if !restated && !unit_price_unsaid {
                     continue;
                 }
             }
@@ -2096,6 +2115,17 @@ mod tests {
 
     fn cmp(c: &str, s: &str) -> Agreement {
         compare(&fig(c), &fig(s), &Settings::default())
+    }
+
+    #[test]
+    fn a_bare_number_has_no_unit_to_disagree_with() {
+        // a list under "as a percentage of GDP", an elliptical "the record 39.5 million"
+        assert_eq!(cmp("2.12%", "2.12"), Agreement::Agree);
+        assert_eq!(cmp("39.5 million", "39.5 million tons"), Agreement::Agree);
+        assert_eq!(cmp("2.12%", "2.15"), Agreement::Value);
+        // a counted noun is a unit of its own; money keeps its currency
+        assert_eq!(cmp("2.12%", "2.12 people"), Agreement::Unit);
+        assert_eq!(cmp("$39.5 million", "39.5 million tons"), Agreement::Unit);
     }
 
     #[test]
