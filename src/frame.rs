@@ -84,6 +84,9 @@ pub struct Frame {
     /// from 5.4 to 5.7") or where it reached ("rose to 5.7"). The start of one change and
     /// the end of another are two times, whatever their numbers.
     pub point: Option<Point>,
+    /// The year a change is measured from, written after it in its clause ("rose 36%
+    /// from 2021"): a change from another year is another statement.
+    pub baseline: Option<i32>,
     /// The figure is plainly a level: a level word right before it ("rose to 701", "at
     /// 12%"), or no change word anywhere near. (A change word elsewhere in the sentence,
     /// "Contraction of the economy | 20.7%", leaves the kind unknown.)
@@ -210,6 +213,9 @@ struct PeriodCues {
     part_year: Phrases,
     rolling_year: Phrases,
     current: Phrases,
+    /// Words after a change that lead the year it is measured from ("rose 36% from
+    /// 2021", "93% from a low in 2013", "12% higher than in 2019").
+    baseline_leads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -422,6 +428,9 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
         rate,
         rate_named: !rate && rate_named(lex, text, span),
         point: point_of(lex, before_figure, text, span),
+        baseline: (change.is_some() || !level)
+            .then(|| baseline_of(lex, text, &c, span))
+            .flatten(),
         parts: parts(text, span),
         change,
         level,
@@ -572,6 +581,36 @@ fn near<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
 /// the same year ("down from 1.37 in 2021" and "fell to 1.33 in 2021" are one).
 pub fn other_point(a: &Frame, b: &Frame, same_year: bool) -> bool {
     !same_year && a.point.zip(b.point).is_some_and(|(x, y)| x != y)
+}
+
+/// The year a change is measured from: a baseline lead after the figure in its clause,
+/// then a year within a few words ("from a low in 2013"), before any other number.
+fn baseline_of(lex: &Lexicon, text: &str, c: &Range<usize>, span: &Range<usize>) -> Option<i32> {
+    /// How many words a baseline lead may stand before its year.
+    const LEAD_WORDS: usize = 4;
+    let from = crate::text::ceil_boundary(text, span.end).min(c.end);
+    let tail = words(&text[from..c.end]);
+    let year = |w: &str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+    };
+    let number = |w: &str| w.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    for (i, (_, w)) in tail.iter().enumerate() {
+        if number(w) {
+            // another number first: what follows is another figure's
+            return None;
+        }
+        if lex.period.baseline_leads.iter().any(|l| l == w) {
+            for (_, v) in tail.iter().skip(i + 1).take(LEAD_WORDS) {
+                if number(v) {
+                    return year(v);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The end of a change a figure is, from the words before it in its clause: "from" after
@@ -762,6 +801,14 @@ pub fn clash(
     if claim.rate != passage.rate && !claim.rate_named && !passage.rate_named {
         return Some("rate");
     }
+    // a change from another year: "rose 36% from 2021" is not "93% from a low in 2013"
+    if claim
+        .baseline
+        .zip(passage.baseline)
+        .is_some_and(|(a, b)| a != b)
+    {
+        return Some("baseline");
+    }
     if (claim.change.is_some() && passage.level) || (passage.change.is_some() && claim.level) {
         return Some("change");
     }
@@ -829,6 +876,31 @@ mod tests {
     fn frame(text: &str, fig: &str) -> Frame {
         let at = text.find(fig).unwrap();
         frame_of(text, &(at..at + fig.len()))
+    }
+
+    #[test]
+    fn a_change_names_the_year_it_is_measured_from() {
+        assert_eq!(
+            frame("Prices rose 36% from 2021.", "36%").baseline,
+            Some(2021)
+        );
+        assert_eq!(
+            frame("It rose 93% from a low in 2013.", "93%").baseline,
+            Some(2013)
+        );
+        assert_eq!(
+            frame("Sales were 12% higher than in 2019.", "12%").baseline,
+            Some(2019)
+        );
+        // during a year, or a year after another number, is no baseline
+        assert_eq!(
+            frame("Traffic grew by 29% over 2023.", "29%").baseline,
+            None
+        );
+        assert_eq!(
+            frame("Output rose 5% to 40 tonnes since 2020.", "5%").baseline,
+            None
+        );
     }
 
     #[test]

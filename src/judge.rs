@@ -1832,6 +1832,21 @@ mod tests {
     }
 
     #[test]
+    fn a_change_from_another_year_is_another_statement() {
+        let src = [(
+            "a",
+            "2024-01-30",
+            "The Toronto rate rose 36% from 2021 and 93% from a low in 2013.",
+        )];
+        let j = judge("Toronto's rate rose 93% from 2021.", &src);
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+        assert_eq!(key_figure(&j, &src), "36%");
+        // the same baseline is the same statement
+        let j = judge("Toronto's rate rose 93% from its 2013 low.", &src);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_change_does_not_conflict_with_a_level() {
         let j = judge(
             "The class of 2022 achieved a pass rate of 80.1% in the national exams.",
