@@ -787,8 +787,13 @@ impl<'a> Parser<'a> {
                 (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3)
             })
             && t.text.matches(',').count() == 1;
+        // "1.234.567": points that group thousands, with no decimal part
+        let dotted = t.text.matches('.').count() > 1 && !t.text.contains(',') && {
+            let groups: Vec<&str> = t.text.split('.').collect();
+            (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3)
+        };
         // 1.202.457.1700 and other dotted strings are identifiers, not quantities
-        if t.text.matches('.').count() > 1 && !european {
+        if t.text.matches('.').count() > 1 && !european && !dotted {
             return None;
         }
         let clean: String = t
@@ -801,6 +806,8 @@ impl<'a> Parser<'a> {
         let mut clean = clean;
         if european {
             clean = t.text.replace('.', "").replace(',', ".");
+        } else if dotted {
+            clean = t.text.replace('.', "");
         } else if t.text.contains(',') {
             let int_part = t.text.split('.').next().unwrap_or("");
             let groups: Vec<&str> = int_part.split(',').collect();
@@ -3986,6 +3993,24 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
     out
 }
 
+/// Whether `digits` is one to three digits, a dot and three more ("6.416").
+fn dot_thousands(digits: &str) -> bool {
+    digits.split_once('.').is_some_and(|(a, b)| {
+        (1..=3).contains(&a.len())
+            && b.len() == 3
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Whether a rate word comes within the three words after a figure ("2.125 children per
+/// woman").
+fn rate_follows(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .take(3)
+        .any(|w| w.eq_ignore_ascii_case("per") || w.eq_ignore_ascii_case("every"))
+}
+
 fn extract_window(text: &str) -> Vec<Figure> {
     let p = Parser::new(text);
     let yrs = years_of(&p);
@@ -4011,6 +4036,28 @@ fn extract_window(text: &str) -> Vec<Figure> {
                     p.noun(&raw)
                 };
                 let role = p.role(&raw);
+                // "6.416 deaths", "368.000 marchers": a dot grouping thousands, as much
+                // of Europe and Latin America writes them (things counted whole are not
+                // counted in thousandths; "2.125 children per woman" is a rate)
+                let mut raw = raw;
+                if noun.is_some()
+                    && raw.unit == Unit::Count
+                    && raw.form == Form::Plain
+                    && (raw.start_tok..raw.end_tok)
+                        .filter(|&k| p.toks[k].kind == Kind::Number)
+                        // (unscaled: "9.495 million" is no grouping)
+                        .map(|k| {
+                            dot_thousands(p.toks[k].text)
+                                && p.toks[k].text.parse::<f64>().ok() == Some(raw.value)
+                        })
+                        .reduce(|a, b| a && b)
+                        .unwrap_or(false)
+                    && !rate_follows(text.get(end..).unwrap_or(""))
+                {
+                    raw.value *= 1000.0;
+                    raw.low *= 1000.0;
+                    raw.high *= 1000.0;
+                }
                 // "33 attacks in July, seven more than in June": a comparative counts
                 // what the figure before it counts
                 if noun.is_none() && p.comparative_after(&raw) {
@@ -5221,6 +5268,18 @@ mod tests {
         let f = extract_figures("The fund grew 12 to 15 percent last year.");
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].low, f[0].high), (12.0, 15.0));
+    }
+
+    #[test]
+    fn a_dot_groups_thousands_in_a_count_of_whole_things() {
+        assert_eq!(one("Brazil has recorded 2.409 deaths").value, 2409.0);
+        assert_eq!(one("more than 20.000 people came").value, 20000.0);
+        assert_eq!(one("It had 1.234.567 residents.").value, 1234567.0);
+        none("call 555.123.4567 now");
+        // a scale word, a measure or a rate keeps the decimal point
+        assert_eq!(one("sales were 9.495 million units").value, 9.495e6);
+        assert_eq!(one("on 928.108 hectares").value, 928.108);
+        assert_eq!(one("women had 2.125 children per woman").value, 2.125);
     }
 
     #[test]
