@@ -1716,6 +1716,40 @@ mod tests {
     }
 
     #[test]
+    fn a_number_of_five_significant_digits_is_its_statement_however_worded() {
+        let src = [(
+            "a",
+            "2024-03-15",
+            "In Brazil, in less than 3 months of 2024 there were 1,684,781 possible infections with the disease, against 1,658,816 last year.",
+        )];
+        let j = judge(
+            "By mid-March 2024 Brazil had recorded 1,684,781 probable dengue cases.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
+    fn spending_and_expenditure_are_one_part() {
+        let src = [(
+            "a",
+            "2021-12-07",
+            "Diabetes accounts for an estimated global health expenditure of $966 billion in 2021.",
+        )];
+        let j = judge(
+            "Diabetes-related health spending reached $966bn in 2021.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        // revenue is another part
+        let j = judge(
+            "Diabetes-related health revenue reached $966bn in 2021.",
+            &src,
+        );
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn a_price_with_its_unit_of_sale_unsaid_is_the_same_price() {
         let src = [(
             "a",

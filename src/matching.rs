@@ -1072,6 +1072,13 @@ pub fn rare_number(f: &Figure) -> bool {
     v.is_finite() && v > 0.0 && v / precision_unit(v) >= 100.0 - 1e-9
 }
 
+/// A number written with five or more significant digits ("1,684,781", "353,027,892"):
+/// two reports give it by chance almost never.
+pub fn very_rare_number(f: &Figure) -> bool {
+    let v = f.value.abs();
+    v.is_finite() && v > 0.0 && v / precision_unit(v) >= 10_000.0 - 1e-9
+}
+
 /// A number written with two or more significant digits ("12", "3.3%", "86.3 million"):
 /// close values of it are looked up in the corpus.
 pub fn two_digit_number(f: &Figure) -> bool {
@@ -1643,9 +1650,13 @@ pub fn evidence_for(
             // statement is found, however it is worded
             // (the figure's own words must share some: the same number of another
             // examiner, role or part is no find)
+            // (a number of five or more significant digits said again to the digit is
+            // that statement however it is worded: "1,684,781 probable dengue cases"
+            // for "1,684,781 possible infections")
             let score = if agreement == Agreement::Agree
                 && (same_rare_number(fc, fp) || rounded_rare_number(fc, fp))
-                && measure >= RARE_MIN_MEASURE
+                && (measure >= RARE_MIN_MEASURE
+                    || (very_rare_number(fc) && same_rare_number(fc, fp)))
             {
                 score.max(settings.match_threshold + 0.05)
             } else {
