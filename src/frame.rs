@@ -191,6 +191,7 @@ struct StanceCues {
     denied: Phrases,
     projected: Phrases,
     provisional: Phrases,
+    revision: Phrases,
 }
 
 #[derive(Debug, Deserialize)]
@@ -666,6 +667,11 @@ const RATE_NOUN_WORDS: usize = 4;
 
 /// A count's provisional status is said anywhere in its sentence ("…, according to
 /// unofficial results").
+/// Whether `text` tells a revision of a figure ("has revised down its estimate").
+pub fn tells_revision(text: &str) -> bool {
+    lexicon().stance.revision.any_in(&cue_words(text))
+}
+
 fn provisional(lex: &Lexicon, text: &str) -> bool {
     lex.stance.provisional.any_in(&cue_words(text))
 }

@@ -389,6 +389,42 @@ fn another_subject(ctx: Context, q: &Query, support: &Evidence, other: &Evidence
     !shared.is_empty() && !theirs.is_empty() && shared.is_disjoint(&theirs)
 }
 
+/// The share of the support figure's own words a disagreeing figure found by the
+/// support's statement must share.
+const HOP_MEASURE: f64 = 0.5;
+
+/// How close to the support's statement a disagreeing passage found by it must be.
+const HOP_SCORE: f64 = 0.6;
+
+/// How far (relative) a figure found by the support's statement may be from the
+/// support's: reports that disagree on one statement mostly differ by a revision or a
+/// slip; a figure further off is mostly another statement worded alike.
+const HOP_NEAR: f64 = 0.1;
+
+/// How many days apart two undated reports found by the support's statement may be
+/// written and still speak of one time.
+const HOP_DAYS: i64 = 183;
+
+/// What other passages say of the support's own statement: the evidence for the
+/// support figure, its passage taken as the claim.
+fn statement_partners(ctx: Context, support: &Evidence) -> Vec<Evidence> {
+    let p = &ctx.corpus.passages[support.passage];
+    let mut q = Query::new(ctx.index, &p.text, &p.figures, &[]);
+    let cands = candidates(ctx.retriever, ctx.index, ctx.corpus, &q, ctx.settings, &[]);
+    q.cache_time_clashes(ctx.corpus, cands.iter().map(|c| c.0));
+    crate::matching::evidence_for(
+        ctx.index,
+        ctx.corpus,
+        &q,
+        &cands,
+        support.figure,
+        ctx.settings,
+    )
+    .into_iter()
+    .filter(|e| e.relation == Relation::Contradicts && e.passage != support.passage)
+    .collect()
+}
+
 /// Judge every figure of a claim. `masks` are byte ranges of `text` that name sources
 /// (a citation link's text) and are left out of matching.
 pub fn judge_claim(
@@ -730,6 +766,76 @@ fn decide(
                 match obstacle(e) {
                     None => conflicting.push(e),
                     Some(why) => set_aside.push((e.passage, why)),
+                }
+            }
+            // no disagreement found by the claim's words: look for one by the support's
+            // own statement, which other reports word as sources do, not as the draft
+            let by_support: Vec<Evidence> = if conflicting.is_empty() {
+                statement_partners(ctx, cited_supports[0])
+            } else {
+                Vec::new()
+            };
+            let support_passage = cited_supports[0].passage;
+            // why a figure found by the support's statement is no dispute of it
+            let hop_obstacle = |e: &Evidence| -> Option<&'static str> {
+                let f = e_figure(corpus, e);
+                let (sv, sp) = (support_figure.value, support_passage);
+                let checks: [(bool, &'static str); 10] = [
+                    (
+                        source_of(e) != source_of(cited_supports[0]),
+                        "the support's own source",
+                    ),
+                    (
+                        e.agreement == Agreement::Value,
+                        "another kind of difference",
+                    ),
+                    (e.score >= HOP_SCORE, "weak match to the support"),
+                    (
+                        e.near || e.measure >= HOP_MEASURE,
+                        "measures something else than the support",
+                    ),
+                    (
+                        matches!(e.noun, NounRelation::Same | NounRelation::Unknown),
+                        "not the support's counted thing",
+                    ),
+                    (
+                        (f.value - sv).abs() <= HOP_NEAR * sv.abs(),
+                        "far from the support",
+                    ),
+                    (
+                        !crate::matching::rounds_to(f, support_figure),
+                        "the support rounded",
+                    ),
+                    // a bound or a hedged round number the support's value lies within
+                    // does not dispute it ("more than 112 million" of 112.74 million,
+                    // "almost 10%" of 9.49%)
+                    (
+                        !(f.low <= sv && sv <= f.high)
+                            && (f.qualifier == crate::figure::Qualifier::Exact
+                                || crate::matching::rare_number(f)),
+                        "a bound or a hedge",
+                    ),
+                    // a revision told on either side is one body's two readings
+                    (
+                        !crate::frame::tells_revision(&corpus.passages[e.passage].text)
+                            && !crate::frame::tells_revision(&corpus.passages[sp].text),
+                        "a revision",
+                    ),
+                    // undated on both sides: of one time only when written close
+                    (
+                        support_figure.year.is_some()
+                            || f.year.is_some()
+                            || source_day(corpus, e.passage)
+                                .zip(source_day(corpus, sp))
+                                .is_some_and(|(a, b)| (a - b).abs() <= HOP_DAYS),
+                        "written at another time than the support",
+                    ),
+                ];
+                checks.iter().find(|(ok, _)| !ok).map(|(_, why)| *why)
+            };
+            for e in &by_support {
+                if hop_obstacle(e).or_else(|| obstacle(e)).is_none() {
+                    conflicting.push(e);
                 }
             }
             j.set_aside = set_aside;
@@ -1863,6 +1969,20 @@ mod tests {
             &[("a", "2021-02-25", "Hospitals reported an eight per cent fall in admissions for assault over the year.")],
         );
         assert_eq!(j.agreement, Some(Agreement::Direction), "{j:?}");
+    }
+
+    #[test]
+    fn a_report_worded_as_the_support_not_as_the_claim_disputes_it() {
+        let support = "Heathrow handled 79.2 million passengers in 2023, its busiest year since 2019, the airport said on Thursday.";
+        let other = "Britain's largest airport handled 79.4 million passengers during 2023, the busiest year it has had since 2019, according to figures out on Thursday.";
+        let claim = "Last year 79.2 million people flew through Heathrow.";
+        let sources = [("a", "2024-01-11", support), ("b", "2024-01-11", other)];
+        let j = judge(claim, &sources);
+        assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
+        // a report that tells a revision is one body's two readings, no dispute
+        let revised = other.replace("according to figures", "according to revised figures");
+        let j = judge(claim, &[sources[0], ("b", "2024-01-11", &revised)]);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
 
     #[test]
