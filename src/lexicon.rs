@@ -314,6 +314,12 @@ pub fn refers_back_phrases() -> &'static [String] {
     BACK.get_or_init(|| default_list("reference", "back"))
 }
 
+/// `[reference] opening`: words that open a sentence whose subject the one before named.
+pub fn opening_reference_phrases() -> &'static [String] {
+    static OPENING: OnceLock<Vec<String>> = OnceLock::new();
+    OPENING.get_or_init(|| default_list("reference", "opening"))
+}
+
 /// The synonym groups of the default lexicon and of `profiles` (`[synonyms] groups`).
 pub fn synonyms(profiles: &[String]) -> Vec<Vec<String>> {
     #[derive(Deserialize, Default)]

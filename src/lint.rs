@@ -4,7 +4,7 @@ use crate::check::{sort_findings, Finding, FindingKind, Location};
 use crate::cite::{resolve_link, Resolver};
 use crate::corpus::Corpus;
 use crate::draft::{CiteRef, Draft};
-use crate::figure::extract_figures;
+use crate::figure::{extract_figures, Figure};
 use crate::judge::{judge_claim, Citation, Context, Verdict};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -145,14 +145,20 @@ pub fn lint_draft_with_claims(
     let per_sentence: Vec<(Vec<Finding>, Vec<Silenced>)> = draft
         .sentences
         .par_iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
+            // the prose sentence before: the context of one that points back at it
+            let before = i
+                .checked_sub(1)
+                .map(|k| &draft.sentences[k])
+                .filter(|b| b.only.is_none() && s.only.is_none());
             let _item = crate::timings::item("judge");
             let at = DraftFile {
                 name: file,
                 text: &text,
                 starts: &starts,
             };
-            lint_sentence(&at, draft, s, ctx, &resolver, claims)
+            lint_sentence(&at, draft, s, before, ctx, &resolver, claims)
         })
         .collect();
     let mut findings = Vec::new();
@@ -169,6 +175,28 @@ pub fn lint_draft_with_claims(
     }
 }
 
+/// Whether a sentence opens by pointing back at a subject named before it ("It had
+/// been…", "In 2022 the figure was…"; lexicon `[reference] opening`), past an opening
+/// time ("In 2022", "By 2023,").
+fn points_back(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 2
+        && matches!(words[0], "in" | "by" | "for" | "during")
+        && words[1].len() == 4
+        && words[1].bytes().all(|b| b.is_ascii_digit())
+    {
+        words.drain(..2);
+    }
+    let head = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
+    crate::lexicon::opening_reference_phrases()
+        .iter()
+        .any(|p| head == *p || head.starts_with(&format!("{p} ")))
+}
+
 /// The draft file a sentence is in: its name, text and line starts.
 struct DraftFile<'a> {
     name: &'a str,
@@ -181,6 +209,7 @@ fn lint_sentence(
     at: &DraftFile,
     draft: &Draft,
     s: &crate::draft::Sentence,
+    before: Option<&crate::draft::Sentence>,
     ctx: Context,
     resolver: &Resolver,
     claims: &[ClaimKey],
@@ -208,7 +237,37 @@ fn lint_sentence(
         Some(list) if list.is_empty() => Citation::Uncited,
         Some(list) => Citation::Sources(list.clone()),
     };
-    for j in judge_claim(ctx, &s.text, &figures, &citation, &masks) {
+    let mut judged = judge_claim(ctx, &s.text, &figures, &citation, &masks);
+    // a sentence that points back ("In 2022 it had been $531.4 billion") and finds no
+    // source for a figure is read again with the sentence before, whose words name what
+    // it speaks of; its figures stay its own
+    let lost =
+        |j: &crate::judge::Judgment| j.verdict == Verdict::Unattributed && j.key_evidence.is_none();
+    if let Some(b) = before.filter(|_| points_back(&s.text) && judged.iter().any(lost)) {
+        let shift = b.text.len() + 1;
+        let text = format!("{} {}", b.text, s.text);
+        let moved = |r: &std::ops::Range<usize>, by: isize| {
+            (r.start as isize + by) as usize..(r.end as isize + by) as usize
+        };
+        let shifted: Vec<Figure> = figures
+            .iter()
+            .map(|f| {
+                let mut f = f.clone();
+                f.span = moved(&f.span, shift as isize);
+                f.unit_start = f.unit_start.map(|u| u + shift);
+                f
+            })
+            .collect();
+        let masks: Vec<_> = masks.iter().map(|m| moved(m, shift as isize)).collect();
+        let again = judge_claim(ctx, &text, &shifted, &citation, &masks);
+        for (j, mut k) in judged.iter_mut().zip(again) {
+            if lost(j) && !lost(&k) {
+                k.figure = j.figure.clone();
+                *j = k;
+            }
+        }
+    }
+    for j in judged {
         let span = s.draft_span(&j.figure.span);
         let silencer = draft
             .suppressions

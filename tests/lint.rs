@@ -172,6 +172,37 @@ fn lint_runs_without_claims_toml() {
     assert_eq!(v["results"][0]["verdict"], "misquoted");
 }
 
+/// A sentence that points back at the one before ("In 2022 it had been…") is read with
+/// it when alone it finds no source; its figure keeps its own place in the draft.
+#[test]
+fn a_sentence_that_points_back_is_read_with_the_one_before() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("seeds")).unwrap();
+    std::fs::write(
+        tmp.path().join("seeds/pulse.txt"),
+        "Venture Pulse\n\nGlobal venture capital investment sank from $531.4 billion across 51,894 deals in 2022 to $344.5 billion in 2023.\n",
+    )
+    .unwrap();
+    let draft = "Global venture capital investment came to $344.5 billion in 2023.\n\nIn 2022 it had been $531.4 billion.\n";
+    std::fs::write(tmp.path().join("draft.md"), draft).unwrap();
+    let out = Command::cargo_bin("claimcheck")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["lint", "--format", "json", "draft.md"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let second = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["text"] == "$531.4 billion")
+        .expect("the figure of the second sentence");
+    assert_eq!(second["line"], 3);
+    assert_eq!(second["column"], 21);
+    assert_ne!(second["verdict"], "unattributed", "{second}");
+}
+
 #[test]
 fn missing_draft_is_exit_2() {
     let (code, _, err) = lint(&["nope.md"]);
