@@ -885,6 +885,22 @@ mod tests {
     }
 
     #[test]
+    fn past_participles_and_future_verbs_are_read() {
+        let f = frame(
+            "Its market capitalisation had grown by 135 per cent.",
+            "135 per cent",
+        );
+        assert_eq!(f.change, Some(Direction::Up));
+        let f = frame("Output has plummeted by 12%.", "12%");
+        assert_eq!(f.change, Some(Direction::Down));
+        let f = frame(
+            "The project will increase the average bill by $8.95.",
+            "$8.95",
+        );
+        assert_eq!(f.stance, Stance::Projected);
+    }
+
+    #[test]
     fn a_change_names_the_year_it_is_measured_from() {
         assert_eq!(
             frame("Prices rose 36% from 2021.", "36%").baseline,
