@@ -389,6 +389,10 @@ fn another_subject(ctx: Context, q: &Query, support: &Evidence, other: &Evidence
     !shared.is_empty() && !theirs.is_empty() && shared.is_disjoint(&theirs)
 }
 
+/// The share of the claim's topic words a passage with a close number must hold to
+/// dispute the claim however weakly it matches otherwise.
+const NEAR_CONFLICT_TOPIC: f64 = 0.5;
+
 /// The share of the support figure's own words a disagreeing figure found by the
 /// support's statement must share.
 const HOP_MEASURE: f64 = 0.5;
@@ -602,9 +606,11 @@ fn decide(
                 let support_text = &corpus.passages[cited_supports[0].passage].text;
                 let checks: [(bool, &'static str); 21] = [
                     // a close number whose own words are the claim's is the statement
-                    // however it is worded
+                    // however it is worded, in a passage on the claim's topic ("37
+                    // countries with outbreaks" is not disputed by "73 countries whose
+                    // coverage fell")
                     (
-                        e.near
+                        (e.near && e.topic >= NEAR_CONFLICT_TOPIC)
                             || e.score >= settings.conflict_threshold
                             || same_frame(&j.figure, f, e),
                         "weak match",
@@ -1969,6 +1975,28 @@ mod tests {
             &[("a", "2021-02-25", "Hospitals reported an eight per cent fall in admissions for assault over the year.")],
         );
         assert_eq!(j.agreement, Some(Agreement::Direction), "{j:?}");
+    }
+
+    #[test]
+    fn a_close_number_among_other_words_is_no_dispute() {
+        let src = [
+            (
+                "a",
+                "2023-11-20",
+                "Of the 37 countries, 28 were in the WHO African region, six in the eastern Mediterranean, two in South East Asia and one in the European region.",
+            ),
+            (
+                "b",
+                "2023-07-18",
+                "Of the 73 countries whose routine coverage fell substantially during the pandemic, 34, among them Angola and Syria, have seen no improvement or have got worse.",
+            ),
+            ("c", "2023-07-18", "The river flooded three villages in the north."),
+            ("d", "2023-07-18", "Rain fell for a week across the plains."),
+            ("e", "2023-07-18", "Prices rose at the market on Monday."),
+        ];
+        let claim = "Of the 37 countries with outbreaks in 2022, 28 were in Africa and two in the European region.";
+        let j = judge(claim, &src);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
     }
 
     #[test]
