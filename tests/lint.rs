@@ -147,43 +147,12 @@ fn columns_point_at_the_figure() {
     }
 }
 
-#[test]
-fn lint_runs_without_claims_toml() {
+/// `lint --format json draft.md` in a folder with no claims.toml: one seed document and
+/// the draft; the exit code and the JSON.
+fn lint_without_claims(seed: &str, draft: &str) -> (Option<i32>, serde_json::Value) {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::create_dir(tmp.path().join("seeds")).unwrap();
-    std::fs::write(
-        tmp.path().join("seeds/report.txt"),
-        "Annual report\n\nThe interior ministry said militant violence claimed 1,016 lives in 2021.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        tmp.path().join("draft.md"),
-        "Violence claimed 1,061 lives in 2021.\n",
-    )
-    .unwrap();
-    let out = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .current_dir(tmp.path())
-        .args(["lint", "--format", "json", "draft.md"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["results"][0]["verdict"], "misquoted");
-}
-
-/// A sentence that points back at the one before ("In 2022 it had been…") is read with
-/// it when alone it finds no source; its figure keeps its own place in the draft.
-#[test]
-fn a_sentence_that_points_back_is_read_with_the_one_before() {
-    let tmp = tempfile::tempdir().unwrap();
-    std::fs::create_dir(tmp.path().join("seeds")).unwrap();
-    std::fs::write(
-        tmp.path().join("seeds/pulse.txt"),
-        "Venture Pulse\n\nGlobal venture capital investment sank from $531.4 billion across 51,894 deals in 2022 to $344.5 billion in 2023.\n",
-    )
-    .unwrap();
-    let draft = "Global venture capital investment came to $344.5 billion in 2023.\n\nIn 2022 it had been $531.4 billion.\n";
+    std::fs::write(tmp.path().join("seeds/report.txt"), seed).unwrap();
     std::fs::write(tmp.path().join("draft.md"), draft).unwrap();
     let out = Command::cargo_bin("claimcheck")
         .unwrap()
@@ -191,7 +160,30 @@ fn a_sentence_that_points_back_is_read_with_the_one_before() {
         .args(["lint", "--format", "json", "draft.md"])
         .output()
         .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    (
+        out.status.code(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn lint_runs_without_claims_toml() {
+    let (code, v) = lint_without_claims(
+        "Annual report\n\nThe interior ministry said militant violence claimed 1,016 lives in 2021.\n",
+        "Violence claimed 1,061 lives in 2021.\n",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(v["results"][0]["verdict"], "misquoted");
+}
+
+/// A sentence that points back at the one before ("In 2022 it had been…") is read with
+/// it when alone it finds no source; its figure keeps its own place in the draft.
+#[test]
+fn a_sentence_that_points_back_is_read_with_the_one_before() {
+    let (_, v) = lint_without_claims(
+        "Venture Pulse\n\nGlobal venture capital investment sank from $531.4 billion across 51,894 deals in 2022 to $344.5 billion in 2023.\n",
+        "Global venture capital investment came to $344.5 billion in 2023.\n\nIn 2022 it had been $531.4 billion.\n",
+    );
     let second = v["results"]
         .as_array()
         .unwrap()
