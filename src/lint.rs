@@ -246,19 +246,16 @@ fn lint_sentence(
     if let Some(b) = before.filter(|_| points_back(&s.text) && judged.iter().any(lost)) {
         let shift = b.text.len() + 1;
         let text = format!("{} {}", b.text, s.text);
-        let moved = |r: &std::ops::Range<usize>, by: isize| {
-            (r.start as isize + by) as usize..(r.end as isize + by) as usize
-        };
+        let moved = |r: &std::ops::Range<usize>| r.start + shift..r.end + shift;
         let shifted: Vec<Figure> = figures
             .iter()
-            .map(|f| {
-                let mut f = f.clone();
-                f.span = moved(&f.span, shift as isize);
-                f.unit_start = f.unit_start.map(|u| u + shift);
-                f
+            .map(|f| Figure {
+                span: moved(&f.span),
+                unit_start: f.unit_start.map(|u| u + shift),
+                ..f.clone()
             })
             .collect();
-        let masks: Vec<_> = masks.iter().map(|m| moved(m, shift as isize)).collect();
+        let masks: Vec<_> = masks.iter().map(moved).collect();
         let again = judge_claim(ctx, &text, &shifted, &citation, &masks);
         for (j, mut k) in judged.iter_mut().zip(again) {
             if lost(j) && !lost(&k) {

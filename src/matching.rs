@@ -1910,15 +1910,19 @@ fn label_swaps(
     // figure of that unit's, wherever they are said again ("Cyber Week, the five-day
     // stretch from Thanksgiving Day…, brought in $41.1 billion…, with Thanksgiving
     // generating $6.1 billion": the duration does not end the money's subject)
-    let shared = |unit: Unit| -> (usize, HashSet<&str>) {
-        let first = first_of_unit(figures, unit);
-        let words = terms
-            .iter()
-            .filter(|t| t.end <= first)
-            .map(|t| t.key.as_str())
-            .collect();
-        (first, words)
-    };
+    // (read once per unit the passage's figures have, not once per figure)
+    let mut subjects: Vec<(Unit, usize, HashSet<&str>)> = Vec::new();
+    for f in figures {
+        if !subjects.iter().any(|s| s.0 == f.unit) {
+            let first = first_of_unit(figures, f.unit);
+            let words = terms
+                .iter()
+                .filter(|t| t.end <= first)
+                .map(|t| t.key.as_str())
+                .collect();
+            subjects.push((f.unit, first, words));
+        }
+    }
     // a change word says which way, not what: "a 39 per cent drop in incidence"
     let change = |text: &str, t: &Term| {
         text.get(t.start..t.end)
@@ -1932,7 +1936,10 @@ fn label_swaps(
     let mut labels: Vec<BTreeSet<&str>> = (0..n)
         .map(|k| {
             let fk = &figures[k];
-            let (first, shared) = shared(fk.unit);
+            let Some((_, first, shared)) = subjects.iter().find(|s| s.0 == fk.unit) else {
+                return BTreeSet::new();
+            };
+            let first = *first;
             let weak =
                 |k: &str| HEDGES.contains(&k) || TIME_WORDS.contains(&k) || shared.contains(k);
             let same = |f: &&Figure| f.unit == fk.unit;
