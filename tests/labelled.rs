@@ -219,6 +219,10 @@ const SETS: &[(&str, f64)] = &[
     ("domains/water-access", 0.66),
     ("domains/police-use-of-force", 0.63),
     ("domains/organ-transplants", 0.71),
+    // written at the session's end, scored on arrival on e46b95d
+    ("domains/bird-flu", 0.77),
+    ("domains/traffic-congestion", 0.66),
+    ("domains/drug-prices", 0.72),
 ];
 
 #[test]
