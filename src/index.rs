@@ -740,6 +740,16 @@ mod tests {
             aliases: vec!["Pak Institute".into()],
         }]);
         assert_eq!(keys(&custom, "the Pak Institute said"), ["pips"]);
+        // the neutral lexicon's countries by their other names
+        let neutral = Analyzer::new(&crate::lexicon::entities(&[]));
+        assert_eq!(
+            keys(&neutral, "the United Kingdom"),
+            keys(&neutral, "the UK")
+        );
+        assert_eq!(
+            keys(&neutral, "the United States"),
+            keys(&neutral, "the USA")
+        );
     }
 
     #[test]
