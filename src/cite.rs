@@ -196,18 +196,7 @@ fn closing_attribution(sentence: &str) -> Option<InlineCitation> {
 /// inside names ("the Pakistan Institute for Conflict and Security Studies"), plus a
 /// trailing "officials" or "data"; never into the rest of the sentence.
 fn name_len(rest: &str) -> usize {
-    const JOINERS: &[&str] = &["the", "of", "for", "and", "&", "on", "in", "de"];
-    const TAILS: &[&str] = &[
-        "officials",
-        "sources",
-        "analysts",
-        "data",
-        "figures",
-        "estimates",
-        "researchers",
-        "report",
-        "reports",
-    ];
+    let (joiners, tails) = (crate::lexicon::name_joiners(), crate::lexicon::name_tails());
     let mut end = 0;
     let mut pos = 0;
     let mut named = false;
@@ -218,10 +207,10 @@ fn name_len(rest: &str) -> usize {
         if capital {
             named = true;
             end = pos + bare.len();
-        } else if named && TAILS.contains(&bare) {
+        } else if named && tails.iter().any(|t| t == bare) {
             end = pos + bare.len();
             break;
-        } else if !JOINERS.contains(&bare) {
+        } else if !joiners.iter().any(|t| t == bare) {
             break;
         }
         if bare.len() != w.len() {

@@ -4002,15 +4002,6 @@ fn dot_thousands(digits: &str) -> bool {
     })
 }
 
-/// Whether a rate word comes within the three words after a figure ("2.125 children per
-/// woman").
-fn rate_follows(after: &str) -> bool {
-    after
-        .split_whitespace()
-        .take(3)
-        .any(|w| w.eq_ignore_ascii_case("per") || w.eq_ignore_ascii_case("every"))
-}
-
 fn extract_window(text: &str) -> Vec<Figure> {
     let p = Parser::new(text);
     let yrs = years_of(&p);
@@ -4040,19 +4031,20 @@ fn extract_window(text: &str) -> Vec<Figure> {
                 // of Europe and Latin America writes them (things counted whole are not
                 // counted in thousandths; "2.125 children per woman" is a rate)
                 let mut raw = raw;
+                let numbers: Vec<&str> = p.toks[raw.start_tok..raw.end_tok]
+                    .iter()
+                    .filter(|t| t.kind == Kind::Number)
+                    .map(|t| t.text)
+                    .collect();
                 if noun.is_some()
                     && raw.unit == Unit::Count
                     && raw.form == Form::Plain
-                    && (raw.start_tok..raw.end_tok)
-                        .filter(|&k| p.toks[k].kind == Kind::Number)
-                        // (unscaled: "9.495 million" is no grouping)
-                        .map(|k| {
-                            dot_thousands(p.toks[k].text)
-                                && p.toks[k].text.parse::<f64>().ok() == Some(raw.value)
-                        })
-                        .reduce(|a, b| a && b)
-                        .unwrap_or(false)
-                    && !rate_follows(text.get(end..).unwrap_or(""))
+                    // (unscaled: "9.495 million" is no grouping)
+                    && !numbers.is_empty()
+                    && numbers
+                        .iter()
+                        .all(|t| dot_thousands(t) && t.parse::<f64>().ok() == Some(raw.value))
+                    && !crate::frame::rate_follows(text.get(end..).unwrap_or(""))
                 {
                     raw.value *= 1000.0;
                     raw.low *= 1000.0;

@@ -236,6 +236,13 @@ pub fn introduces_denominator(between: &str) -> bool {
     rate_marker(lexicon(), &words(between), true)
 }
 
+/// Whether a rate marker (lexicon `[rate] markers`) comes right after a figure or after
+/// its counted noun: "2.125 children per woman".
+pub fn rate_follows(after: &str) -> bool {
+    let ws: Vec<(usize, String)> = words(after).into_iter().take(5).collect();
+    rate_marker(lexicon(), &ws, false)
+}
+
 /// Whether a rate marker ("per", "for every") opens `ws`, or follows at most two words
 /// (the counted noun: "179 offences per"); with `whole`, the marker must end `ws`.
 fn rate_marker(lex: &Lexicon, ws: &[(usize, String)], whole: bool) -> bool {

@@ -412,9 +412,29 @@ const HOP_DAYS: i64 = 183;
 /// What other passages say of the support's own statement: the evidence for the
 /// support figure, its passage taken as the claim.
 fn statement_partners(ctx: Context, support: &Evidence) -> Vec<Evidence> {
+    /// How many passages with a number close to the support's are read.
+    const HOP_PASSAGES: usize = 64;
     let p = &ctx.corpus.passages[support.passage];
+    // only a passage with a number within HOP_NEAR of the support's can dispute it: those
+    // are read, not the whole retrieval for the support's sentence
+    let near =
+        ctx.retriever
+            .passages_near_value(p.figures[support.figure].value, HOP_NEAR, HOP_PASSAGES);
+    if near.iter().all(|&pi| pi as usize == support.passage) {
+        return Vec::new();
+    }
     let mut q = Query::new(ctx.index, &p.text, &p.figures, &[]);
-    let cands = candidates(ctx.retriever, ctx.index, ctx.corpus, &q, ctx.settings, &[]);
+    let mut cands: Vec<(usize, f64)> = near
+        .into_iter()
+        .map(|pi| {
+            let pi = pi as usize;
+            (
+                pi,
+                crate::matching::passage_score(ctx.index, ctx.corpus, &q, pi),
+            )
+        })
+        .collect();
+    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     q.cache_time_clashes(ctx.corpus, cands.iter().map(|c| c.0));
     crate::matching::evidence_for(
         ctx.index,

@@ -314,6 +314,18 @@ pub fn refers_back_phrases() -> &'static [String] {
     BACK.get_or_init(|| default_list("reference", "back"))
 }
 
+/// `[reporting] name_joiners`: small words inside a name after "according to".
+pub fn name_joiners() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| default_list("reporting", "name_joiners"))
+}
+
+/// `[reporting] name_tails`: words that may close a name after "according to".
+pub fn name_tails() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| default_list("reporting", "name_tails"))
+}
+
 /// `[reference] opening`: words that open a sentence whose subject the one before named.
 pub fn opening_reference_phrases() -> &'static [String] {
     static OPENING: OnceLock<Vec<String>> = OnceLock::new();

@@ -1068,22 +1068,25 @@ pub fn same_number(a: &Figure, b: &Figure) -> bool {
 /// "112.18 million", "11.8%"): two passages on one topic rarely give it by chance, so
 /// the same one found is the claim's own statement (a fact-checker searches for it first).
 pub fn rare_number(f: &Figure) -> bool {
+    written_with(f, 3)
+}
+
+/// Whether a figure's number is written with at least `digits` significant digits.
+fn written_with(f: &Figure, digits: i32) -> bool {
     let v = f.value.abs();
-    v.is_finite() && v > 0.0 && v / precision_unit(v) >= 100.0 - 1e-9
+    v.is_finite() && v > 0.0 && v / precision_unit(v) >= 10f64.powi(digits - 1) - 1e-9
 }
 
 /// A number written with five or more significant digits ("1,684,781", "353,027,892"):
 /// two reports give it by chance almost never.
 pub fn very_rare_number(f: &Figure) -> bool {
-    let v = f.value.abs();
-    v.is_finite() && v > 0.0 && v / precision_unit(v) >= 10_000.0 - 1e-9
+    written_with(f, 5)
 }
 
 /// A number written with two or more significant digits ("12", "3.3%", "86.3 million"):
 /// close values of it are looked up in the corpus.
 pub fn two_digit_number(f: &Figure) -> bool {
-    let v = f.value.abs();
-    v.is_finite() && v > 0.0 && v / precision_unit(v) >= 10.0 - 1e-9
+    written_with(f, 2)
 }
 
 /// How far apart (relative) two figures of one statement may be and still be looked up
