@@ -546,7 +546,7 @@ fn recall(
     index: &Index,
     keys: &[&Term],
     target: &BTreeSet<String>,
-    context: Option<(&BTreeSet<String>, bool)>,
+    context: &Context,
 ) -> (f64, f64) {
     let mut total = 0.0;
     let mut got = 0.0;
@@ -568,28 +568,84 @@ fn recall(
             1.0
         } else if t.near.iter().any(|k| target.contains(k)) {
             0.8
-        } else if context.is_some_and(|c| c.0.contains(&t.key)) {
-            // named in the sentence before: "the group now commands…" after "the TTP…"
-            if context.is_some_and(|c| c.1) {
-                0.8
-            } else {
-                0.5
-            }
         } else {
-            0.0
+            context.weight_of(&t.key)
         };
         got += w * m;
     }
     (got, total)
 }
 
+/// The words a sentence leans on from around it: the sentence before ("the group now
+/// commands…" after "the TTP…"), and its document's opening sentence, which names the
+/// place and subject that a report's later sentences leave unsaid ("Malawi has put off…
+/// cholera deaths" before "the total numbers of cases and deaths have accelerated to…").
+struct Context<'a> {
+    before: Option<&'a BTreeSet<String>>,
+    /// the sentence before is pointed back at ("the group", "it"): its words are the
+    /// passage's own
+    points_back: bool,
+    opening: Option<&'a BTreeSet<String>>,
+}
+
+/// Credit for a claim word found only in the sentence before a passage.
+const BEFORE_WEIGHT: f64 = 0.5;
+/// … in the sentence before, which the passage points back at.
+const POINTED_WEIGHT: f64 = 0.8;
+/// … in the document's opening sentence.
+const OPENING_WEIGHT: f64 = 0.4;
+
+impl<'a> Context<'a> {
+    fn of(index: &'a Index, corpus: &Corpus, pi: usize, points_back: bool) -> Context<'a> {
+        let before = previous_passage(corpus, pi);
+        let opening = opening_passage(corpus, pi).filter(|&o| o != pi && Some(o) != before);
+        Context {
+            before: before.map(|p| &index.keysets[p]),
+            points_back,
+            opening: opening.map(|p| &index.keysets[p]),
+        }
+    }
+
+    const NONE: Context<'static> = Context {
+        before: None,
+        points_back: false,
+        opening: None,
+    };
+
+    fn weight_of(&self, key: &str) -> f64 {
+        if self.before.is_some_and(|b| b.contains(key)) {
+            if self.points_back {
+                POINTED_WEIGHT
+            } else {
+                BEFORE_WEIGHT
+            }
+        } else if self.opening.is_some_and(|o| o.contains(key)) {
+            OPENING_WEIGHT
+        } else {
+            0.0
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.weight_of(key) > 0.0
+    }
+}
+
+/// The first evidence passage of a passage's document (passages are stored source by
+/// source, in order).
+pub fn opening_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
+    let source = corpus.passages.get(pi)?.source;
+    let first = corpus.passages.partition_point(|p| p.source < source);
+    (first..=pi).find(|&k| is_evidence(&corpus.passages[k]))
+}
+
 /// Similarity of a passage to the claim as a whole, 0..1.
 pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f64 {
     let keys = &index.keysets[pi];
     let refers_back = refers_back(&corpus.passages[pi].text);
-    let context = previous_passage(corpus, pi).map(|p| (&index.keysets[p], refers_back));
+    let context = Context::of(index, corpus, pi, refers_back);
     let all: Vec<&Term> = q.terms.iter().collect();
-    let (got, total) = recall(index, &all, keys, context);
+    let (got, total) = recall(index, &all, keys, &context);
     if total == 0.0 {
         return 0.0;
     }
@@ -620,7 +676,7 @@ pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f6
         .filter(|t| t.entity && !index.is_common(&t.key))
     {
         let present = keys.contains(&t.key)
-            || context.is_some_and(|c| c.0.contains(&t.key))
+            || context.contains(&t.key)
             || t.near.iter().any(|k| keys.contains(k));
         if !present && missing.insert(t.key.as_str()) {
             score *= 0.85;
@@ -902,8 +958,8 @@ fn topic_recall(
     if topic.len() < 2 {
         return 1.0;
     }
-    let context = previous_passage(corpus, pi).map(|p| (&index.keysets[p], true));
-    let (got, total) = recall(index, &topic, &index.keysets[pi], context);
+    let context = Context::of(index, corpus, pi, true);
+    let (got, total) = recall(index, &topic, &index.keysets[pi], &context);
     if total > 0.0 {
         got / total
     } else {
@@ -1538,10 +1594,10 @@ pub fn evidence_for(
                 .into_iter()
                 .map(|t| t.key.clone())
                 .collect();
-            let (g, t) = recall(index, &local_q, &local_p, None);
+            let (g, t) = recall(index, &local_q, &local_p, &Context::NONE);
             let local = if t > 0.0 { g / t } else { 0.0 };
             let own_p: BTreeSet<String> = owns[k].iter().map(|t| t.key.clone()).collect();
-            let (g, t) = recall(index, &claim_own, &own_p, None);
+            let (g, t) = recall(index, &claim_own, &own_p, &Context::NONE);
             let measure = if t > 0.0 { g / t } else { 0.5 };
             // a claim that names its year is compared with the year the passage's
             // sentence before gives, when the passage itself gives none ("…launched
@@ -2136,6 +2192,42 @@ mod tests {
 
     fn cmp(c: &str, s: &str) -> Agreement {
         compare(&fig(c), &fig(s), &Settings::default())
+    }
+
+    /// Passage scores of `claim` against each passage of one document.
+    fn scores_in(doc: &str, claim: &str) -> Vec<f64> {
+        let mut corpus = Corpus::default();
+        corpus.add_source(crate::corpus::Source::new(
+            "a".into(),
+            "a.txt".into(),
+            "a.txt".into(),
+            doc.to_string(),
+            None,
+        ));
+        let index = Index::build(&corpus, crate::index::Analyzer::new(&[]));
+        let figures = extract_figures(claim);
+        let q = Query::new(&index, claim, &figures, &[]);
+        (0..corpus.passages.len())
+            .map(|pi| passage_score(&index, &corpus, &q, pi))
+            .collect()
+    }
+
+    #[test]
+    fn a_reports_opening_sentence_names_what_its_later_sentences_leave_unsaid() {
+        let claim = "Cholera deaths in Malawi reached 595.";
+        let later = "Officials said the heavy rains continued. \
+                     The total number of deaths has reached 595, the ministry said.";
+        let opened = format!("Malawi is fighting its worst cholera outbreak. {later}");
+        let plain = format!("The region is fighting its worst outbreak. {later}");
+        let (with, without) = (scores_in(&opened, claim), scores_in(&plain, claim));
+        assert!(with[2] > without[2] + 0.05, "{with:?} {without:?}");
+        // the opening counts for less than the words of the passage itself
+        let said = scores_in(
+            "Malawi is fighting its worst cholera outbreak. Officials said the heavy rains \
+             continued. Cholera deaths in Malawi have reached 595, the ministry said.",
+            claim,
+        );
+        assert!(said[2] > with[2] + 0.1, "{said:?} {with:?}");
     }
 
     #[test]
