@@ -223,6 +223,11 @@ const SETS: &[(&str, f64)] = &[
     ("domains/bird-flu", 0.77),
     ("domains/traffic-congestion", 0.66),
     ("domains/drug-prices", 0.72),
+    // written by helpers who never read the engine, scored on arrival on ff97692
+    ("domains/food-banks", 0.70),
+    ("domains/mpox", 0.71),
+    ("domains/catastrophe-losses", 0.63),
+    ("domains/rail-punctuality", 0.53),
 ];
 
 #[test]
