@@ -1028,6 +1028,30 @@ mod tests {
     }
 
     #[test]
+    fn the_same_number_of_a_span_of_two_years_is_of_either_end() {
+        let src = [(
+            "gc",
+            "2024-11-28",
+            "Total gaming yield of the industry was £15.6 billion in April 2023 to March 2024.",
+        )];
+        let claim =
+            "For April 2023 to March 2024 the regulator put total gaming yield at £15.6 billion.";
+        assert_eq!(judge(claim, &src).verdict, Verdict::Supported);
+        // a year of its own, named nowhere in the source, is still another year
+        let claim = "In 2022 the regulator put total gaming yield at £15.6 billion.";
+        assert_ne!(judge(claim, &src).verdict, Verdict::Supported);
+        // a sentence naming the claim's year overrules the year its source was written
+        let src = [(
+            "bs",
+            "2025-04-13",
+            "Electricity demand from data centres worldwide will more than double by 2030, \
+             to around 945 terawatt-hours, the agency projects.",
+        )];
+        let claim = "The agency projected data-centre electricity demand of around 945 terawatt-hours by 2030.";
+        assert_eq!(judge(claim, &src).verdict, Verdict::Supported);
+    }
+
+    #[test]
     fn another_months_figure_is_another_statement_not_a_misquote() {
         let src = [(
             "a",

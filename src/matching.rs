@@ -1631,9 +1631,25 @@ pub fn evidence_for(
             // a year read from the context (the sentence before, the date of writing) is
             // a guess: a report written early in a year is often of the year before
             // ("191,040 breath tests during the campaign", published January 2014)
+            // (the claim's number in a sentence that names the claim's year is of that
+            // year, whatever a guess says: "will more than double by 2030, to around
+            // 945 TWh")
+            let passage_years = crate::figure::years(&p.text);
+            let names_year =
+                |y: i32| same_number(fc, fp) && passage_years.iter().any(|&(_, x)| x == y);
             let compared_year = match (fc.year, fp.year, passage_year) {
-                (Some(a), None, Some(y)) if a == y || a + 1 == y => Some(a),
+                (Some(a), None, Some(y)) if a == y || a + 1 == y || names_year(a) => Some(a),
                 (Some(_), None, Some(y)) => Some(y),
+                // both sentences name both years ("£15.6 billion in April 2023 to March
+                // 2024", "for April 2023 to March 2024 … £15.6 billion"): the same number
+                // of one span, its year read from either end
+                (Some(a), Some(b), _)
+                    if a != b
+                        && names_year(a)
+                        && crate::figure::years(q.text).iter().any(|&(_, x)| x == b) =>
+                {
+                    Some(a)
+                }
                 _ => fp.year,
             };
             // another year's different figure is another statement, not a misquote of
@@ -1650,7 +1666,7 @@ pub fn evidence_for(
                 continue;
             }
             let mut agreement = match (fc.year, fp.year, compared_year) {
-                (Some(_), None, Some(y)) => {
+                (Some(_), _, Some(y)) if fp.year != Some(y) => {
                     // a year the passage's context gives (the sentence before, the
                     // date of writing) is a guess, unless the source predates the claim
                     let mut dated = fp.clone();
