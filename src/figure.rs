@@ -2162,6 +2162,15 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        // "higher than 2018's record": a year that owns something is the year, however
+        // it is compared
+        if num.year_like
+            && unit == Unit::Count
+            && currency.is_none()
+            && self.possessive_at(num.next)
+        {
+            return None;
+        }
         // "2000 deaths were recorded": a year does not count people, unless it is the
         // time ("in 2000 deaths fell")
         let counts_people = self.year_counts_people(k);
@@ -2895,6 +2904,17 @@ impl<'a> Parser<'a> {
                     | "year"
                     | "through"
             )
+    }
+
+    /// Whether token `i` starts a possessive "'s" written onto the word before.
+    fn possessive_at(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| !t.space_before && matches!(t.text, "'" | "’"))
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| !t.space_before && t.lower == "s")
     }
 
     /// "compared with 2020", "than in 2021", "from 2020", "over 2020": a baseline year.
@@ -4327,6 +4347,32 @@ fn carry_unit_of_change(
         }
         return fig;
     }
+    // "pledged $4.6 billion, down from 6 billion", "€40 million from 35 million": the
+    // level compared with, a bare number of the same size, is in the figure's unit
+    let compared = before.last().filter(|f| {
+        let between: Vec<&Tok> = p.toks[..start_tok]
+            .iter()
+            .rev()
+            .take_while(|t| t.start >= f.span.end)
+            .collect();
+        matches!(f.unit, Unit::Money | Unit::Measure)
+            && fig.noun.is_none()
+            && fig.form == f.form
+            && (0.1..=10.0).contains(&(fig.value / f.value))
+            && between.len() <= 4
+            && between
+                .first()
+                .is_some_and(|t| matches!(t.lower.as_str(), "from" | "with" | "against" | "versus"))
+            && between.iter().all(|t| {
+                (t.kind == Kind::Word && t.text.starts_with(char::is_lowercase)) || t.text == ","
+            })
+    });
+    if let (Unit::Count, Some(level)) = (fig.unit, compared) {
+        fig.unit = level.unit;
+        fig.measure = level.measure;
+        fig.currency = level.currency;
+        return fig;
+    }
     if let (Unit::Count, Some(change)) = (fig.unit, change) {
         fig.unit = Unit::Measure;
         fig.measure = change.measure;
@@ -4882,8 +4928,24 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_level_compared_with_is_in_the_figures_unit() {
+        let figs = extract_figures("The US pledged $4.6 billion, down from 6 billion in 2022.");
+        assert_eq!((figs[1].unit, figs[1].currency), (Unit::Money, Some("USD")));
+        let figs = extract_figures("Exports reached 5 million tonnes, up from 4.2 million.");
+        assert_eq!(figs[1].unit, Unit::Measure);
+        // a number of other things, or of another size, keeps its own unit
+        let figs = extract_figures("Revenue was $30 million from 40 customers.");
+        assert_eq!(figs[1].unit, Unit::Count);
+        let figs = extract_figures("It cost $5 million, up from 12 last year.");
+        assert_eq!(figs[1].unit, Unit::Count);
+    }
+
+    #[test]
     fn counts_that_look_like_years_or_stand_alone() {
         assert_eq!(one("2000 deaths were recorded").value, 2000.0);
+        // a year that owns something is the year, compared or not
+        none("higher than 2018's previous record");
+        none("above 2019’s level");
         none("In 2000 deaths fell");
         assert_eq!(one("one soldier was killed").value, 1.0);
         none("one of the");
