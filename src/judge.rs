@@ -177,6 +177,9 @@ const UNCITED_MISQUOTE_MEASURE: f64 = 0.5;
 /// count as its support.
 const CITED_SUPPORT_SCORE: f64 = 0.25;
 
+/// … when the cited source states the claim's number nowhere else.
+const CITED_ONCE_SCORE: f64 = 0.15;
+
 /// The contradictions that make a misquote: all of them for a cited claim, the close
 /// ones for an uncited sentence.
 fn misquoting<'e>(contradicts: &[&'e Evidence], citation: &Citation) -> Vec<&'e Evidence> {
@@ -494,10 +497,26 @@ fn decide(
     };
     // the source a claim cites is where its figure is looked for: the figure said again
     // there, to the digit, is found however the sentence is worded
+    // (the cited source states the number once only: a fact-checker who opens it and
+    // finds the number there once has found the statement, however it is worded)
+    let once_in_cited = std::cell::OnceCell::new();
+    let once_in_cited = || {
+        *once_in_cited.get_or_init(|| {
+            ctx.retriever
+                .passages_with_value(figure.value)
+                .iter()
+                .filter(|&&pi| corpus.carried_by(pi as usize, cited_sources))
+                .flat_map(|&pi| corpus.passages[pi as usize].figures.iter())
+                .filter(|f| crate::matching::same_number(&figure, f) && f.unit == figure.unit)
+                .count()
+                == 1
+        })
+    };
     let cited_restatement = |e: &Evidence| {
         let f = &corpus.passages[e.passage].figures[e.figure];
         e.relation == Relation::Supports
-            && e.score >= CITED_SUPPORT_SCORE
+            && (e.score >= CITED_SUPPORT_SCORE
+                || (e.score >= CITED_ONCE_SCORE && corpus.carried_by(e.passage, cited_sources) && once_in_cited()))
             // (a round number counts when the same hedge tells it: "almost 80,000")
             && (crate::matching::two_digit_number(&figure)
                 || figure.qualifier != crate::figure::Qualifier::Exact)
@@ -968,6 +987,14 @@ mod tests {
         n: usize,
         citation: &Citation,
     ) -> Judgment {
+        with_context(sources, |ctx| {
+            let figures = crate::figure::extract_figures(claim);
+            judge_claim(ctx, claim, &figures, citation, &[]).remove(n)
+        })
+    }
+
+    /// Run `f` with a context over sources given as (id, date, publisher, text).
+    fn with_context<T>(sources: &[(&str, &str, &str, &str)], f: impl FnOnce(Context) -> T) -> T {
         let mut corpus = Corpus::default();
         for (id, date, publisher, text) in sources {
             let meta = SourceMeta {
@@ -991,15 +1018,13 @@ mod tests {
         let index = Index::build(&corpus, Analyzer::new(&[]));
         let provenance = Provenance::analyze(&corpus);
         let settings = Settings::default();
-        let ctx = Context {
+        f(Context {
             corpus: &corpus,
             index: &index,
             retriever: &index,
             provenance: &provenance,
             settings: &settings,
-        };
-        let figures = crate::figure::extract_figures(claim);
-        judge_claim(ctx, claim, &figures, citation, &[]).remove(n)
+        })
     }
 
     #[test]
@@ -1049,6 +1074,49 @@ mod tests {
         )];
         let claim = "The agency projected data-centre electricity demand of around 945 terawatt-hours by 2030.";
         assert_eq!(judge(claim, &src).verdict, Verdict::Supported);
+    }
+
+    /// Decide `claim`'s first figure on one weak supporting passage: the `figure`-th
+    /// figure of source 0's first passage, at passage score `score`.
+    fn decide_on(claim: &str, source: &str, figure: usize, score: f64, cited: bool) -> Verdict {
+        with_context(&[("ldd", "2025-03-02", "", source)], |ctx| {
+            let figures = crate::figure::extract_figures(claim);
+            let q = Query::new(ctx.index, claim, &figures, &[]);
+            let evidence = Evidence {
+                passage: 0,
+                figure,
+                score,
+                relation: Relation::Supports,
+                agreement: crate::matching::Agreement::Agree,
+                noun: NounRelation::Unknown,
+                other_actor: false,
+                narrower_place: false,
+                topic: 1.0,
+                measure: 0.0,
+                year: None,
+                near: false,
+            };
+            let citation = if cited {
+                Citation::Sources(vec![0])
+            } else {
+                Citation::Uncited
+            };
+            decide(ctx, &q, figures[0].clone(), vec![evidence], &citation).verdict
+        })
+    }
+
+    #[test]
+    fn a_number_the_cited_source_states_once_is_found_in_other_words() {
+        let once = "A one-year card went from £30 to £35.";
+        let claim = "Holders of an annual pass now pay £35.";
+        assert_eq!(decide_on(claim, once, 2, 0.2, true), Verdict::Supported);
+        // uncited, a weak match is no find
+        assert_ne!(decide_on(claim, once, 2, 0.2, false), Verdict::Supported);
+        // nor in a cited source that states the number twice, of two things
+        let twice = "A one-year card went from £30 to £35, and the day ticket from £20 to £35.";
+        assert_ne!(decide_on(claim, twice, 2, 0.2, true), Verdict::Supported);
+        // nor a match weaker still
+        assert_ne!(decide_on(claim, once, 2, 0.1, true), Verdict::Supported);
     }
 
     #[test]
