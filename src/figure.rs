@@ -2906,6 +2906,16 @@ impl<'a> Parser<'a> {
             )
     }
 
+    /// Whether the figure at token `i` is labelled by a name and a dash before it: "the
+    /// counties of Mures - 748, Brasov - 657" are the figures of a list, and what they
+    /// count is said elsewhere, not by the nouns before the list.
+    fn name_dash_label(&self, i: usize) -> bool {
+        i >= 2
+            && self.is_sym(i - 1, "-")
+            && self.toks[i - 2].kind == Kind::Word
+            && self.toks[i - 2].text.starts_with(char::is_uppercase)
+    }
+
     /// Whether token `i` starts a possessive "'s" written onto the word before.
     fn possessive_at(&self, i: usize) -> bool {
         self.toks
@@ -3416,6 +3426,7 @@ impl<'a> Parser<'a> {
             let t = &self.toks[b];
             if t.kind != Kind::Word {
                 if t.kind == Kind::Number
+                    || self.name_dash_label(b + 1)
                     || matches!(t.text, "," | ";" | ":" | "(" | ")" | "." | "—" | "–")
                 {
                     break;
@@ -3476,7 +3487,7 @@ impl<'a> Parser<'a> {
     /// 133") counts what its sentence is about: the first plural noun of the sentence,
     /// when no other figure stands between it and this one.
     fn subject_noun(&self, raw: &RawFigure) -> Option<String> {
-        if raw.unit != Unit::Count {
+        if raw.unit != Unit::Count || self.name_dash_label(raw.start_tok) {
             return None;
         }
         // the sentence's start, within a bounded reach
@@ -4925,6 +4936,17 @@ mod tests {
         assert_eq!(one("100 or fewer").qualifier, Qualifier::UpTo);
         assert_eq!(one("3 mins").unit, Unit::Duration);
         assert_eq!(one("2.5 hrs").unit, Unit::Duration);
+    }
+
+    #[test]
+    fn a_name_and_a_dash_label_a_figure_and_count_nothing() {
+        let figs = extract_figures("the counties of Mures - 748, Brasov - 657");
+        assert_ne!(figs[0].noun.as_deref(), Some("counties"));
+        // a dash between words is no label
+        assert_eq!(
+            one("of the low-income families 748").noun.as_deref(),
+            Some("families")
+        );
     }
 
     #[test]

@@ -1120,6 +1120,29 @@ mod tests {
     }
 
     #[test]
+    fn the_first_figure_of_a_list_is_labelled_by_the_name_before_it() {
+        let src = [(
+            "a",
+            "2023-12-27",
+            "According to the institute, the most cases were recorded in the counties of \
+             Mures - 748, Brasov - 657, Cluj - 197 and Giurgiu - 173.",
+        )];
+        let j = judge("Mures county recorded 657 measles cases.", &src);
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+        assert_eq!(
+            judge("Brasov county recorded 657 measles cases.", &src).verdict,
+            Verdict::Supported
+        );
+        let src = [(
+            "b",
+            "2024-11-06",
+            "Deforestation fell in most states: Rondônia (62.5%) and Mato Grosso (45.1%) had the biggest falls.",
+        )];
+        let j = judge("Deforestation in Mato Grosso fell 62.5%.", &src);
+        assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
     fn another_months_figure_is_another_statement_not_a_misquote() {
         let src = [(
             "a",

@@ -2061,6 +2061,43 @@ fn label_swaps(
             }
         })
         .collect();
+    // "the counties of Mures - 748, Brasov - 657": a list whose labels stand before
+    // their figures labels its first figure by as many words before it as the second
+    // has (words the shared subject would otherwise take)
+    for (unit, first, _) in &subjects {
+        let of_unit: Vec<usize> = (0..n).filter(|&k| figures[k].unit == *unit).collect();
+        let [a, b, ..] = of_unit[..] else { continue };
+        let before_b: Vec<&Term> = terms
+            .iter()
+            .filter(|t| t.end <= figures[b].span.start && t.start >= figures[a].span.end)
+            .filter(|t| labels[b].contains(t.key.as_str()))
+            .collect();
+        let after_a = terms
+            .iter()
+            .any(|t| t.start >= figures[a].span.end && labels[a].contains(t.key.as_str()));
+        // (a first figure labelled by words after it has its label already)
+        if before_b.is_empty() || after_a {
+            continue;
+        }
+        let lead: Vec<&Term> = terms.iter().filter(|t| t.end <= *first).collect();
+        let own: BTreeSet<&str> = lead
+            .iter()
+            .rev()
+            .take(before_b.len())
+            .map(|t| t.key.as_str())
+            .collect();
+        // (only when a dash, colon or bracket, and nothing else, stands between: "Mures -
+        // 748", "Rondônia (62.5%)")
+        let marked = lead.last().is_some_and(|t| {
+            text.get(t.end..*first).is_some_and(|g| {
+                let g = g.trim();
+                !g.is_empty() && g.chars().all(|c| matches!(c, '-' | '–' | ':' | '('))
+            })
+        });
+        if marked {
+            labels[a] = own;
+        }
+    }
     // "in the Nordics region and France, to $6.3 billion and $2 billion respectively":
     // each figure of the run is labelled by its conjunct of the list before it
     for (run, conjuncts) in respectively(text, figures) {
