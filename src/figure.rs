@@ -4687,6 +4687,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_t_or_capital_l_after_a_number_is_tonnes_or_litres() {
+        let unit = |t: &str| one(t).measure.map(|m| m.unit);
+        assert_eq!(unit("278,000 t of wheat"), Some("t"));
+        assert_eq!(unit("3 to 4 L of wine"), Some("l"));
+        // glued to more letters, or another case, it is no unit
+        assert_eq!(unit("5 t-shirts"), None);
+        assert_eq!(unit("5 T"), None);
+    }
+
+    #[test]
     fn physical_measures_carry_their_unit() {
         let f = one("Solar output plunged to 6GW within minutes");
         assert_eq!((f.value, f.unit), (6.0, Unit::Measure));
