@@ -4,7 +4,7 @@
 
 use crate::config::Settings;
 use crate::corpus::Corpus;
-use crate::figure::Figure;
+use crate::figure::{Figure, Qualifier};
 use crate::index::Index;
 use crate::matching::{
     candidates, evidence_for, same_rare_number, time_clash, Agreement, Evidence, NounRelation,
@@ -643,7 +643,22 @@ fn decide(
             let obstacle = |e: &Evidence| -> Option<&'static str> {
                 let f = e_figure(corpus, e);
                 let support_text = &corpus.passages[cited_supports[0].passage].text;
-                let checks: [(bool, &'static str); 21] = [
+                let sv = support_figure.value;
+                let checks: [(bool, &'static str); 22] = [
+                    // a bound the support's value lies within does not dispute it ("more
+                    // than 82 per cent" of 82.1%, "over 2°C" of 2.2°C); a hedged other
+                    // number ("about $1.3 billion" of $1.2 billion) still does
+                    (
+                        !(matches!(
+                            f.qualifier,
+                            Qualifier::Over
+                                | Qualifier::AtLeast
+                                | Qualifier::UpTo
+                                | Qualifier::Under
+                        ) && f.low <= sv
+                            && sv <= f.high),
+                        "a bound the support lies within",
+                    ),
                     // a close number whose own words are the claim's is the statement
                     // however it is worded, in a passage on the claim's topic ("37
                     // countries with outbreaks" is not disputed by "73 countries whose
@@ -1079,29 +1094,60 @@ mod tests {
     /// Decide `claim`'s first figure on one weak supporting passage: the `figure`-th
     /// figure of source 0's first passage, at passage score `score`.
     fn decide_on(claim: &str, source: &str, figure: usize, score: f64, cited: bool) -> Verdict {
-        with_context(&[("ldd", "2025-03-02", "", source)], |ctx| {
+        let support = found(0, figure, score, Relation::Supports);
+        let citation = if cited {
+            Citation::Sources(vec![0])
+        } else {
+            Citation::Uncited
+        };
+        decide_with(
+            claim,
+            &[("ldd", "2025-03-02", "", source)],
+            vec![support],
+            &citation,
+        )
+    }
+
+    /// Evidence from passage `passage`'s figure `figure`, at `score`, of the claim's
+    /// counted thing and topic.
+    fn found(passage: usize, figure: usize, score: f64, relation: Relation) -> Evidence {
+        Evidence {
+            passage,
+            figure,
+            score,
+            relation,
+            agreement: if relation == Relation::Supports {
+                crate::matching::Agreement::Agree
+            } else {
+                crate::matching::Agreement::Value
+            },
+            noun: NounRelation::Unknown,
+            other_actor: false,
+            narrower_place: false,
+            topic: 1.0,
+            measure: if relation == Relation::Supports {
+                0.0
+            } else {
+                1.0
+            },
+            year: None,
+            near: relation == Relation::Contradicts,
+        }
+    }
+
+    /// Decide `claim`'s first figure on the `evidence` given, over sources given as (id,
+    /// date, publisher, text).
+    fn decide_with(
+        claim: &str,
+        sources: &[(&str, &str, &str, &str)],
+        evidence: Vec<Evidence>,
+        citation: &Citation,
+    ) -> Verdict {
+        with_context(sources, |ctx| {
             let figures = crate::figure::extract_figures(claim);
             let q = Query::new(ctx.index, claim, &figures, &[]);
-            let evidence = Evidence {
-                passage: 0,
-                figure,
-                score,
-                relation: Relation::Supports,
-                agreement: crate::matching::Agreement::Agree,
-                noun: NounRelation::Unknown,
-                other_actor: false,
-                narrower_place: false,
-                topic: 1.0,
-                measure: 0.0,
-                year: None,
-                near: false,
-            };
-            let citation = if cited {
-                Citation::Sources(vec![0])
-            } else {
-                Citation::Uncited
-            };
-            decide(ctx, &q, figures[0].clone(), vec![evidence], &citation).verdict
+            let j = decide(ctx, &q, figures[0].clone(), evidence, citation);
+            j.verdict
         })
     }
 
@@ -1140,6 +1186,40 @@ mod tests {
         )];
         let j = judge("Deforestation in Mato Grosso fell 62.5%.", &src);
         assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
+    fn a_bound_the_support_lies_within_is_no_conflict() {
+        let claim = "DeFi protocols accounted for 82.1% of the crypto stolen in 2022.";
+        let verdict = |other: &str| {
+            let sources = [
+                (
+                    "a",
+                    "2023-02-01",
+                    "Chainalysis",
+                    "DeFi protocols accounted for 82.1% of the crypto stolen in 2022.",
+                ),
+                ("b", "2023-02-01", "Reuters", other),
+            ];
+            let evidence = vec![
+                found(0, 0, 0.9, Relation::Supports),
+                found(1, 0, 0.9, Relation::Contradicts),
+            ];
+            decide_with(claim, &sources, evidence, &Citation::Sources(vec![0]))
+        };
+        assert_eq!(
+            verdict("A separate tally by another firm put attacks on lending platforms at 80.2% of stolen tokens last year."),
+            Verdict::Conflict
+        );
+        assert_eq!(
+            verdict("A separate tally by another firm put attacks on lending platforms at more than 82% of stolen tokens last year."),
+            Verdict::Supported
+        );
+        // a bound the support breaks still disputes it
+        assert_eq!(
+            verdict("A separate tally by another firm put attacks on lending platforms at less than 80% of stolen tokens last year."),
+            Verdict::Conflict
+        );
     }
 
     #[test]
