@@ -514,9 +514,9 @@ fn decide(
     };
     let cited_restatement = |e: &Evidence| {
         let f = &corpus.passages[e.passage].figures[e.figure];
+        let once = || corpus.carried_by(e.passage, cited_sources) && once_in_cited();
         e.relation == Relation::Supports
-            && (e.score >= CITED_SUPPORT_SCORE
-                || (e.score >= CITED_ONCE_SCORE && corpus.carried_by(e.passage, cited_sources) && once_in_cited()))
+            && (e.score >= CITED_SUPPORT_SCORE || (e.score >= CITED_ONCE_SCORE && once()))
             // (a round number counts when the same hedge tells it: "almost 80,000")
             && (crate::matching::two_digit_number(&figure)
                 || figure.qualifier != crate::figure::Qualifier::Exact)
@@ -524,9 +524,20 @@ fn decide(
             && f.qualifier == figure.qualifier
             && corpus.carried_by(e.passage, cited_sources)
     };
+    // the same number with another bound, the only statement of it in the cited source
+    // ("more than 650,000" for "650,000"): the figure, misquoted
+    let cited_requalified = |e: &Evidence| {
+        e.agreement == Agreement::Qualifier
+            && e.score >= CITED_ONCE_SCORE
+            && corpus.carried_by(e.passage, cited_sources)
+            && crate::matching::two_digit_number(&figure)
+            && once_in_cited()
+    };
     let relevant: Vec<&Evidence> = evidence
         .iter()
-        .filter(|e| e.score >= settings.match_threshold || cited_restatement(e))
+        .filter(|e| {
+            e.score >= settings.match_threshold || cited_restatement(e) || cited_requalified(e)
+        })
         .collect();
     let best_contra = relevant
         .iter()
@@ -1186,6 +1197,28 @@ mod tests {
         )];
         let j = judge("Deforestation in Mato Grosso fell 62.5%.", &src);
         assert_eq!(j.verdict, Verdict::Misquoted, "{j:?}");
+    }
+
+    #[test]
+    fn the_cited_sources_one_statement_of_the_number_with_another_bound_is_a_misquote() {
+        let source =
+            "More than 650,000 people were found to be homeless on a single night in January 2023.";
+        let claim = "In January 2023 the count had stood at 650,000 people.";
+        let weak = Evidence {
+            agreement: crate::matching::Agreement::Qualifier,
+            ..found(0, 0, 0.3, Relation::Contradicts)
+        };
+        let sources = [("nahro", "2023-12-19", "", source)];
+        let cited = Citation::Sources(vec![0]);
+        assert_eq!(
+            decide_with(claim, &sources, vec![weak.clone()], &cited),
+            Verdict::Misquoted
+        );
+        // uncited, so weak a match is no find
+        assert_eq!(
+            decide_with(claim, &sources, vec![weak], &Citation::Uncited),
+            Verdict::Unattributed
+        );
     }
 
     #[test]
