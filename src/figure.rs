@@ -4691,6 +4691,8 @@ mod tests {
         let unit = |t: &str| one(t).measure.map(|m| m.unit);
         assert_eq!(unit("278,000 t of wheat"), Some("t"));
         assert_eq!(unit("3 to 4 L of wine"), Some("l"));
+        // million metric tons, as the USDA writes them
+        assert_eq!(unit("Conab's estimate of 146.858 MMT"), Some("Mt"));
         // glued to more letters, or another case, it is no unit
         assert_eq!(unit("5 t-shirts"), None);
         assert_eq!(unit("5 T"), None);
