@@ -238,6 +238,11 @@ const SETS: &[(&str, f64)] = &[
     ("domains/museum-visitors", 0.65),
     ("domains/teacher-shortages", 0.78),
     ("domains/dementia", 0.69),
+    // the same, scored on arrival on b0a755a
+    ("domains/russian-oil-revenue", 0.73),
+    ("domains/gaming-revenue", 0.75),
+    ("domains/bee-colony-losses", 0.82),
+    ("domains/internet-shutdowns", 0.61),
 ];
 
 #[test]
