@@ -466,6 +466,7 @@ pub fn judge_claim(
         Citation::Sources(s) => s,
         _ => &[],
     };
+    q.cited = cited.to_vec();
     let cands = candidates(
         ctx.retriever,
         ctx.index,
@@ -1160,6 +1161,35 @@ mod tests {
             let j = decide(ctx, &q, figures[0].clone(), evidence, citation);
             j.verdict
         })
+    }
+
+    #[test]
+    fn the_claims_number_in_its_cited_source_is_read_however_few_words_they_share() {
+        let src = [
+            (
+                "bs",
+                "2025-07-15",
+                "Some 14.3 million infants missed their first dose last year. That is an \
+                 increase from 12.9 million in 2019.",
+            ),
+            (
+                "who",
+                "2025-07-15",
+                "Coverage with the third dose of the vaccine stood at 85% worldwide.",
+            ),
+        ];
+        let claim = "Business Standard put the 2019 figure at 12.9 million.";
+        // (passage 1: "That is an increase from 12.9 million in 2019.")
+        let read = |citation: &Citation| {
+            judge_with(claim, &src, 0, citation)
+                .considered
+                .iter()
+                .any(|e| e.passage == 1)
+        };
+        assert!(read(&Citation::Sources(vec![0])));
+        // uncited, a passage sharing no word but the year is not read
+        assert!(!read(&Citation::Uncited));
+        assert!(!read(&Citation::Sources(vec![1])));
     }
 
     #[test]

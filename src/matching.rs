@@ -498,6 +498,8 @@ pub struct Query<'a> {
     /// it depends on no figure, and a sentence of thousands of figures (a table cell)
     /// would otherwise re-read itself for each of them.
     pub time_clashes: std::collections::HashMap<usize, bool>,
+    /// The sources the claim cites: where its number is looked for first.
+    pub cited: Vec<usize>,
 }
 
 impl Query<'_> {
@@ -537,6 +539,7 @@ impl<'a> Query<'a> {
             figures,
             terms,
             time_clashes: Default::default(),
+            cited: Vec::new(),
         }
     }
 }
@@ -1356,6 +1359,7 @@ pub fn evidence_for(
             figures: q.figures,
             terms,
             time_clashes: Default::default(),
+            cited: q.cited.clone(),
         }
     });
     let noun_key = fc
@@ -1412,7 +1416,11 @@ pub fn evidence_for(
                         && (two_digit_number(g) || f.qualifier == g.qualifier)
                 })
         });
+        // (the claim's number in the source it cites is read however few words they
+        // share: the decision weighs how often that source states it)
+        let in_cited = states_same && corpus.carried_by(pi, &q.cited);
         if pscore < settings.match_threshold * 0.6
+            && !in_cited
             && !((states_rare || states_near || states_same || states_rounded)
                 && pscore >= RARE_MIN_WORDS)
             // (the claim's number and another of its sentence's, together: read however
