@@ -466,7 +466,7 @@ pub fn judge_claim(
         Citation::Sources(s) => s,
         _ => &[],
     };
-    q.cited = cited.to_vec();
+    q.cited = cited;
     let cands = candidates(
         ctx.retriever,
         ctx.index,
@@ -1158,8 +1158,7 @@ mod tests {
         with_context(sources, |ctx| {
             let figures = crate::figure::extract_figures(claim);
             let q = Query::new(ctx.index, claim, &figures, &[]);
-            let j = decide(ctx, &q, figures[0].clone(), evidence, citation);
-            j.verdict
+            decide(ctx, &q, figures[0].clone(), evidence, citation).verdict
         })
     }
 

@@ -499,7 +499,7 @@ pub struct Query<'a> {
     /// would otherwise re-read itself for each of them.
     pub time_clashes: std::collections::HashMap<usize, bool>,
     /// The sources the claim cites: where its number is looked for first.
-    pub cited: Vec<usize>,
+    pub cited: &'a [usize],
 }
 
 impl Query<'_> {
@@ -539,7 +539,7 @@ impl<'a> Query<'a> {
             figures,
             terms,
             time_clashes: Default::default(),
-            cited: Vec::new(),
+            cited: &[],
         }
     }
 }
@@ -1359,7 +1359,7 @@ pub fn evidence_for(
             figures: q.figures,
             terms,
             time_clashes: Default::default(),
-            cited: q.cited.clone(),
+            cited: q.cited,
         }
     });
     let noun_key = fc
@@ -1418,7 +1418,7 @@ pub fn evidence_for(
         });
         // (the claim's number in the source it cites is read however few words they
         // share: the decision weighs how often that source states it)
-        let in_cited = states_same && corpus.carried_by(pi, &q.cited);
+        let in_cited = states_same && corpus.carried_by(pi, q.cited);
         if pscore < settings.match_threshold * 0.6
             && !in_cited
             && !((states_rare || states_near || states_same || states_rounded)
@@ -2075,23 +2075,23 @@ fn label_swaps(
     for (unit, first, _) in &subjects {
         let of_unit: Vec<usize> = (0..n).filter(|&k| figures[k].unit == *unit).collect();
         let [a, b, ..] = of_unit[..] else { continue };
-        let before_b: Vec<&Term> = terms
+        let before_b = terms
             .iter()
             .filter(|t| t.end <= figures[b].span.start && t.start >= figures[a].span.end)
             .filter(|t| labels[b].contains(t.key.as_str()))
-            .collect();
+            .count();
         let after_a = terms
             .iter()
             .any(|t| t.start >= figures[a].span.end && labels[a].contains(t.key.as_str()));
         // (a first figure labelled by words after it has its label already)
-        if before_b.is_empty() || after_a {
+        if before_b == 0 || after_a {
             continue;
         }
         let lead: Vec<&Term> = terms.iter().filter(|t| t.end <= *first).collect();
         let own: BTreeSet<&str> = lead
             .iter()
             .rev()
-            .take(before_b.len())
+            .take(before_b)
             .map(|t| t.key.as_str())
             .collect();
         // (only when a dash, colon or bracket, and nothing else, stands between: "Mures -
