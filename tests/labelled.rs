@@ -243,6 +243,11 @@ const SETS: &[(&str, f64)] = &[
     ("domains/gaming-revenue", 0.75),
     ("domains/bee-colony-losses", 0.82),
     ("domains/internet-shutdowns", 0.61),
+    // written by helpers who never read the engine, scored on arrival on 9c8a08a
+    ("domains/ransomware", 0.72),
+    ("domains/coffee-prices", 0.63),
+    ("domains/hospital-waiting-lists", 0.67),
+    ("domains/refugee-resettlement", 0.77),
 ];
 
 #[test]
