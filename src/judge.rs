@@ -1444,6 +1444,26 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_giving_a_very_close_number_is_read_at_that_number() {
+        // the second source counts other amounts of the claim's unit nearer its words, but
+        // the number one digit off is where it speaks of the claim's statement
+        let claim = "Households in the state owe an average card balance of $18,312.";
+        let src = [
+            ("a", "2024-03-02", "", "Households in the state now owe an average card balance of $18,312, the bureau said."),
+            ("b", "2024-03-09", "", "For households in the state, a rise in rates adds between $410 and $520 a year to an average card balance of $18,372, after last year's rise added about $300."),
+        ];
+        let read = with_context(&src, |ctx| {
+            let figures = crate::figure::extract_figures(claim);
+            let j = judge_claim(ctx, claim, &figures, &Citation::Sources(vec![0]), &[]).remove(0);
+            j.considered
+                .iter()
+                .find(|e| ctx.corpus.passages[e.passage].source == 1)
+                .map(|e| ctx.corpus.passages[e.passage].figures[e.figure].value)
+        });
+        assert_eq!(read, Some(18372.0));
+    }
+
+    #[test]
     fn the_same_counted_noun_and_year_in_other_words_is_a_conflict() {
         // the final count shares few words with the claim, but its noun, unit and year
         let claim = "The agency's provisional count put drug overdose deaths nationwide at 107,543 in 2023, down on the year before.";

@@ -1156,6 +1156,14 @@ pub const NEAR_VALUE: f64 = 0.1;
 /// How many passages with the closest values are looked up for each figure.
 const NEAR_VALUE_PASSAGES: usize = 12;
 
+/// How much a very close number of the claim's unit (a revision or a slip: see
+/// [`very_near`]) counts,
+/// within a passage, towards being the figure of the claim's statement: a passage that
+/// gives "$26,494" where the claim has "$26,294" disputes it, whatever else it counts
+/// (unless it also gives the claim's figure). Numbers 10% apart are too often two
+/// readings of a running count to be preferred so.
+const NEAR_RANK: f64 = 0.4;
+
 /// The share of the claim figure's own words a near value's own words must have.
 const NEAR_MIN_MEASURE: f64 = 0.5;
 
@@ -1399,6 +1407,11 @@ pub fn evidence_for(
         // a precise number told to the claim's own digits, hedged or not ("about 45.2
         // million" for 45,184,044): as telling as the rare number itself
         let states_rounded = p.figures.iter().any(|f| rounded_rare_number(fc, f));
+        // (a passage that gives the claim's figure, in any wording)
+        let states_agree = p
+            .figures
+            .iter()
+            .any(|f| compare(fc, f, settings) == Agreement::Agree);
         // the sentence's other figures said again in the passage ("980 … up from 850"
         // against "rose from 850 … to 980"): two numbers of a sentence together are
         // seldom a coincidence
@@ -1785,6 +1798,11 @@ pub fn evidence_for(
                             .any(|n| claim_names.contains(n) && !own_names[k].contains(n))
                 });
             let rank = measure
+                + if near && !states_agree && (very_near(fc, fp) || swapped_rare(fc, fp)) {
+                    NEAR_RANK
+                } else {
+                    0.0
+                }
                 - if other_part { 0.8 } else { 0.0 }
                 // (a label in the claim's words outweighs the number and noun agreeing)
                 - if swapped[k] { SWAP_PENALTY } else { 0.0 }
