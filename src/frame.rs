@@ -142,6 +142,9 @@ struct ChangeCues {
     units: Vec<String>,
     /// Nouns that name a rate of change: their level is a change of something else.
     rate_nouns: Vec<String>,
+    /// Words after a percentage that make it a difference, up or down.
+    up_after_percent: Vec<String>,
+    down_after_percent: Vec<String>,
     /// Stems of `up` and `down`, made on first use: "soaring" is "soared" told otherwise.
     #[serde(skip)]
     stems: std::sync::OnceLock<(
@@ -341,7 +344,9 @@ pub(crate) fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
 
 /// The words of the figure's clause that speak of it: a coordinated clause after it
 /// ("lost 200,000 subscribers and forecast the loss of another 2 million") has its own
-/// verb, and its stance is not the figure's.
+/// verb, and its stance is not the figure's; the words after the next number speak of
+/// that number ("a 10 per cent reduction from the 2024 target of 485,000": the target
+/// is the 485,000, the reduction no forecast), and so does a year before it.
 fn own_clause_words(
     text: &str,
     clause: &Range<usize>,
@@ -354,9 +359,15 @@ fn own_clause_words(
     out.extend(
         cue_words(tail)
             .into_iter()
-            .take_while(|(_, w)| !COORDINATORS.contains(&w.as_str())),
+            .take_while(|(_, w)| !COORDINATORS.contains(&w.as_str()) && !is_other_number(w)),
     );
     out
+}
+
+/// A word of digits: another figure's number, or a year that leads to one ("from the
+/// 2024 target of 485,000").
+fn is_other_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Words that join two clauses, each with its own verb and stance.
@@ -417,7 +428,10 @@ pub fn frame_of(text: &str, span: &Range<usize>) -> Frame {
     .map(|(_, w)| w);
     let before_figure = &text[c.start..crate::text::floor_boundary(text, span.start).max(c.start)];
     let in_clause = cue_words(text.get(span.end.min(c.end)..c.end).unwrap_or(""));
-    let (change, level) = match change_of(lex, before_figure, &in_clause).or(signed(text, span)) {
+    let (change, level) = match change_of(lex, before_figure, &in_clause)
+        .or(signed(text, span))
+        .or(percent_difference(lex, text, span, &in_clause))
+    {
         Kind::Change(d) => (Some(d), false),
         Kind::Level => (None, true),
         Kind::Unknown => (
@@ -535,6 +549,35 @@ fn change_of(lex: &Lexicon, before: &str, after: &[(usize, String)]) -> Kind {
         .find(|w| !cues.units.contains(w))
         .and_then(|w| cues.direction(w))
         .map_or(Kind::Unknown, Kind::Change)
+}
+
+/// The direction of a percentage told as a difference by the word after it ("10 per
+/// cent below the target"); none for a count, which such a word places ("700 million
+/// below the poverty line").
+fn percent_difference(
+    lex: &Lexicon,
+    text: &str,
+    span: &Range<usize>,
+    after: &[(usize, String)],
+) -> Option<Direction> {
+    let cues = &lex.change;
+    let figure = text.get(span.clone())?;
+    let mut rest = after.iter().map(|(_, w)| w.as_str());
+    let percent = figure.ends_with('%')
+        || ["per cent", "percent", "percentage point", "pc"]
+            .iter()
+            .any(|u| figure.to_lowercase().ends_with(u));
+    let next = rest.find(|w| !cues.units.iter().any(|u| u == w))?;
+    if !percent {
+        return None;
+    }
+    if cues.up_after_percent.iter().any(|w| w == next) {
+        Some(Direction::Up)
+    } else if cues.down_after_percent.iter().any(|w| w == next) {
+        Some(Direction::Down)
+    } else {
+        None
+    }
 }
 
 /// What [`change_of`] reads of a figure.
@@ -1089,6 +1132,34 @@ mod tests {
             "2 million",
         );
         assert_eq!(f.stance, Stance::Projected);
+    }
+
+    #[test]
+    fn a_forecast_cue_after_another_number_is_that_numbers() {
+        let t = "The level is based on a 10 per cent reduction from the 2024 target of 485,000 permits.";
+        assert_eq!(frame(t, "10 per cent").stance, Stance::Asserted);
+        assert_eq!(frame(t, "485,000").stance, Stance::Projected);
+    }
+
+    #[test]
+    fn a_percentage_above_or_below_something_is_a_difference() {
+        let f = frame(
+            "The cap is 10 per cent below the 2024 target.",
+            "10 per cent",
+        );
+        assert_eq!((f.change, f.level), (Some(Direction::Down), false));
+        let f = frame("Prices were 5% above their average.", "5%");
+        assert_eq!((f.change, f.level), (Some(Direction::Up), false));
+        // a count it places, and a level it leads to
+        let f = frame(
+            "Some 700 million people live below the poverty line.",
+            "700 million",
+        );
+        assert_eq!(f.change, None);
+        let f = frame("Some 700 million below the poverty line.", "700 million");
+        assert_eq!(f.change, None);
+        let f = frame("Unemployment fell below 5% in May.", "5%");
+        assert_eq!((f.change, f.level), (None, true));
     }
 
     #[test]
