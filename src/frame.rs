@@ -356,13 +356,24 @@ fn own_clause_words(
     let tail_from = crate::text::ceil_boundary(text, span.end).min(clause.end);
     let tail = &text[tail_from..clause.end];
     let mut out = cue_words(head);
+    let tail = cue_words(tail);
     out.extend(
-        cue_words(tail)
-            .into_iter()
-            .take_while(|(_, w)| !COORDINATORS.contains(&w.as_str()) && !is_other_number(w)),
+        tail.iter()
+            .enumerate()
+            .take_while(|(_, (_, w))| !COORDINATORS.contains(&w.as_str()) && !is_other_number(w))
+            // a cue word after "of" or an article names a thing, not a stance: "4 per
+            // cent of planned trains", "3% above the forecast"
+            .map(|(i, (at, w))| {
+                let modifier = i > 0 && MODIFIER_LEADS.contains(&tail[i - 1].1.as_str());
+                (*at, if modifier { String::new() } else { w.clone() })
+            }),
     );
     out
 }
+
+/// Words after which a participle or noun modifies what follows ("of planned trains",
+/// "the forecast").
+const MODIFIER_LEADS: [&str; 4] = ["of", "the", "a", "an"];
 
 /// A word of digits: another figure's number, or a year that leads to one ("from the
 /// 2024 target of 485,000").
@@ -1139,6 +1150,17 @@ mod tests {
         let t = "The level is based on a 10 per cent reduction from the 2024 target of 485,000 permits.";
         assert_eq!(frame(t, "10 per cent").stance, Stance::Asserted);
         assert_eq!(frame(t, "485,000").stance, Stance::Projected);
+    }
+
+    #[test]
+    fn a_cue_word_that_names_a_thing_after_the_figure_is_no_stance() {
+        let t = "Some 4 per cent of planned trains were cancelled.";
+        assert_eq!(frame(t, "4 per cent").stance, Stance::Asserted);
+        let t = "Output was 3% above the forecast.";
+        assert_eq!(frame(t, "3%").stance, Stance::Asserted);
+        // a verb still is
+        let t = "Sales of 5,000 homes are forecast to double.";
+        assert_eq!(frame(t, "5,000").stance, Stance::Projected);
     }
 
     #[test]
