@@ -23,6 +23,9 @@ pub struct Source {
     pub text: String,
     pub meta: Option<SourceMeta>,
     line_starts: Vec<usize>,
+    /// The places the source names anywhere (text and title), read the first time a
+    /// claim of a place is compared with it: one pass over the text, once.
+    places: std::sync::OnceLock<Vec<&'static str>>,
 }
 
 impl Source {
@@ -41,7 +44,21 @@ impl Source {
             text,
             meta,
             line_starts,
+            places: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The ids of the places the source names anywhere, in its text or title (sorted).
+    pub fn places(&self) -> &[&'static str] {
+        self.places.get_or_init(|| {
+            let mut out = crate::places::named(&self.text);
+            if let Some(title) = self.meta.as_ref().and_then(|m| m.title.as_deref()) {
+                out.extend(crate::places::named(title));
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
     }
 
     /// 1-based line and column (in characters) of a byte offset.

@@ -1444,6 +1444,27 @@ mod tests {
     }
 
     #[test]
+    fn a_source_that_names_other_places_only_is_not_the_claims() {
+        let claim = "France recorded 678,000 births in 2023.";
+        let japan = (
+            "asahi",
+            "2024-02-27",
+            "Births in Japan hit a record low. That report had estimated births in 2023 at 762,000.",
+        );
+        let j = judge_with(claim, &[japan], 0, &Citation::Uncited);
+        assert_eq!(j.verdict, Verdict::Unattributed, "{j:?}");
+        assert!(j.considered.is_empty(), "{j:?}");
+        // a source that names no place may be of the claim's
+        let anywhere = (
+            "office",
+            "2024-01-16",
+            "That report had estimated births in 2023 at 762,000.",
+        );
+        let j = judge_with(claim, &[anywhere], 0, &Citation::Uncited);
+        assert_eq!(j.considered.len(), 1, "{j:?}");
+    }
+
+    #[test]
     fn a_passage_giving_a_very_close_number_is_read_at_that_number() {
         // the second source counts other amounts of the claim's unit nearer its words, but
         // the number one digit off is where it speaks of the claim's statement

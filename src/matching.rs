@@ -1442,6 +1442,15 @@ pub fn evidence_for(
         {
             continue;
         }
+        // a claim of a place the passage's source never names, when it names others, is
+        // not that source's statement ("France recorded 678,000 births" against a report
+        // on Japan's); a source that names no place may be of any
+        if !claim_frame.named_places.is_empty() {
+            let named = corpus.sources[p.source].places();
+            if !named.is_empty() && !claim_frame.named_places.iter().any(|x| named.contains(x)) {
+                continue;
+            }
+        }
         // topic words of this figure's own part of the sentence count too
         let topic = match &focused {
             Some(fq) if fq.terms.len() >= 3 => topic_recall(
