@@ -182,7 +182,12 @@ const CITED_ONCE_SCORE: f64 = 0.15;
 
 /// The contradictions that make a misquote: all of them for a cited claim, the close
 /// ones for an uncited sentence.
-fn misquoting<'e>(contradicts: &[&'e Evidence], citation: &Citation) -> Vec<&'e Evidence> {
+fn misquoting<'e>(
+    contradicts: &[&'e Evidence],
+    citation: &Citation,
+    corpus: &Corpus,
+    claim: &Figure,
+) -> Vec<&'e Evidence> {
     contradicts
         .iter()
         .copied()
@@ -191,7 +196,12 @@ fn misquoting<'e>(contradicts: &[&'e Evidence], citation: &Citation) -> Vec<&'e 
                 || (e.score >= UNCITED_MISQUOTE_SCORE
                     // (or a close number of the claim's own: "5.83 million tonnes" for
                     // "5.38 million t", whatever words the claim's cell gives)
-                    && (e.measure >= UNCITED_MISQUOTE_MEASURE || e.near))
+                    && (e.measure >= UNCITED_MISQUOTE_MEASURE || e.near)
+                    // (a number many times the claim's is another statement's: "$14.67
+                    // billion of tax revenue" is no misquote of "$72.04 billion")
+                    && (e.noun == NounRelation::Same
+                        || e_figure(corpus, e).unit != claim.unit
+                        || within_ratio(claim, e_figure(corpus, e), CONFLICT_MAX_RATIO)))
         })
         .collect()
 }
@@ -942,8 +952,11 @@ fn decide(
                 }
             }
         }
-    } else if let Some(first) = misquoting(&contradicts, citation).first().copied() {
-        let contradicts = misquoting(&contradicts, citation);
+    } else if let Some(first) = misquoting(&contradicts, citation, corpus, &j.figure)
+        .first()
+        .copied()
+    {
+        let contradicts = misquoting(&contradicts, citation, corpus, &j.figure);
         // prefer what the cited source says
         let key = contradicts
             .iter()
@@ -1441,6 +1454,29 @@ mod tests {
             &cited,
         );
         assert_eq!(j.verdict, Verdict::Conflict, "{j:?}");
+    }
+
+    #[test]
+    fn an_uncited_figure_many_times_a_sources_is_no_misquote_of_it() {
+        let src = [(
+            "aga",
+            "2024-05-16",
+            "Commercial gaming revenue produced a record $14.67 billion of tax revenue for states.",
+        )];
+        let far = judge_with(
+            "Commercial gaming revenue rose to $72.04 billion.",
+            &src,
+            0,
+            &Citation::Uncited,
+        );
+        assert_ne!(far.verdict, Verdict::Misquoted, "{far:?}");
+        let near = judge_with(
+            "Commercial gaming revenue produced a record $16.67 billion of tax revenue for states.",
+            &src,
+            0,
+            &Citation::Uncited,
+        );
+        assert_eq!(near.verdict, Verdict::Misquoted, "{near:?}");
     }
 
     #[test]
