@@ -146,6 +146,11 @@ pub struct Figure {
     /// is 2022): it depends on claims.toml, so the persisted index leaves it out.
     #[serde(skip)]
     pub dated: bool,
+    /// What a rate is counted per, by the unit's or the time's name: "hour" in
+    /// "$15.4/hour" and "£11.44 an hour", "kg" in "$350 per kg", "day" in "1.2 million
+    /// barrels per day" (absent from JSON when the figure is counted per nothing named).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_unit: Option<&'static str>,
 }
 
 /// A physical unit a figure is written in, from `lexicon/units.toml`.
@@ -3320,6 +3325,53 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// The unit a figure ending before token `end` is counted per: "/" or "per" and a
+    /// unit or a word of `[figures] per_units`, or "a", "an" or "each" and one of those,
+    /// right after the figure or after its counted noun (two words at most: "four times
+    /// per week", "1.2 million barrels a day").
+    fn per_unit(&self, end: usize) -> Option<&'static str> {
+        let lex = crate::lexicon::figure_words();
+        for k in end..end + 3 {
+            let slash = self.is_sym(k, "/") && self.attached(k + 1);
+            let marker = slash || matches!(self.lower(k), "per" | "a" | "an" | "each");
+            if marker {
+                let d = k + 1;
+                let (name, after) = match self.unit_at(d) {
+                    Some((u, after)) => (u.unit.as_str(), after),
+                    None => {
+                        let w = self.lower(d);
+                        let w = if w.len() > 3 {
+                            w.strip_suffix('s').unwrap_or(w)
+                        } else {
+                            w
+                        };
+                        (lex.per_units.get(w)?.as_str(), d + 1)
+                    }
+                };
+                if crate::lexicon::FigureWords::has(&lex.not_per, self.lower(after)) {
+                    return None;
+                }
+                // after an article the unit must end its phrase: "a second wave", "a
+                // day-care place", "a quarter century" name things
+                let article = !slash && self.lower(k) != "per";
+                let phrase_goes_on = self.toks.get(after).is_some_and(|t| {
+                    (t.kind == Kind::Word && !STOP_AFTER.contains(&t.lower.as_str()))
+                        || (t.text == "-" && !t.space_before)
+                });
+                if article && phrase_goes_on {
+                    return None;
+                }
+                return Some(name);
+            }
+            // only the counted noun may stand between: words, no number, no clause break
+            let t = self.toks.get(k)?;
+            if t.kind != Kind::Word || STOP_AFTER.contains(&t.lower.as_str()) {
+                return None;
+            }
+        }
+        None
+    }
+
     fn noun(&self, raw: &RawFigure) -> Option<String> {
         if raw.unit == Unit::Duration {
             let w = self.lower(raw.noun_from);
@@ -4116,6 +4168,7 @@ fn extract_window(text: &str) -> Vec<Figure> {
                     form: raw.form,
                     per: None,
                     dated: false,
+                    per_unit: p.per_unit(raw.end_tok),
                 };
                 let fig = carry_unit_of_change(&p, raw.start_tok, &out, fig);
                 out.push(fig);
@@ -4684,6 +4737,24 @@ mod tests {
             "It cost £3.2bn, the report on the city's northern bypass says (12 in all).",
         );
         assert_eq!(f[1].unit, Unit::Count);
+    }
+
+    #[test]
+    fn a_rate_names_what_it_is_counted_per() {
+        let per = |t: &str| one(t).per_unit;
+        assert_eq!(per("only for $15.4/hour"), Some("hour"));
+        assert_eq!(per("he earns £11.44 an hour"), Some("hour"));
+        assert_eq!(per("it is used four times per week"), Some("week"));
+        assert_eq!(per("rose to $350 per kg"), Some("kg"));
+        assert_eq!(per("$4,000 per capita"), Some("person"));
+        assert_eq!(per("a density of 5.5 kg/cm³"), Some("cm³"));
+        assert_eq!(per("It grew 12 per cent a year."), Some("year"));
+        // a time after an article that goes on, or that dates, is no denominator
+        assert_eq!(per("prices were 20% higher a year ago"), None);
+        assert_eq!(per("5 people died a second time"), None);
+        assert_eq!(per("5 people died, a week-long search"), None);
+        assert_eq!(per("5 people died in a day"), None);
+        assert_eq!(per("12 per cent"), None);
     }
 
     #[test]

@@ -205,6 +205,8 @@ pub struct FigureWords {
     pub dozens: Vec<String>,
     pub clock: Vec<String>,
     pub extent: Vec<String>,
+    pub per_units: std::collections::BTreeMap<String, String>,
+    pub not_per: Vec<String>,
 }
 
 impl FigureWords {

@@ -35,6 +35,9 @@ pub struct Listed {
     pub year: Option<i32>,
     /// What a rate counts per ("17.4 per 100,000": 100000), `null` for no rate.
     pub per: Option<f64>,
+    /// The unit or time a rate is counted per ("$15.4/hour": `hour`; "$350 per kg":
+    /// `kg`), `null` when none is named.
+    pub per_unit: Option<&'static str>,
 }
 
 /// Every figure of `text`, read sentence by sentence as the corpus is.
@@ -93,6 +96,7 @@ fn listed(
         role: f.role,
         year: f.year,
         per: f.per,
+        per_unit: f.per_unit,
     }
 }
 
@@ -132,6 +136,9 @@ pub fn human(rows: &[Listed]) -> String {
         }
         if let Some(d) = r.per {
             extra.push(format!("per {d}"));
+        }
+        if let Some(u) = r.per_unit {
+            extra.push(format!("per {u}"));
         }
         out.push_str(&format!(
             "{}:{}\t{}\t= {} {}{}{}\n",

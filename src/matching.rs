@@ -299,7 +299,10 @@ pub fn compare(c: &Figure, s: &Figure, settings: &Settings) -> Agreement {
     // "doubled" is no level of 2, and a level is no multiplier
     let multiplier = |f: &Figure| f.form == crate::figure::Form::Multiplier;
     // a rate per 100,000 is not one per 1,000, whatever its number
-    let other_denominator = c.per.zip(s.per).is_some_and(|(a, b)| a != b);
+    // nor $15 an hour $15 a day ("per kg" against "per tonne" is another price too:
+    // a denominator is compared by name, not converted)
+    let other_denominator = c.per.zip(s.per).is_some_and(|(a, b)| a != b)
+        || c.per_unit.zip(s.per_unit).is_some_and(|(a, b)| a != b);
     if !unit_ok || multiplier(c) != multiplier(s) || other_denominator {
         return Agreement::Unit;
     }
@@ -2672,6 +2675,15 @@ mod measure_tests {
         assert_eq!(compare(&a, &a, &s), Agreement::Agree);
         // a denominator left unsaid on one side is for the frames to weigh
         assert_eq!(compare(&a, &c, &s), Agreement::Agree);
+    }
+
+    #[test]
+    fn rates_per_other_units_or_times_never_agree() {
+        assert_eq!(agreement("$15 an hour", "$15 a day"), Agreement::Unit);
+        assert_eq!(agreement("$350 per kg", "$350 per tonne"), Agreement::Unit);
+        assert_eq!(agreement("$15/hour", "$15 per hour"), Agreement::Agree);
+        // a denominator left unsaid on one side is for the frames to weigh
+        assert_eq!(agreement("$15 an hour", "$15"), Agreement::Agree);
     }
 
     #[test]

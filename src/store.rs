@@ -29,7 +29,7 @@ use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 const MAGIC: &[u8; 8] = b"CCINDEX\0";
 /// Bumped whenever the layout of an entry changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// magic, format, engine, content hash, body length, body checksum
 const HEADER: usize = 8 + 4 + 8 + 16 + 8 + 8;
 /// The folder inside the index folder that holds this format's entries.
@@ -115,6 +115,7 @@ struct StoredFigure {
     unit_start: Option<usize>,
     form: u8,
     per: Option<f64>,
+    per_unit: Option<String>,
 }
 
 /// What an entry gives back.
@@ -226,6 +227,7 @@ impl Entry {
                     unit_start: f.unit_start,
                     form: code(&FORMS, &f.form),
                     per: f.per,
+                    per_unit: f.per_unit.map(str::to_string),
                 })
                 .collect();
             stored.push(StoredPassage {
@@ -284,6 +286,7 @@ impl Entry {
                     form: decode(&FORMS, f.form)?,
                     per: f.per,
                     dated: false,
+                    per_unit: f.per_unit.as_deref().map(intern),
                 });
             }
             let mut ts = Vec::with_capacity(sp.terms.len());

@@ -59,6 +59,26 @@ fn json_lines_slice_back_to_the_input() {
 }
 
 #[test]
+fn a_rate_names_the_unit_or_time_it_is_counted_per() {
+    let (code, out, _) = figures(
+        &["--format", "json", "-"],
+        "Pay rose to $15.4/hour, and fees to £500 a week, a year ago.\n",
+    );
+    assert_eq!(code, 0);
+    let rows = json_rows(&out);
+    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(rows[0]["per_unit"], "hour");
+    assert_eq!(rows[1]["per_unit"], "week");
+    let (_, out, _) = figures(
+        &["--format", "json", "-"],
+        "Prices were 5% higher a year ago.\n",
+    );
+    assert!(json_rows(&out)[0]["per_unit"].is_null(), "{out}");
+    let (_, human, _) = figures(&["-"], "It cost $350 per kg.\n");
+    assert!(human.contains("per kg"), "{human}");
+}
+
+#[test]
 fn a_rate_is_one_figure_with_its_denominator() {
     let (code, out, _) = figures(
         &["--format", "json", "-"],

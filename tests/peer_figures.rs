@@ -43,6 +43,9 @@ struct Expected {
     currency: Option<String>,
     /// Durations: the time unit ("year"), checked against the figure's noun.
     time: Option<String>,
+    /// Rates: what the figure is counted per ("hour", "kg"); none must be read when
+    /// the peer gives none.
+    per: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,6 +60,7 @@ struct Got {
     measure_unit: Option<String>,
     currency: Option<String>,
     noun: Option<String>,
+    per_unit: Option<String>,
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -97,6 +101,9 @@ fn matches(e: &Expected, g: &Got) -> bool {
         return false;
     }
     if e.currency.is_some() && e.currency != g.currency {
+        return false;
+    }
+    if e.per != g.per_unit {
         return false;
     }
     if let Some(t) = &e.time {
@@ -156,6 +163,9 @@ fn fmt_expected(e: &Expected) -> String {
     if let Some(c) = e.currency.as_ref().or(e.time.as_ref()) {
         let _ = write!(s, " {c}");
     }
+    if let Some(p) = &e.per {
+        let _ = write!(s, " per {p}");
+    }
     s
 }
 
@@ -166,6 +176,9 @@ fn fmt_got(g: &Got) -> String {
     }
     if let Some(c) = &g.currency {
         let _ = write!(s, " {c}");
+    }
+    if let Some(p) = &g.per_unit {
+        let _ = write!(s, " per {p}");
     }
     if g.low != g.value || g.high != g.value {
         let _ = write!(s, " [{}..{}]", fmt_num(g.low), fmt_num(g.high));
@@ -205,6 +218,7 @@ fn parse_expected(item: &Value) -> Expected {
         units,
         currency: text("currency"),
         time: text("time"),
+        per: text("per"),
     }
 }
 
@@ -223,6 +237,7 @@ fn extract(text: &str) -> Result<Vec<Got>, String> {
                 measure_unit: f.measure.map(|m| m.unit.to_string()),
                 currency: f.currency.map(str::to_string),
                 noun: f.noun.clone(),
+                per_unit: f.per_unit.map(str::to_string),
             })
             .collect::<Vec<_>>()
     };

@@ -380,10 +380,30 @@ Q_TIME = {"second", "minute", "hour", "day", "week", "month", "year"}
 Q_COUNTS = {"dozen": 12, "gross": 144, "baker's dozen": 13}
 
 
+def q_per(name: str):
+    """The denominator of a quantulum3 rate ("hour" of "dollar per hour") as claimcheck
+    names it (`per_unit`: a time word, or a physical unit's symbol), or None."""
+    if name in Q_TIME:
+        return name
+    if name in Q_MEASURES:
+        return Q_MEASURES[name][1][0]
+    return None
+
+
 def q_units_map(r: dict):
     """One quantulum3 quantity -> (expect item, dimension label)."""
     unit = r["unit"].strip()
     low = unit.lower()
+    # a rate, "dollar per hour": the numerator's quantity counted per the denominator
+    # (one denominator only; "count" is quantulum3's name for a plain count)
+    numer, sep, denom = low.partition(" per ")
+    if sep and low not in Q_MEASURES and " per " not in denom and q_per(denom) is not None:
+        inner = dict(r, unit="dimensionless" if numer == "count" else numer)
+        item, dim = q_units_map(inner)
+        if dim != "unmodelled":
+            item["per"] = q_per(denom)
+            return item, dim + " per " + denom
+        return item, dim
     value = float(r["value"])
     surface = r.get("surface", "")
     if low == "dimensionless":
@@ -439,6 +459,8 @@ def convert_quantulum3_units():
                 category = "unmodelled"
             elif not dims:
                 category = "no_quantity"
+            elif any(" per " in d for d in dims):
+                category = "rate"
             elif dims <= {"count", "percent", "money", "duration"}:
                 category = "count/percent/money/duration"
             else:
