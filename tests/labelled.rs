@@ -258,6 +258,9 @@ const SETS: &[(&str, f64)] = &[
     ("domains/jobs-reports", 0.77),
     ("domains/house-prices", 0.72),
     ("domains/election-turnout", 0.75),
+    // the session of 2026-12-06 (second), scored on arrival on ad2cf53
+    ("domains/foreign-aid", 0.72),
+    ("domains/sewage-spills", 0.79),
 ];
 
 #[test]
