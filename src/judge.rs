@@ -1242,6 +1242,39 @@ mod tests {
     }
 
     #[test]
+    fn the_first_of_two_parallel_clauses_is_labelled_by_its_own_subject() {
+        let src = [(
+            "a",
+            "2025-07-31",
+            "Vaccination coverage among kindergartners fell during the latest school year. \
+             Coverage among kindergartners decreased for all reported vaccines during the \
+             2024-25 school year, the CDC found. Uptake of the measles-mumps-rubella vaccine \
+             fell to 92.5%, while uptake of the diphtheria, tetanus and acellular pertussis \
+             (DTaP) shot fell to 92.1%.",
+        )];
+        let j = judge(
+            "DTaP coverage for the 2024-25 kindergarten class was 92.5%.",
+            &src,
+        );
+        assert_ne!(j.verdict, Verdict::Supported, "{j:?}");
+        let j = judge(
+            "Measles-mumps-rubella coverage for the kindergarten class was 92.5%.",
+            &src,
+        );
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+        // a second clause that only comments ("the first time…") leaves the subject shared
+        let src = [(
+            "b",
+            "2024-01-30",
+            "Fifa said clubs from Germany were the number one recipients of transfer fees, with \
+             a total of almost $1.21bn, the first time that clubs from any one association had \
+             received more than $1bn in transfer fees in a calendar year.",
+        )];
+        let j = judge("German clubs received almost $1.21bn in fees.", &src);
+        assert_eq!(j.verdict, Verdict::Supported, "{j:?}");
+    }
+
+    #[test]
     fn the_cited_sources_one_statement_of_the_number_with_another_bound_is_a_misquote() {
         let source =
             "More than 650,000 people were found to be homeless on a single night in January 2023.";

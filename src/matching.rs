@@ -2136,6 +2136,52 @@ fn label_swaps(
             labels[a] = own;
         }
     }
+    // "Uptake of the MMR vaccine fell to 92.5%, while uptake of the DTaP shot fell to
+    // 92.1%": parallel clauses, the second repeating words of the first's subject after a
+    // break; the words the second does not repeat are the first figure's own label
+    for (unit, first, shared) in &subjects {
+        let of_unit: Vec<usize> = (0..n).filter(|&k| figures[k].unit == *unit).collect();
+        let [a, b, ..] = of_unit[..] else { continue };
+        if !labels[a].is_empty() {
+            continue;
+        }
+        let (fa, fb) = (&figures[a], &figures[b]);
+        let Some(brk) = label_breaks(text, fa.span.end, fb.span.start)
+            .first()
+            .copied()
+        else {
+            continue;
+        };
+        let repeated: HashSet<&str> = terms
+            .iter()
+            .filter(|t| t.start >= brk.1 && t.end <= fb.span.start)
+            .map(|t| t.key.as_str())
+            .filter(|k| shared.contains(k) && !HEDGES.contains(k) && !TIME_WORDS.contains(k))
+            .collect();
+        // (the same word leading both figures: "fell to 92.5%" … "fell to 92.1%")
+        let lead = |f: &Figure| {
+            terms
+                .iter()
+                .rev()
+                .find(|t| t.end <= f.span.start)
+                .map(|t| t.key.as_str())
+        };
+        if repeated.is_empty() || lead(fa).is_none() || lead(fa) != lead(fb) {
+            continue;
+        }
+        let (cs, _) = clause_of(text, &fa.span);
+        labels[a] = terms
+            .iter()
+            .filter(|t| t.start >= cs && t.end <= *first)
+            .filter(|t| !repeated.contains(t.key.as_str()))
+            .filter(|t| {
+                !HEDGES.contains(&t.key.as_str())
+                    && !TIME_WORDS.contains(&t.key.as_str())
+                    && !change(text, t)
+            })
+            .map(|t| t.key.as_str())
+            .collect();
+    }
     // "in the Nordics region and France, to $6.3 billion and $2 billion respectively":
     // each figure of the run is labelled by its conjunct of the list before it
     for (run, conjuncts) in respectively(text, figures) {
