@@ -1075,6 +1075,12 @@ mod tests {
         );
         let f = frame("The services sector made up 57.7% of GDP.", "57.7%");
         assert_eq!((f.change, f.level), (None, true));
+        // "up of" is no rise "of" a share: the debt is made up of its parts
+        let f = frame(
+            "Government debt was made up of 84.0 percent debt securities and 13.5 percent loans.",
+            "84.0 percent",
+        );
+        assert_eq!((f.change, f.level), (None, true));
     }
 
     #[test]
