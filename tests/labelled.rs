@@ -261,6 +261,9 @@ const SETS: &[(&str, f64)] = &[
     // the session of 2026-12-06 (second), scored on arrival on ad2cf53
     ("domains/foreign-aid", 0.72),
     ("domains/sewage-spills", 0.79),
+    // the session of 2026-12-06 (third), scored on arrival on 4f3281f
+    ("domains/food-recalls", 0.65),
+    ("domains/chip-industry", 0.71),
 ];
 
 #[test]
