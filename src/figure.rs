@@ -3046,6 +3046,12 @@ impl<'a> Parser<'a> {
                 };
                 Some((*u, after))
             })
+            .or_else(|| {
+                // "120 g/km": a one-letter symbol glued to a "/" and what follows
+                let slash = self.is_sym(i + 1, "/") && self.attached(i + 1) && self.attached(i + 2);
+                let u = crate::lexicon::unit_before_slash(first.text).filter(|_| slash)?;
+                Some((u, i + 1))
+            })
     }
 
     /// Whether token `i` is a scale word ("million", "bn") or a number written with one
@@ -4799,6 +4805,34 @@ mod tests {
         let f = one("RTE restored 2000 MW");
         assert_eq!((f.value, f.year), (2000.0, None));
         // "3m" stays 3 million
+        assert_eq!(one("it cost 3m").value, 3_000_000.0);
+    }
+
+    #[test]
+    fn trade_and_dose_units_and_one_letter_symbols_before_a_slash() {
+        let unit = |t: &str| one(t).measure.map(|m| (m.dimension, m.unit));
+        assert_eq!(unit("output of 9.5 mb/d"), Some(("volume per day", "mb/d")));
+        assert_eq!(unit("the file is 9.5 mb"), Some(("data size", "MB")));
+        assert_eq!(unit("50 bcm of gas"), Some(("volume", "bcm")));
+        assert_eq!(unit("doses of 20 mSv"), Some(("equivalent dose", "mSv")));
+        assert_eq!(
+            unit("a CT scan gives 14 mGy"),
+            Some(("absorbed dose", "mGy"))
+        );
+        assert_eq!(unit("cooled to 300 kelvin"), Some(("temperature K", "K")));
+        // a lone letter is a unit only glued to a "/" and another unit
+        let f = one("new cars emit 120 g/km");
+        assert_eq!(
+            (f.measure.map(|m| m.unit), f.per_unit),
+            (Some("g"), Some("km"))
+        );
+        let f = one("this car uses 10 l/km");
+        assert_eq!(
+            (f.measure.map(|m| m.unit), f.per_unit),
+            (Some("l"), Some("km"))
+        );
+        assert_eq!(one("a grade of 5 g and more").measure, None);
+        assert_eq!(one("14 gray whales").measure, None);
         assert_eq!(one("it cost 3m").value, 3_000_000.0);
     }
 

@@ -78,6 +78,18 @@ pub struct UnitDef {
     /// word or another abbreviation ("eV" is no "EV", an electric vehicle).
     #[serde(default)]
     pub cased: Vec<String>,
+    /// Symbols of one letter, matched as written only right before a "/" ("120 g/km",
+    /// "10 l/km", "W/min"): alone they are words, scales or initials ("3 m", "a g").
+    #[serde(default)]
+    pub before_slash: Vec<String>,
+}
+
+/// The unit whose one-letter symbol `sym` is, read before a "/" (see
+/// [`UnitDef::before_slash`]).
+pub fn unit_before_slash(sym: &str) -> Option<&'static UnitDef> {
+    unit_defs()
+        .iter()
+        .find(|u| u.before_slash.iter().any(|s| s == sym))
 }
 
 /// The physical unit whose symbol is `unit` ("m", "°").

@@ -2708,6 +2708,24 @@ mod measure_tests {
             agreement("6 GW of solar", "6,000 MW of solar"),
             Agreement::Agree
         );
+        // the trade's abbreviations are the units they abbreviate
+        for (a, b) in [
+            (
+                "output of 9.5 mb/d",
+                "output of 9.5 million barrels per day",
+            ),
+            ("exports of 300 kb/d", "exports of 300,000 bpd"),
+            ("imports of 50 bcm", "imports of 50 billion cubic metres"),
+            ("a dose of 20 mSv", "a dose of 20 millisieverts"),
+            ("emissions of 120 g/km", "emissions of 120 grams per km"),
+        ] {
+            assert_eq!(agreement(a, b), Agreement::Agree, "{a} / {b}");
+        }
+        // an equivalent dose is not an absorbed one, whatever the number
+        assert_ne!(
+            agreement("a dose of 14 mSv", "a dose of 14 mGy"),
+            Agreement::Agree
+        );
     }
 
     #[test]

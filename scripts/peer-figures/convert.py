@@ -372,6 +372,9 @@ Q_MEASURES = {
     "kibibyte": ("data size", ["KiB"]),
     "bit": ("data size", ["bit"]),
     "kilobit per second": ("data rate", ["kbit/s"]),
+    "kelvin": ("temperature K", ["K"]),
+    "gray": ("absorbed dose", ["Gy"]),
+    "milligray": ("absorbed dose", ["mGy"]),
 }
 Q_CURRENCIES = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP"}
 # subunit -> (currency or None when the name leaves it open, factor)
