@@ -395,13 +395,56 @@ impl Analyzer {
     }
 }
 
+/// Keys to test a word against: a passage's (see [`Index::keyset`]) or a few gathered
+/// for one comparison.
+pub trait HasKey {
+    fn has_key(&self, key: &str) -> bool;
+}
+
+impl HasKey for BTreeSet<String> {
+    fn has_key(&self, key: &str) -> bool {
+        self.contains(key)
+    }
+}
+
+/// The distinct keys of one passage, in key order.
+#[derive(Clone, Copy)]
+pub struct KeySet<'a> {
+    ids: &'a [u32],
+    index: &'a Index,
+}
+
+impl<'a> KeySet<'a> {
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        let vocab = &self.index.vocab;
+        self.ids.iter().map(move |&id| vocab[id as usize].as_str())
+    }
+}
+
+impl HasKey for KeySet<'_> {
+    fn has_key(&self, key: &str) -> bool {
+        self.index
+            .vocab_ids
+            .get(key)
+            .is_some_and(|id| self.ids.binary_search(id).is_ok())
+    }
+}
+
 /// Inverted index over the evidence passages of a corpus.
 pub struct Index {
     pub analyzer: Analyzer,
     /// Terms of each passage (empty for passages that are not evidence).
     pub terms: Vec<Vec<Term>>,
-    /// Distinct keys of each passage, for fast membership tests.
-    pub keysets: Vec<BTreeSet<String>>,
+    /// Every key of the corpus, sorted: a key's id is its place here, so ids sort as
+    /// their keys do.
+    vocab: Vec<String>,
+    vocab_ids: HashMap<String, u32>,
+    /// The distinct keys of each passage as sorted vocabulary ids, all passages in one
+    /// buffer (passage `p`'s are `keyset_ids[keyset_starts[p]..keyset_starts[p + 1]]`):
+    /// a `BTreeSet<String>` a passage held every key again, 35% of a warm run's memory
+    /// growth at 10 MB (61 of 176 MB).
+    keyset_ids: Vec<u32>,
+    keyset_starts: Vec<u32>,
     postings: HashMap<String, Vec<u32>>,
     /// deletion variant -> vocabulary keys (fuzzy lookup)
     deletions: HashMap<String, Vec<String>>,
@@ -511,10 +554,31 @@ impl Index {
         span.count("variants", deletions.len());
         drop(span);
         let span = crate::timings::stage("index.keysets");
-        let keysets = terms
+        let mut vocab: Vec<String> = postings.keys().cloned().collect();
+        vocab.sort();
+        let vocab_ids: HashMap<String, u32> = vocab
             .iter()
-            .map(|t| t.iter().map(|x| x.key.clone()).collect())
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i as u32))
             .collect();
+        let mut keyset_ids = Vec::with_capacity(total);
+        let mut keyset_starts = Vec::with_capacity(terms.len() + 1);
+        keyset_starts.push(0u32);
+        for t in &terms {
+            let from = keyset_ids.len();
+            keyset_ids.extend(t.iter().map(|x| vocab_ids[&x.key]));
+            keyset_ids[from..].sort_unstable();
+            let mut kept = from;
+            for i in from..keyset_ids.len() {
+                if kept == from || keyset_ids[kept - 1] != keyset_ids[i] {
+                    keyset_ids[kept] = keyset_ids[i];
+                    kept += 1;
+                }
+            }
+            keyset_ids.truncate(kept);
+            keyset_starts.push(kept as u32);
+        }
+        keyset_ids.shrink_to_fit();
         drop(span);
         let span = crate::timings::stage("index.values");
         // a name is never written in lower case: "quarter" capitalised in a headline is
@@ -561,7 +625,10 @@ impl Index {
         Index {
             analyzer,
             terms,
-            keysets,
+            vocab,
+            vocab_ids,
+            keyset_ids,
+            keyset_starts,
             postings,
             deletions,
             values,
@@ -617,6 +684,15 @@ impl Index {
 
     /// Inverse document frequency of a key (rare words weigh more). A word the corpus
     /// never uses cannot tell passages apart: it weighs like a common one.
+    /// The distinct keys of passage `pi`.
+    pub fn keyset(&self, pi: usize) -> KeySet<'_> {
+        let (a, b) = (self.keyset_starts[pi], self.keyset_starts[pi + 1]);
+        KeySet {
+            ids: &self.keyset_ids[a as usize..b as usize],
+            index: self,
+        }
+    }
+
     pub fn idf(&self, key: &str) -> f64 {
         let df = self.postings.get(key).map(|p| p.len()).unwrap_or(0) as f64;
         if df == 0.0 {
@@ -797,5 +873,32 @@ mod tests {
         assert_eq!(idx.near_keys("ttp"), ["tpp"]);
         let q = idx.analyzer.terms("TTP strike", &[]);
         assert_eq!(idx.candidates(&q, 5, &|_| false), [0]);
+    }
+
+    #[test]
+    fn a_passages_keyset_holds_its_distinct_keys_in_key_order() {
+        let mut c = Corpus::default();
+        c.add_source(crate::corpus::Source::new(
+            "a".into(),
+            "a.txt".into(),
+            "a.txt".into(),
+            "Floods hit the valley and floods hit the coast. Drought hit the plains.".into(),
+            None,
+        ));
+        let idx = Index::build(&c, Analyzer::new(&[]));
+        let expected = |pi: usize| -> Vec<String> {
+            let set: BTreeSet<String> = idx.terms[pi].iter().map(|t| t.key.clone()).collect();
+            set.into_iter().collect()
+        };
+        for pi in 0..c.passages.len() {
+            let got: Vec<&str> = idx.keyset(pi).iter().collect();
+            assert_eq!(got, expected(pi), "passage {pi}");
+        }
+        let first = idx.keyset(0);
+        assert!(first.has_key(&idx.terms[0][0].key));
+        // a key of the corpus the passage lacks, and one the corpus lacks
+        let other = idx.terms[1].iter().find(|t| !expected(0).contains(&t.key));
+        assert!(other.is_some_and(|t| !first.has_key(&t.key)));
+        assert!(!first.has_key("zzzz"));
     }
 }

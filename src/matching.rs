@@ -8,7 +8,7 @@
 use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::figure::{Figure, Qualifier, Unit};
-use crate::index::{is_evidence, Index, Term};
+use crate::index::{is_evidence, HasKey, Index, Term};
 use std::collections::{BTreeSet, HashSet};
 
 /// Whether a passage's figure agrees with the claim's.
@@ -551,7 +551,7 @@ impl<'a> Query<'a> {
 fn recall(
     index: &Index,
     keys: &[&Term],
-    target: &BTreeSet<String>,
+    target: &impl crate::index::HasKey,
     context: &Context,
 ) -> (f64, f64) {
     let mut total = 0.0;
@@ -570,9 +570,9 @@ fn recall(
                 1.0
             };
         total += w;
-        let m = if target.contains(&t.key) {
+        let m = if target.has_key(&t.key) {
             1.0
-        } else if t.near.iter().any(|k| target.contains(k)) {
+        } else if t.near.iter().any(|k| target.has_key(k)) {
             0.8
         } else {
             context.weight_of(&t.key)
@@ -587,11 +587,11 @@ fn recall(
 /// place and subject that a report's later sentences leave unsaid ("Malawi has put off…
 /// cholera deaths" before "the total numbers of cases and deaths have accelerated to…").
 struct Context<'a> {
-    before: Option<&'a BTreeSet<String>>,
+    before: Option<crate::index::KeySet<'a>>,
     /// the sentence before is pointed back at ("the group", "it"): its words are the
     /// passage's own
     points_back: bool,
-    opening: Option<&'a BTreeSet<String>>,
+    opening: Option<crate::index::KeySet<'a>>,
 }
 
 /// Credit for a claim word found only in the sentence before a passage.
@@ -606,9 +606,9 @@ impl<'a> Context<'a> {
         let before = previous_passage(corpus, pi);
         let opening = opening_passage(corpus, pi).filter(|&o| o != pi && Some(o) != before);
         Context {
-            before: before.map(|p| &index.keysets[p]),
+            before: before.map(|p| index.keyset(p)),
             points_back,
-            opening: opening.map(|p| &index.keysets[p]),
+            opening: opening.map(|p| index.keyset(p)),
         }
     }
 
@@ -619,13 +619,13 @@ impl<'a> Context<'a> {
     };
 
     fn weight_of(&self, key: &str) -> f64 {
-        if self.before.is_some_and(|b| b.contains(key)) {
+        if self.before.is_some_and(|b| b.has_key(key)) {
             if self.points_back {
                 POINTED_WEIGHT
             } else {
                 BEFORE_WEIGHT
             }
-        } else if self.opening.is_some_and(|o| o.contains(key)) {
+        } else if self.opening.is_some_and(|o| o.has_key(key)) {
             OPENING_WEIGHT
         } else {
             0.0
@@ -647,11 +647,11 @@ pub fn opening_passage(corpus: &Corpus, pi: usize) -> Option<usize> {
 
 /// Similarity of a passage to the claim as a whole, 0..1.
 pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f64 {
-    let keys = &index.keysets[pi];
+    let keys = index.keyset(pi);
     let refers_back = refers_back(&corpus.passages[pi].text);
     let context = Context::of(index, corpus, pi, refers_back);
     let all: Vec<&Term> = q.terms.iter().collect();
-    let (got, total) = recall(index, &all, keys, &context);
+    let (got, total) = recall(index, &all, &keys, &context);
     if total == 0.0 {
         return 0.0;
     }
@@ -660,10 +660,10 @@ pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f6
     let qkeys: HashSet<&str> = q.terms.iter().map(|t| t.key.as_str()).collect();
     let mut ptotal = 0.0;
     let mut pgot = 0.0;
-    for k in keys {
+    for k in keys.iter() {
         let w = index.idf(k);
         ptotal += w;
-        if qkeys.contains(k.as_str()) {
+        if qkeys.contains(k) {
             pgot += w;
         }
     }
@@ -681,9 +681,9 @@ pub fn passage_score(index: &Index, corpus: &Corpus, q: &Query, pi: usize) -> f6
         .iter()
         .filter(|t| t.entity && !index.is_common(&t.key))
     {
-        let present = keys.contains(&t.key)
+        let present = keys.has_key(&t.key)
             || context.contains(&t.key)
-            || t.near.iter().any(|k| keys.contains(k));
+            || t.near.iter().any(|k| keys.has_key(k));
         if !present && missing.insert(t.key.as_str()) {
             score *= 0.85;
         }
@@ -965,7 +965,7 @@ fn topic_recall(
         return 1.0;
     }
     let context = Context::of(index, corpus, pi, true);
-    let (got, total) = recall(index, &topic, &index.keysets[pi], &context);
+    let (got, total) = recall(index, &topic, &index.keyset(pi), &context);
     if total > 0.0 {
         got / total
     } else {
