@@ -566,7 +566,8 @@ impl Index {
         keyset_starts.push(0u32);
         for t in &terms {
             let from = keyset_ids.len();
-            keyset_ids.extend(t.iter().map(|x| vocab_ids[&x.key]));
+            // (every key is in the vocabulary: both come from these terms)
+            keyset_ids.extend(t.iter().filter_map(|x| vocab_ids.get(&x.key).copied()));
             keyset_ids[from..].sort_unstable();
             let mut kept = from;
             for i in from..keyset_ids.len() {
