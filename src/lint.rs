@@ -74,7 +74,7 @@ fn words(ctx: Context, text: &str) -> BTreeSet<String> {
         .analyzer
         .terms(text, &[])
         .into_iter()
-        .map(|t| t.key)
+        .map(|t| t.key.to_string())
         .collect()
 }
 

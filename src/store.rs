@@ -197,7 +197,7 @@ impl Entry {
                 .iter()
                 .map(|t| {
                     let id = *ids.entry(t.key.as_str()).or_insert_with(|| {
-                        keys.push(t.key.clone());
+                        keys.push(t.key.to_string());
                         (keys.len() - 1) as u32
                     });
                     (id, t.start, t.end, t.entity)
@@ -252,6 +252,8 @@ impl Entry {
         let mut passages = Vec::with_capacity(self.passages.len());
         let mut terms = Vec::with_capacity(self.passages.len());
         let mut cites = Vec::with_capacity(self.passages.len());
+        // one shared key a distinct word of the file, cloned into each of its terms
+        let keys: Vec<crate::index::Key> = self.keys.into_iter().map(Into::into).collect();
         for sp in self.passages {
             if !fits(text, sp.start, sp.end) {
                 return None;
@@ -295,7 +297,7 @@ impl Entry {
                     return None;
                 }
                 ts.push(Term {
-                    key: self.keys.get(k as usize)?.clone(),
+                    key: keys.get(k as usize)?.clone(),
                     start,
                     end,
                     entity,
