@@ -202,27 +202,9 @@ impl From<String> for Key {
     }
 }
 
-impl From<&str> for Key {
-    fn from(s: &str) -> Key {
-        Key(s.into())
-    }
-}
-
-impl PartialEq<str> for Key {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
 impl PartialEq<&str> for Key {
     fn eq(&self, other: &&str) -> bool {
         &*self.0 == *other
-    }
-}
-
-impl std::fmt::Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
     }
 }
 
@@ -362,7 +344,7 @@ impl Analyzer {
             }) {
                 let end = words[i + toks.len() - 1].1;
                 out.push(Term {
-                    key: canon.as_str().into(),
+                    key: canon.clone().into(),
                     start: s,
                     end,
                     entity: true,
@@ -461,6 +443,12 @@ impl HasKey for BTreeSet<String> {
     }
 }
 
+impl HasKey for BTreeSet<&str> {
+    fn has_key(&self, key: &str) -> bool {
+        self.contains(key)
+    }
+}
+
 /// The distinct keys of one passage, in key order.
 #[derive(Clone, Copy)]
 pub struct KeySet<'a> {
@@ -491,8 +479,8 @@ pub struct Index {
     pub terms: Vec<Vec<Term>>,
     /// Every key of the corpus, sorted: a key's id is its place here, so ids sort as
     /// their keys do.
-    vocab: Vec<String>,
-    vocab_ids: HashMap<String, u32>,
+    vocab: Vec<Key>,
+    vocab_ids: HashMap<Key, u32>,
     /// The distinct keys of each passage as sorted vocabulary ids, all passages in one
     /// buffer (passage `p`'s are `keyset_ids[keyset_starts[p]..keyset_starts[p + 1]]`):
     /// a `BTreeSet<String>` a passage held every key again, 35% of a warm run's memory
@@ -598,21 +586,21 @@ impl Index {
         }
         span.count("keys", postings.len());
         drop(span);
+        // the vocabulary, sorted once: the fuzzy variants are built in its order, and a
+        // key's id is its place in it
+        let mut vocab: Vec<Key> = postings.keys().map(|k| Key::from(k.clone())).collect();
+        vocab.sort();
         let mut span = crate::timings::stage("index.fuzzy");
         let mut deletions: HashMap<String, Vec<String>> = HashMap::new();
-        let mut vocab: Vec<&String> = postings.keys().collect();
-        vocab.sort();
-        for key in vocab {
+        for key in &vocab {
             for v in deletion_variants(key) {
-                deletions.entry(v).or_default().push(key.clone());
+                deletions.entry(v).or_default().push(key.to_string());
             }
         }
         span.count("variants", deletions.len());
         drop(span);
         let span = crate::timings::stage("index.keysets");
-        let mut vocab: Vec<String> = postings.keys().cloned().collect();
-        vocab.sort();
-        let vocab_ids: HashMap<String, u32> = vocab
+        let vocab_ids: HashMap<Key, u32> = vocab
             .iter()
             .enumerate()
             .map(|(i, k)| (k.clone(), i as u32))
@@ -620,23 +608,18 @@ impl Index {
         let mut keyset_ids = Vec::with_capacity(total);
         let mut keyset_starts = Vec::with_capacity(terms.len() + 1);
         keyset_starts.push(0u32);
+        let mut ids: Vec<u32> = Vec::new();
         for t in &terms {
-            let from = keyset_ids.len();
             // (every key is in the vocabulary: both come from these terms)
-            keyset_ids.extend(
+            ids.clear();
+            ids.extend(
                 t.iter()
                     .filter_map(|x| vocab_ids.get(x.key.as_str()).copied()),
             );
-            keyset_ids[from..].sort_unstable();
-            let mut kept = from;
-            for i in from..keyset_ids.len() {
-                if kept == from || keyset_ids[kept - 1] != keyset_ids[i] {
-                    keyset_ids[kept] = keyset_ids[i];
-                    kept += 1;
-                }
-            }
-            keyset_ids.truncate(kept);
-            keyset_starts.push(kept as u32);
+            ids.sort_unstable();
+            ids.dedup();
+            keyset_ids.extend_from_slice(&ids);
+            keyset_starts.push(keyset_ids.len() as u32);
         }
         keyset_ids.shrink_to_fit();
         drop(span);

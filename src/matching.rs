@@ -1623,13 +1623,13 @@ pub fn evidence_for(
             {
                 noun = NounRelation::Unknown;
             }
-            let local_p: BTreeSet<String> = terms_near(&index.terms[pi], &fp.span, 6)
+            let local_p: BTreeSet<&str> = terms_near(&index.terms[pi], &fp.span, 6)
                 .into_iter()
-                .map(|t| t.key.to_string())
+                .map(|t| t.key.as_str())
                 .collect();
             let (g, t) = recall(index, &local_q, &local_p, &Context::NONE);
             let local = if t > 0.0 { g / t } else { 0.0 };
-            let own_p: BTreeSet<String> = owns[k].iter().map(|t| t.key.to_string()).collect();
+            let own_p: BTreeSet<&str> = owns[k].iter().map(|t| t.key.as_str()).collect();
             let (g, t) = recall(index, &claim_own, &own_p, &Context::NONE);
             let measure = if t > 0.0 { g / t } else { 0.5 };
             // a claim that names its year is compared with the year the passage's
